@@ -1,0 +1,25 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import astro from 'eslint-plugin-astro';
+import globals from 'globals';
+
+export default [
+  { ignores: ['dist/', '.astro/', '.data/', '.test-data/', 'node_modules/', 'bench/results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...astro.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // Islands run in the browser: they must never reach server-only code.
+    files: ['src/components/islands/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/server/**', '@electric-sql/*', 'postgres'] }],
+    },
+  },
+];

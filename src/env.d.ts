@@ -1,0 +1,12 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** The request's database: queries run as `anon` or `authenticated` under RLS. */
+    db: import('./server/db/request-context').RequestDb;
+    /** The signed-in user's verified claims, or null for a visitor. */
+    claims: import('./server/db/claims').JwtClaims | null;
+    /** Translator for the request's locale. */
+    i18n: import('./lib/i18n').Translator;
+  }
+}

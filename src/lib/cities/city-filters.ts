@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { pageSchema } from '../listing/query-params';
+
+export const regionSchema = z.enum([
+  'africa',
+  'americas',
+  'arab-states',
+  'asia-pacific',
+  'europe',
+  'cis',
+  'global',
+]);
+export type Region = z.infer<typeof regionSchema>;
+
+/** Query parameters of `/cities`. */
+export const cityFiltersSchema = z.object({
+  region: regionSchema.optional(),
+  country: z.string().trim().min(2).max(80).optional(),
+  kpi: z.literal('implemented').optional(),
+  page: pageSchema,
+});
+export type CityFilters = z.infer<typeof cityFiltersSchema>;
+export const cityFilterKeys = ['region', 'country', 'kpi', 'page'] as const;
+
+/** Parses field by field: a bad value is dropped and named, the rest still apply. */
+export function parseCityFilters(raw: Record<string, string | string[] | undefined>): {
+  filters: CityFilters;
+  invalid: string[];
+} {
+  const invalid: string[] = [];
+  const filters: Record<string, unknown> = {};
+  for (const key of cityFilterKeys) {
+    const value = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
+    if (value === undefined) continue;
+    const field = cityFiltersSchema.shape[key].safeParse(value);
+    if (field.success) filters[key] = field.data;
+    else invalid.push(key);
+  }
+  return { filters: cityFiltersSchema.parse(filters), invalid };
+}

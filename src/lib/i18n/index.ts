@@ -1,0 +1,60 @@
+import { en } from './messages/en';
+
+/**
+ * The one i18n module: all interface text goes through `t`. English is the
+ * only locale today; the other UN languages (including right-to-left Arabic)
+ * add a dictionary with the same keys and a `dir`.
+ */
+export const locales = ['en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'en';
+
+export type MessageKey = keyof typeof en;
+type PluralBase<K> = K extends `${infer Base}.one` ? Base : never;
+export type PluralKey = PluralBase<MessageKey>;
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { en };
+const directions: Record<Locale, 'ltr' | 'rtl'> = { en: 'ltr' };
+
+export type Params = Record<string, string | number>;
+
+export interface Translator {
+  locale: Locale;
+  dir: 'ltr' | 'rtl';
+  /** The message for `key`, with `{name}` placeholders filled. Output is text: escape it when building HTML by hand. */
+  t(key: MessageKey, params?: Params): string;
+  /** A counted message: `key.one` or `key.other` by the locale's plural rules, with `{count}` filled. */
+  tp(key: PluralKey, count: number, params?: Params): string;
+  formatDate(date: Date, options?: Intl.DateTimeFormatOptions): string;
+  formatNumber(value: number): string;
+}
+
+function interpolate(message: string, params?: Params): string {
+  if (!params) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Returns the translator for a locale (unknown locales fall back to English). */
+export function getTranslator(locale: string = defaultLocale): Translator {
+  const known: Locale = (locales as readonly string[]).includes(locale)
+    ? (locale as Locale)
+    : defaultLocale;
+  const dictionary = dictionaries[known];
+  const plurals = new Intl.PluralRules(known);
+  const numberFormat = new Intl.NumberFormat(known);
+  return {
+    locale: known,
+    dir: directions[known],
+    t: (key, params) => interpolate(dictionary[key] ?? key, params),
+    tp: (key, count, params) => {
+      const category = plurals.select(count) === 'one' ? 'one' : 'other';
+      const message = dictionary[`${key}.${category}` as MessageKey] ?? key;
+      return interpolate(message, { count: numberFormat.format(count), ...params });
+    },
+    formatDate: (date, options = { dateStyle: 'long' }) =>
+      new Intl.DateTimeFormat(known, { timeZone: 'UTC', ...options }).format(date),
+    formatNumber: (value) => numberFormat.format(value),
+  };
+}

@@ -1,0 +1,31 @@
+/** ITU-T Recommendations and U4SSC publications. */
+export const deliverables = {
+  'deliverables.title': 'Deliverables',
+  'deliverables.lead':
+    'ITU-T Recommendations and U4SSC publications that cities and partners apply: key performance indicators, maturity models, guidelines and reports.',
+  'deliverables.filter.kind': 'Type',
+  'deliverables.filter.theme': 'Theme',
+  'deliverables.filter.year': 'Year',
+  'deliverables.filter.q': 'Title contains',
+  'deliverables.filter.qHint': 'For example Y.4903 or procurement',
+  'deliverables.filter.includeUnconfirmed': 'Show unconfirmed entries',
+  'deliverables.kind.recommendation': 'ITU-T Recommendation',
+  'deliverables.kind.publication': 'U4SSC publication',
+  'deliverables.kindPlural.recommendation': 'ITU-T Recommendations',
+  'deliverables.kindPlural.publication': 'U4SSC publications',
+  'deliverables.facts': 'Key facts',
+  'deliverables.code': 'Designation',
+  'deliverables.year': 'Year',
+  'deliverables.type': 'Type',
+  'deliverables.themes': 'Themes',
+  'deliverables.officialText': 'Official text',
+  'deliverables.openOfficial': 'Read it on itu.int',
+  'deliverables.openOfficialOther': 'Read the official page',
+  'deliverables.sources': 'Sources',
+  'deliverables.uncertainTitle': 'Not all facts on this page are confirmed',
+  'deliverables.uncertainBody':
+    'Our research could not confirm everything about this entry. Check the official source before you rely on it.',
+  'deliverables.note': 'Note',
+  'deliverables.related': 'Related deliverables',
+  'deliverables.invalidFilter': 'Some filters were not understood and were ignored: {fields}.',
+} as const;

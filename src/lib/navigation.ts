@@ -1,0 +1,20 @@
+import type { MessageKey } from './i18n';
+
+export interface NavItem {
+  href: string;
+  label: MessageKey;
+}
+
+/**
+ * Top navigation in the order DESIGN.md gives. An area appears here once its
+ * pages exist, so the menu never leads to a page that is not built yet.
+ */
+export const mainNavigation: readonly NavItem[] = [
+  { href: '/cities', label: 'nav.cities' },
+  { href: '/deliverables', label: 'nav.deliverables' },
+];
+
+/** True when `pathname` is the item's page or one below it. */
+export function isCurrentSection(item: NavItem, pathname: string): boolean {
+  return pathname === item.href || pathname.startsWith(`${item.href}/`);
+}

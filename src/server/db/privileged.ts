@@ -1,0 +1,14 @@
+import { getConnection } from './connection';
+import type { Database } from './types';
+
+/**
+ * PRIVILEGED ACCESS: the connection as its owner, bypassing row-level security.
+ *
+ * Only migrations, seeding, content sync and background jobs (outbox workers,
+ * search reindexing) may use this. A user's request never does: it goes through
+ * `withRequestContext`, so that Postgres policies decide what the user can see.
+ * ESLint forbids importing this file from `src/pages` and `src/components`.
+ */
+export function getPrivilegedDatabase(): Promise<Database> {
+  return getConnection();
+}

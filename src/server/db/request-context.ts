@@ -1,0 +1,107 @@
+import { getConnection } from './connection';
+import type { JwtClaims } from './claims';
+import { anonClaims } from './claims';
+import type { Database, Queryable } from './types';
+
+/**
+ * A request's view of the database: every statement runs in one transaction as
+ * the Postgres role `anon` or `authenticated`, with `request.jwt.claims` set,
+ * exactly as Supabase's PostgREST does. Row-level security therefore decides
+ * what this user can read and change, on every target.
+ *
+ * The transaction opens lazily at the first query, so pages that read nothing
+ * cost nothing, and ends with `finish`.
+ */
+export interface RequestDb extends Queryable {
+  /** Runs `fn` in a savepoint: an expected failure (a unique violation) rolls back only its part. */
+  savepoint<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export interface RequestDbHandle {
+  db: RequestDb;
+  /** Commits (ok) or rolls back the transaction, if one was opened. */
+  finish(outcome: 'commit' | 'rollback'): Promise<void>;
+}
+
+class RollbackSignal extends Error {}
+let savepointCounter = 0;
+
+/** Creates the request-scoped database handle for the given verified claims (null for visitors). */
+export function createRequestDb(
+  claims: JwtClaims | null,
+  connect: () => Promise<Database> = getConnection,
+): RequestDbHandle {
+  let tx: Promise<Queryable> | undefined;
+  let settle: ((outcome: 'commit' | 'rollback') => void) | undefined;
+  let done: Promise<void> | undefined;
+
+  const open = (): Promise<Queryable> => {
+    tx ??= new Promise<Queryable>((resolveTx, rejectTx) => {
+      done = connect()
+        .then((connection) =>
+          connection.transaction(async (inner) => {
+            await inner.query(
+              "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)",
+              [claims ? 'authenticated' : 'anon', JSON.stringify(claims ?? anonClaims)],
+            );
+            const outcome = await new Promise<'commit' | 'rollback'>((resolveOutcome) => {
+              settle = resolveOutcome;
+              resolveTx(inner);
+            });
+            if (outcome === 'rollback') throw new RollbackSignal();
+          }),
+        )
+        .catch((error: unknown) => {
+          rejectTx(error);
+          if (!(error instanceof RollbackSignal)) throw error;
+        });
+    });
+    return tx;
+  };
+
+  const db: RequestDb = {
+    async query<Row>(text: string, params?: readonly unknown[]) {
+      const inner = await open();
+      return inner.query<Row>(text, params);
+    },
+    async savepoint<T>(fn: () => Promise<T>) {
+      const inner = await open();
+      const name = `sp_${++savepointCounter}`;
+      await inner.query(`savepoint ${name}`);
+      try {
+        const result = await fn();
+        await inner.query(`release savepoint ${name}`);
+        return result;
+      } catch (error) {
+        await inner.query(`rollback to savepoint ${name}`);
+        throw error;
+      }
+    },
+  };
+
+  return {
+    db,
+    async finish(outcome) {
+      if (!tx) return;
+      settle?.(outcome);
+      await done;
+    },
+  };
+}
+
+/** Runs `fn` with a request-scoped database and commits, or rolls back when it throws. */
+export async function withRequestContext<T>(
+  claims: JwtClaims | null,
+  fn: (db: RequestDb) => Promise<T>,
+  connect: () => Promise<Database> = getConnection,
+): Promise<T> {
+  const handle = createRequestDb(claims, connect);
+  try {
+    const result = await fn(handle.db);
+    await handle.finish('commit');
+    return result;
+  } catch (error) {
+    await handle.finish('rollback').catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,18 @@
+/** Anything that runs a parameterised SQL statement and returns its rows. */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+}
+
+/**
+ * A database the portal can run on: an embedded PGlite or a PostgreSQL server.
+ * Both drivers present the same small surface so every use case, migration and
+ * test runs unchanged on either.
+ */
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements (a migration file) without parameters. */
+  exec(script: string, tx?: Queryable): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from '../db/types';
+import { readDeliverableContent } from '../deliverables/read-content-files';
+import { syncDeliverables } from '../deliverables/sync-deliverables';
+import { demoSeedSchema, referenceSeedSchema } from './seed-data-schema';
+import { seedDemo } from './seed-demo';
+import { upsertCities, upsertHubs } from './upsert-places';
+
+export interface SeedOptions {
+  rootDir: string;
+  includeDemo: boolean;
+}
+
+export interface SeedReport {
+  deliverables: number;
+  hubs: number;
+  cities: number;
+  demoUsers: number;
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/**
+ * Seeds the database in one transaction: reference content (deliverables from
+ * `content/`), the real hubs and KPI cities, then, unless disabled, the demo
+ * records. Every step upserts by slug, so running it again changes nothing.
+ */
+export async function runSeed(db: Database, options: SeedOptions): Promise<SeedReport> {
+  const seedDir = path.join(options.rootDir, 'supabase', 'seed');
+  const reference = referenceSeedSchema.parse(readJson(path.join(seedDir, 'reference.json')));
+  const demo = options.includeDemo
+    ? demoSeedSchema.parse(readJson(path.join(seedDir, 'demo.json')))
+    : undefined;
+  const deliverables = readDeliverableContent(path.join(options.rootDir, 'content'));
+
+  return db.transaction(async (tx) => {
+    const synced = await syncDeliverables(tx, deliverables);
+    const hubIds = await upsertHubs(tx, reference.hubs, false);
+    await upsertCities(tx, reference.cities, hubIds, false);
+    const demoReport = demo ? await seedDemo(tx, demo, hubIds) : { users: 0 };
+    return {
+      deliverables: synced.upserted,
+      hubs: reference.hubs.length + (demo?.hubs.length ?? 0),
+      cities: reference.cities.length + (demo?.cities.length ?? 0),
+      demoUsers: demoReport.users,
+    };
+  });
+}

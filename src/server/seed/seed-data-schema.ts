@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+const regionSchema = z.enum(['africa', 'americas', 'arab-states', 'asia-pacific', 'europe', 'cis', 'global']);
+const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+const hubSeedSchema = z.object({
+  slug: slugSchema,
+  name: z.string(),
+  region: regionSchema,
+  countries: z.array(z.string()),
+  hostName: z.string().optional(),
+  summary: z.string(),
+  sinceLabel: z.string().optional(),
+  websiteUrl: z.url().optional(),
+  sourceUrl: z.url().optional(),
+});
+
+const citySeedSchema = z.object({
+  slug: slugSchema,
+  name: z.string(),
+  country: z.string(),
+  region: regionSchema,
+  latitude: z.number(),
+  longitude: z.number(),
+  hub: slugSchema.optional(),
+  source: z.string().optional(),
+  uncertain: z.boolean().default(false),
+  uncertainNote: z.string().optional(),
+});
+
+/** `supabase/seed/reference.json`: real hubs and KPI cities, each with its source. */
+export const referenceSeedSchema = z.object({
+  about: z.string(),
+  hubs: z.array(hubSeedSchema),
+  cities: z.array(citySeedSchema.extend({ source: z.string() })),
+});
+
+const roleSeedSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('platform_admin') }),
+  z.object({ role: z.literal('hub_coordinator'), hub: slugSchema }),
+  z.object({ role: z.literal('city_editor'), city: slugSchema }),
+  z.object({ role: z.literal('org_member'), organization: slugSchema }),
+]);
+
+/** `supabase/seed/demo.json`: invented records, stored with is_demo = true. */
+export const demoSeedSchema = z.object({
+  about: z.string(),
+  password: z.string().min(12),
+  hubs: z.array(hubSeedSchema),
+  cities: z.array(citySeedSchema),
+  organizations: z.array(
+    z.object({
+      slug: slugSchema,
+      name: z.string(),
+      kind: z.enum(['private-sector', 'academia', 'civil-society', 'public-sector', 'un-agency']),
+      country: z.string(),
+      status: z.enum(['pending', 'verified', 'rejected']),
+      summary: z.string(),
+    }),
+  ),
+  users: z.array(
+    z.object({
+      key: slugSchema,
+      email: z.email(),
+      displayName: z.string(),
+      affiliation: z.string().optional(),
+      roles: z.array(roleSeedSchema),
+    }),
+  ),
+});
+
+export type ReferenceSeed = z.infer<typeof referenceSeedSchema>;
+export type DemoSeed = z.infer<typeof demoSeedSchema>;
+export type HubSeed = z.infer<typeof hubSeedSchema>;
+export type CitySeed = z.infer<typeof citySeedSchema>;
