@@ -8,6 +8,8 @@ import tailwindcss from '@tailwindcss/vite';
 // visitor's Postgres role, so nothing is prerendered.
 export default defineConfig({
   output: 'server',
+  // Separate build folders let several test runs build side by side.
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   adapter: node({ mode: 'standalone' }),
   integrations: [react()],
   site: process.env.PUBLIC_SITE_URL ?? 'http://localhost:4321',

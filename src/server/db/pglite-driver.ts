@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import type { Database, Queryable } from './types';
+import type { Database, Queryable, TransactionQueryable } from './types';
 
 /**
  * Opens the embedded database. `dataDir` undefined keeps it in memory (tests);
@@ -25,7 +25,7 @@ export function wrapPglite(pg: PGlite): Database {
       const result = await pg.query<Row>(text, params as unknown[]);
       return result.rows;
     },
-    transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+    transaction<T>(fn: (tx: TransactionQueryable) => Promise<T>) {
       return pg.transaction(async (tx) => {
         const queryable = txQueryable(tx);
         return fn(queryable);
@@ -41,16 +41,31 @@ export function wrapPglite(pg: PGlite): Database {
   };
 }
 
-interface PgliteTxQueryable extends Queryable {
+interface PgliteTxQueryable extends TransactionQueryable {
   raw: Transaction;
 }
 
+let savepointCounter = 0;
+
 function txQueryable(tx: Transaction): PgliteTxQueryable {
-  return {
+  const self: PgliteTxQueryable = {
     raw: tx,
     async query<Row>(text: string, params: readonly unknown[] = []) {
       const result = await tx.query<Row>(text, params as unknown[]);
       return result.rows;
     },
+    async savepoint<T>(fn: (inner: Queryable) => Promise<T>) {
+      const name = `sp_${++savepointCounter}`;
+      await tx.exec(`savepoint ${name}`);
+      try {
+        const result = await fn(self);
+        await tx.exec(`release savepoint ${name}`);
+        return result;
+      } catch (error) {
+        await tx.exec(`rollback to savepoint ${name}`);
+        throw error;
+      }
+    },
   };
+  return self;
 }

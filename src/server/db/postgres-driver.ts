@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import type { Database, Queryable } from './types';
+import type { Database, Queryable, TransactionQueryable } from './types';
 
 export interface PostgresOptions {
   url: string;
@@ -37,16 +37,27 @@ export function openPostgresDatabase(options: PostgresOptions): Database {
     },
   });
   const rawOf = new WeakMap<Queryable, postgres.TransactionSql>();
+  // postgres.js fails a whole transaction once any statement in it failed,
+  // unless that statement ran inside its own savepoint API.
+  const wrapTx = (tx: postgres.TransactionSql): TransactionQueryable => {
+    const queryable: TransactionQueryable = {
+      ...wrap(tx),
+      async savepoint<T>(fn: (inner: Queryable) => Promise<T>) {
+        return (await tx.savepoint(async (sp) => {
+          const inner = wrapTx(sp as unknown as postgres.TransactionSql);
+          return fn(inner);
+        })) as T;
+      },
+    };
+    rawOf.set(queryable, tx);
+    return queryable;
+  };
 
   return {
     kind: 'postgres',
     query: wrap(sql).query,
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-      return (await sql.begin(async (tx) => {
-        const queryable = wrap(tx);
-        rawOf.set(queryable, tx);
-        return fn(queryable);
-      })) as T;
+    async transaction<T>(fn: (tx: TransactionQueryable) => Promise<T>) {
+      return (await sql.begin(async (tx) => fn(wrapTx(tx)))) as T;
     },
     async exec(script: string, tx?: Queryable) {
       const runner = (tx && rawOf.get(tx)) ?? sql;

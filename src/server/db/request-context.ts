@@ -1,7 +1,7 @@
 import { getConnection } from './connection';
 import type { JwtClaims } from './claims';
 import { anonClaims } from './claims';
-import type { Database, Queryable } from './types';
+import type { Database, Queryable, TransactionQueryable } from './types';
 
 /**
  * A request's view of the database: every statement runs in one transaction as
@@ -13,8 +13,11 @@ import type { Database, Queryable } from './types';
  * cost nothing, and ends with `finish`.
  */
 export interface RequestDb extends Queryable {
-  /** Runs `fn` in a savepoint: an expected failure (a unique violation) rolls back only its part. */
-  savepoint<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in a savepoint: an expected failure (a unique violation) rolls
+   * back only its part. Statements inside must use the `tx` it is given.
+   */
+  savepoint<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
 }
 
 export interface RequestDbHandle {
@@ -24,19 +27,18 @@ export interface RequestDbHandle {
 }
 
 class RollbackSignal extends Error {}
-let savepointCounter = 0;
 
 /** Creates the request-scoped database handle for the given verified claims (null for visitors). */
 export function createRequestDb(
   claims: JwtClaims | null,
   connect: () => Promise<Database> = getConnection,
 ): RequestDbHandle {
-  let tx: Promise<Queryable> | undefined;
+  let tx: Promise<TransactionQueryable> | undefined;
   let settle: ((outcome: 'commit' | 'rollback') => void) | undefined;
   let done: Promise<void> | undefined;
 
-  const open = (): Promise<Queryable> => {
-    tx ??= new Promise<Queryable>((resolveTx, rejectTx) => {
+  const open = (): Promise<TransactionQueryable> => {
+    tx ??= new Promise<TransactionQueryable>((resolveTx, rejectTx) => {
       done = connect()
         .then((connection) =>
           connection.transaction(async (inner) => {
@@ -64,18 +66,9 @@ export function createRequestDb(
       const inner = await open();
       return inner.query<Row>(text, params);
     },
-    async savepoint<T>(fn: () => Promise<T>) {
+    async savepoint<T>(fn: (tx: Queryable) => Promise<T>) {
       const inner = await open();
-      const name = `sp_${++savepointCounter}`;
-      await inner.query(`savepoint ${name}`);
-      try {
-        const result = await fn();
-        await inner.query(`release savepoint ${name}`);
-        return result;
-      } catch (error) {
-        await inner.query(`rollback to savepoint ${name}`);
-        throw error;
-      }
+      return inner.savepoint(fn);
     },
   };
 

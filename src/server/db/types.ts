@@ -3,6 +3,12 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
 }
 
+/** A queryable inside a transaction, able to fence off a part that may fail. */
+export interface TransactionQueryable extends Queryable {
+  /** Runs `fn` in a savepoint: if it throws, only its statements are undone and the transaction goes on. */
+  savepoint<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+}
+
 /**
  * A database the portal can run on: an embedded PGlite or a PostgreSQL server.
  * Both drivers present the same small surface so every use case, migration and
@@ -11,7 +17,7 @@ export interface Queryable {
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: TransactionQueryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements (a migration file) without parameters. */
   exec(script: string, tx?: Queryable): Promise<void>;
   close(): Promise<void>;

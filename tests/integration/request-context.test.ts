@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequestDb, withRequestContext } from '../../src/server/db/request-context';
+import type { Database } from '../../src/server/db/types';
+import { demoUserId } from '../../src/server/seed/seed-demo';
+import { claimsFor, testTargets } from '../support/databases';
+
+describe.each(testTargets())('request context on $name', (target) => {
+  let db: Database;
+  const connect = () => Promise.resolve(db);
+  beforeAll(async () => {
+    db = await target.open();
+  });
+  afterAll(() => db.close());
+
+  it('runs a visitor as the anon role with no user id', async () => {
+    const [row] = await withRequestContext(
+      null,
+      (tx) => tx.query<{ role: string; uid: string | null }>('select current_user as role, auth.uid() as uid'),
+      connect,
+    );
+    expect(row).toEqual({ role: 'anon', uid: null });
+  });
+
+  it('runs a signed-in user as authenticated with the verified claims visible to auth.uid() and auth.jwt()', async () => {
+    const claims = claimsFor(demoUserId('member'), 'member@demo.u4ssc.local');
+    const [row] = await withRequestContext(
+      claims,
+      (tx) =>
+        tx.query<{ role: string; uid: string; email: string; authRole: string }>(
+          `select current_user as role, auth.uid() as uid, auth.jwt() ->> 'email' as email, auth.role() as "authRole"`,
+        ),
+      connect,
+    );
+    expect(row).toEqual({
+      role: 'authenticated',
+      uid: demoUserId('member'),
+      email: 'member@demo.u4ssc.local',
+      authRole: 'authenticated',
+    });
+  });
+
+  it('keeps all of a request in one transaction and rolls it back when the request fails', async () => {
+    const admin = claimsFor(demoUserId('admin'));
+    await expect(
+      withRequestContext(
+        admin,
+        async (tx) => {
+          await tx.query("update public.hubs set summary = 'changed in a failed request' where slug = 'austria'");
+          throw new Error('the page failed');
+        },
+        connect,
+      ),
+    ).rejects.toThrow('the page failed');
+    const [hub] = await db.query<{ summary: string }>("select summary from public.hubs where slug = 'austria'");
+    expect(hub!.summary).not.toBe('changed in a failed request');
+  });
+
+  it('lets a savepoint undo only its own part', async () => {
+    const handle = createRequestDb(null, connect);
+    const [before] = await handle.db.query<{ n: number }>('select count(*)::int as n from public.deliverables');
+    await expect(
+      handle.db.savepoint((tx) => tx.query('select 1/0')),
+    ).rejects.toThrow();
+    const [after] = await handle.db.query<{ n: number }>('select count(*)::int as n from public.deliverables');
+    await handle.finish('commit');
+    expect(after).toEqual(before);
+  });
+
+  it('opens no transaction for a request that makes no query', async () => {
+    const handle = createRequestDb(null, () => Promise.reject(new Error('should not connect')));
+    await expect(handle.finish('commit')).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/server/db/types';
+import { readDeliverableContent } from '../../src/server/deliverables/read-content-files';
+import { syncDeliverables } from '../../src/server/deliverables/sync-deliverables';
+import { runSeed } from '../../src/server/seed/run-seed';
+import { asOwner, testTargets } from '../support/databases';
+
+const rootDir = path.resolve(import.meta.dirname, '../..');
+
+describe.each(testTargets())('seed on $name', (target) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await target.open();
+  });
+  afterAll(() => db.close());
+
+  it('syncs every content file into deliverables, keeping the unconfirmed flag', async () => {
+    const files = readDeliverableContent(path.join(rootDir, 'content'));
+    const rows = await db.query<{ slug: string; uncertain: boolean }>(
+      'select slug, uncertain from public.deliverables where content_path is not null order by slug',
+    );
+    expect(rows).toEqual(
+      files.map((f) => ({ slug: f.slug, uncertain: f.uncertain })).sort((a, b) => a.slug.localeCompare(b.slug)),
+    );
+    expect(rows.some((r) => r.uncertain)).toBe(true);
+  });
+
+  it('seeds the real Austrian country hub without a demo flag', async () => {
+    const [hub] = await db.query<{ name: string; is_demo: boolean; source_url: string }>(
+      "select name, is_demo, source_url from public.hubs where slug = 'austria'",
+    );
+    expect(hub).toEqual({
+      name: 'U4SSC Austrian Country Hub',
+      is_demo: false,
+      source_url: 'https://austriancenter.com/u4ssc-austrian-country-hub/',
+    });
+  });
+
+  it('seeds KPI cities with their sources, unconfirmed ones flagged', async () => {
+    const rows = await db.query<{ slug: string; kpi_source: string | null; uncertain: boolean }>(
+      'select slug, kpi_source, uncertain from public.cities where not is_demo',
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(15);
+    expect(rows.every((r) => r.kpi_source)).toBe(true);
+    expect(rows.find((r) => r.slug === 'krimpen')?.uncertain).toBe(true);
+    expect(rows.find((r) => r.slug === 'tromso')?.uncertain).toBe(false);
+  });
+
+  it('marks every invented record as demo', async () => {
+    const rows = await db.query<{ name: string }>(
+      `select name from public.hubs where name ilike '%(demo)%' and not is_demo
+       union all select name from public.cities where name ilike '%(demo)%' and not is_demo
+       union all select name from public.organizations where not is_demo
+       union all select display_name from public.profiles where not is_demo`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('changes nothing when run again', async () => {
+    const count = () =>
+      db.query<{ n: number }>(
+        `select ((select count(*) from public.hubs) + (select count(*) from public.cities)
+              + (select count(*) from public.memberships) + (select count(*) from public.deliverables))::int as n`,
+      );
+    const before = await count();
+    await runSeed(db, { rootDir, includeDemo: true });
+    expect(await count()).toEqual(before);
+  });
+
+  it('removes a synced deliverable whose file was deleted, and keeps portal-made ones', async () => {
+    await asOwner(db, async (tx) => {
+      await tx.query(
+        `insert into public.deliverables (slug, kind, title, year, summary) values ('added-in-portal', 'publication', 'Added in the portal', 2024, 'Made by an admin, not from a file.')`,
+      );
+      const files = readDeliverableContent(path.join(rootDir, 'content')).slice(1);
+      const report = await syncDeliverables(tx, files);
+      expect(report.removed).toBe(1);
+      const [row] = await tx.query<{ n: number }>(
+        "select count(*)::int as n from public.deliverables where slug = 'added-in-portal'",
+      );
+      expect(row!.n).toBe(1);
+    });
+  });
+});

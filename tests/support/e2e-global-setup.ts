@@ -1,0 +1,95 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { requireOrSkip } from './suite-requirements';
+import { chromiumPath } from './browser';
+
+const rootDir = path.resolve(import.meta.dirname, '../..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitForOk(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The server did not answer 200 at ${url} within ${timeoutMs} ms`);
+}
+
+/**
+ * Builds the production bundle, then starts it on a free port with a fresh
+ * embedded database (migrated and seeded on first start, as `npm start` does).
+ * E2E_BASE_URL points the suite at a server someone else started instead.
+ */
+export default async function setup({ provide }: { provide: (key: string, value: unknown) => void }) {
+  const browser = requireOrSkip(
+    Boolean(chromiumPath()),
+    'Chromium for the end-to-end suite',
+    'install it with `apt-get install -y chromium` (.ci/run does), or set CHROMIUM_PATH',
+  );
+  provide('e2eSkipReason', browser.run ? '' : (browser.reason ?? 'skipped'));
+  if (!browser.run) {
+    provide('baseUrl', '');
+    return;
+  }
+  if (process.env.E2E_BASE_URL) {
+    provide('baseUrl', process.env.E2E_BASE_URL);
+    return;
+  }
+  const outDir = process.env.ASTRO_OUT_DIR ?? path.join(rootDir, 'dist');
+  if (process.env.E2E_SKIP_BUILD !== 'true') {
+    const build = spawnSync('npx', ['astro', 'build'], {
+      cwd: rootDir,
+      stdio: 'inherit',
+      env: { ...process.env, ASTRO_OUT_DIR: outDir },
+    });
+    if (build.status !== 0) throw new Error('astro build failed');
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(outDir, 'server', 'entry.mjs')], {
+    cwd: rootDir,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForOk(`${baseUrl}/`, 120_000, child);
+  provide('baseUrl', baseUrl);
+  return async () => {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    e2eSkipReason: string;
+  }
+}
