@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
@@ -20,7 +18,10 @@ export function baseUrl(): string {
   return inject('baseUrl');
 }
 
-/** Starts Chromium with the flags this machine needs (no network beyond loopback). */
+/**
+ * Starts Chromium with the flags this machine needs (no network beyond
+ * loopback). Playwright gives every launch a fresh, empty profile.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium is not installed');
@@ -35,7 +36,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${fs.mkdtempSync(path.join(os.tmpdir(), 'portal-chromium-'))}`,
     ],
   });
 }

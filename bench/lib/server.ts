@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const rootDir = path.resolve(import.meta.dirname, '../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface StartedServer {
+  baseUrl: string;
+  /** Milliseconds from spawning `npm start` to the first 200 on `/`. */
+  coldStartMs: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the portal exactly as `npm start` does (scripts/start.mjs) on an
+ * empty data folder and measures the time to the first 200. The build must be
+ * current (the caller builds first), so the figure is the server's own start:
+ * opening PGlite, migrating, seeding and answering.
+ */
+export async function startPortal(env: Record<string, string> = {}): Promise<StartedServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(rootDir, 'scripts', 'start.mjs')], {
+    cwd: rootDir,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, SKIP_BUILD: 'true', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The portal exited with code ${child.exitCode}`);
+    if (performance.now() - started > 180_000) throw new Error('The portal did not start within 180 s');
+    try {
+      const response = await fetch(`${baseUrl}/`);
+      if (response.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const coldStartMs = performance.now() - started;
+  return {
+    baseUrl,
+    coldStartMs,
+    child,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
