@@ -4,14 +4,17 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
 export default [
-  { ignores: ['dist/', '.astro/', '.data/', '.test-data/', 'node_modules/', 'bench/results/'] },
+  { ignores: ['dist/', 'dist-*/', '.astro/', '.data/', '.data-*/', '.tmp/', '.test-data/', 'node_modules/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -19,7 +22,10 @@ export default [
     // Islands run in the browser: they must never reach server-only code.
     files: ['src/components/islands/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/server/**', '@electric-sql/*', 'postgres'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/server/**', '@electric-sql/*', 'postgres'] },
+      ],
     },
   },
 ];

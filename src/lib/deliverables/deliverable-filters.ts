@@ -16,9 +16,10 @@ export type DeliverableFilters = z.infer<typeof deliverableFiltersSchema>;
 export const deliverableFilterKeys = ['kind', 'theme', 'year', 'q', 'page'] as const;
 
 /** Parses the filters field by field, so one bad value does not discard the others. */
-export function parseDeliverableFilters(
-  raw: Record<string, string | string[] | undefined>,
-): { filters: DeliverableFilters; invalid: string[] } {
+export function parseDeliverableFilters(raw: Record<string, string | string[] | undefined>): {
+  filters: DeliverableFilters;
+  invalid: string[];
+} {
   const invalid: string[] = [];
   const filters: Record<string, unknown> = {};
   for (const key of deliverableFilterKeys) {

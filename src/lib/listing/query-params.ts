@@ -24,10 +24,7 @@ export function readSearchParams(
  * A URL for the same listing with some parameters changed: `null` removes one,
  * and every change resets the page number unless the change is the page.
  */
-export function listingUrl(
-  base: URL,
-  changes: Record<string, string | number | null>,
-): string {
+export function listingUrl(base: URL, changes: Record<string, string | number | null>): string {
   const next = new URL(base.pathname, 'http://placeholder');
   const params = new URLSearchParams(base.search);
   if (!('page' in changes)) params.delete('page');

@@ -19,7 +19,10 @@ export interface MigrationReport {
 
 /** Thrown when a migration that already ran was edited afterwards: history must not be rewritten. */
 export class MigrationChangedError extends Error {
-  constructor(readonly version: string, readonly file: string) {
+  constructor(
+    readonly version: string,
+    readonly file: string,
+  ) {
     super(
       `Migration ${file} was changed after it was applied (version ${version}). ` +
         'Never edit an applied migration: add a new one with the change.',

@@ -23,7 +23,10 @@ export function readDeliverableContent(contentDir: string): DeliverableContent[]
   const folder = path.join(contentDir, 'deliverables');
   const problems: string[] = [];
   const items: DeliverableContent[] = [];
-  for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.md')).sort()) {
+  for (const file of fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith('.md'))
+    .sort()) {
     const text = fs.readFileSync(path.join(folder, file), 'utf8');
     const match = frontmatterPattern.exec(text);
     if (!match) {

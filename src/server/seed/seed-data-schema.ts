@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-const regionSchema = z.enum(['africa', 'americas', 'arab-states', 'asia-pacific', 'europe', 'cis', 'global']);
+const regionSchema = z.enum([
+  'africa',
+  'americas',
+  'arab-states',
+  'asia-pacific',
+  'europe',
+  'cis',
+  'global',
+]);
 const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 
 const hubSeedSchema = z.object({

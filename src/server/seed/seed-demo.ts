@@ -58,7 +58,9 @@ export async function seedDemo(
         organization: 'organization' in role ? orgIds.get(role.organization) : null,
       };
       if (Object.values(target).some((value) => value === undefined)) {
-        throw new Error(`Demo user ${user.key} has a role in an unknown place: ${JSON.stringify(role)}`);
+        throw new Error(
+          `Demo user ${user.key} has a role in an unknown place: ${JSON.stringify(role)}`,
+        );
       }
       await db.query(
         `insert into public.memberships (user_id, role, hub_id, city_id, organization_id) values ($1, $2, $3, $4, $5)`,
