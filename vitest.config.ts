@@ -14,6 +14,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Suites run one after another: unit, integration, then e2e, so the
+          // browser suite does not compete with PGlite for two cores.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -26,6 +29,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // PGlite instances are memory-hungry WASM; two workers fit two cores.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -37,6 +41,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],
