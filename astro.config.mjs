@@ -3,6 +3,27 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
 import tailwindcss from '@tailwindcss/vite';
+import { fileURLToPath } from 'node:url';
+import { securityHeadersIntegration } from './src/server/http/security-headers-integration.ts';
+
+/**
+ * The public site (PUBLIC_SITE_URL, read at build time) plus plain-HTTP local
+ * hosts on any port (development, `npm start`, the e2e server).
+ * @returns {{ protocol?: string; hostname: string; port?: string }[]}
+ */
+function allowedDomains() {
+  const local = ['localhost', '127.0.0.1'].map((hostname) => ({ protocol: 'http', hostname }));
+  const site = process.env.PUBLIC_SITE_URL ? new URL(process.env.PUBLIC_SITE_URL) : undefined;
+  if (!site || local.some((entry) => entry.hostname === site.hostname)) return local;
+  return [
+    ...local,
+    {
+      protocol: site.protocol.slice(0, -1),
+      hostname: site.hostname,
+      ...(site.port ? { port: site.port } : {}),
+    },
+  ];
+}
 
 // Server-rendered everywhere: pages read the database per request as the
 // visitor's Postgres role, so nothing is prerendered.
@@ -11,10 +32,27 @@ export default defineConfig({
   // Separate build folders let several test runs build side by side.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   adapter: node({ mode: 'standalone' }),
-  integrations: [react()],
+  integrations: [
+    react(),
+    // Static files and Astro's early answers get the security headers too.
+    securityHeadersIntegration(
+      fileURLToPath(
+        new URL('./src/server/http/install-static-security-headers.ts', import.meta.url),
+      ),
+    ),
+  ],
   site: process.env.PUBLIC_SITE_URL ?? 'http://localhost:4321',
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
-  security: { checkOrigin: true },
+  security: {
+    checkOrigin: true,
+    // Hosts whose Host / X-Forwarded-* headers Astro trusts to build the
+    // request URL; without them every URL is http://localhost and the origin
+    // check refuses same-site forms served on any other host.
+    allowedDomains: allowedDomains(),
+  },
+  // Astro hashes its own inline scripts (island hydration) into a CSP header;
+  // src/middleware.ts copies those hashes into the portal's full policy.
+  experimental: { csp: { algorithm: 'SHA-256' } },
   // Pages carry no client-side router; islands hydrate on their own.
   prefetch: false,
   build: { inlineStylesheets: 'never' },

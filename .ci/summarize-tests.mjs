@@ -3,7 +3,11 @@
 import fs from 'node:fs';
 
 const report = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-const suites = { unit: { passed: 0, failed: 0, skipped: 0 }, integration: { passed: 0, failed: 0, skipped: 0 }, e2e: { passed: 0, failed: 0, skipped: 0 } };
+const suites = {
+  unit: { passed: 0, failed: 0, skipped: 0 },
+  integration: { passed: 0, failed: 0, skipped: 0 },
+  e2e: { passed: 0, failed: 0, skipped: 0 },
+};
 for (const file of report.testResults) {
   const suite = Object.keys(suites).find((name) => file.name.includes(`/tests/${name}/`));
   if (!suite) continue;
@@ -17,7 +21,9 @@ let failed = 0;
 let passed = 0;
 let skipped = 0;
 for (const [name, counts] of Object.entries(suites)) {
-  console.log(`${name.padEnd(12)} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  console.log(
+    `${name.padEnd(12)} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
+  );
   failed += counts.failed;
   passed += counts.passed;
   skipped += counts.skipped;

@@ -43,10 +43,14 @@ async function load(baseUrl: string, target: string): Promise<LoadResult> {
 
 function build(): void {
   console.log('Building the production server…');
-  const result = spawnSync(process.execPath, [path.join(rootDir, 'node_modules', 'astro', 'astro.js'), 'build'], {
-    cwd: rootDir,
-    stdio: 'ignore',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(rootDir, 'node_modules', 'astro', 'astro.js'), 'build'],
+    {
+      cwd: rootDir,
+      stdio: 'ignore',
+    },
+  );
   if (result.status !== 0) throw new Error('astro build failed');
 }
 
@@ -62,15 +66,19 @@ async function main(): Promise<void> {
   const server = await startPortal();
   try {
     // Warm up caches (first-render compilation, PGlite page cache).
-    for (const target of ['/', '/deliverables/itu-t-y-4903', '/favicon.svg']) await fetch(`${server.baseUrl}${target}`);
+    for (const target of ['/', '/deliverables/itu-t-y-4903', '/favicon.svg'])
+      await fetch(`${server.baseUrl}${target}`);
     const staticFile = await load(server.baseUrl, '/favicon.svg');
     const home = await load(server.baseUrl, '/');
     const deliverable = await load(server.baseUrl, '/deliverables/itu-t-y-4903');
     const clientDir = path.join(rootDir, process.env.ASTRO_OUT_DIR ?? 'dist', 'client');
     const javascript = [];
-    for (const route of routesForJs) javascript.push(await measureJavaScript(server.baseUrl, route, clientDir));
+    for (const route of routesForJs)
+      javascript.push(await measureJavaScript(server.baseUrl, route, clientDir));
 
-    console.log(`\nThroughput (autocannon, ${connections} connections, ${seconds} s each, embedded PGlite)`);
+    console.log(
+      `\nThroughput (autocannon, ${connections} connections, ${seconds} s each, embedded PGlite)`,
+    );
     console.table(
       [staticFile, home, deliverable].map((r) => ({
         target: r.target,
@@ -87,12 +95,14 @@ async function main(): Promise<void> {
         route: r.route,
         status: r.status,
         scripts: r.scripts,
-        'bytes': r.bytes,
+        bytes: r.bytes,
         'gzip bytes': r.gzipBytes,
       })),
     );
     const median = [...startTimes].sort((a, b) => a - b)[Math.floor(startTimes.length / 2)];
-    console.log(`Cold start (npm start on an empty .data/ to first 200): ${startTimes.join(', ')} ms; median ${median} ms`);
+    console.log(
+      `Cold start (npm start on an empty .data/ to first 200): ${startTimes.join(', ')} ms; median ${median} ms`,
+    );
 
     const results = {
       measuredAt: new Date().toISOString(),
@@ -102,7 +112,12 @@ async function main(): Promise<void> {
       javascript,
       coldStartMs: { runs: startTimes, median },
     };
-    const out = path.join(rootDir, 'bench', 'results', `platform-${results.measuredAt.slice(0, 10)}.json`);
+    const out = path.join(
+      rootDir,
+      'bench',
+      'results',
+      `platform-${results.measuredAt.slice(0, 10)}.json`,
+    );
     fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`Written ${path.relative(rootDir, out)}`);
   } finally {

@@ -19,19 +19,23 @@ function newestMtime(target) {
   const stat = fs.statSync(full);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
-  for (const name of fs.readdirSync(full)) newest = Math.max(newest, newestMtime(path.join(target, name)));
+  for (const name of fs.readdirSync(full))
+    newest = Math.max(newest, newestMtime(path.join(target, name)));
   return newest;
 }
 
 const stale =
-  !fs.existsSync(entry) ||
-  Math.max(...sources.map(newestMtime)) > fs.statSync(entry).mtimeMs;
+  !fs.existsSync(entry) || Math.max(...sources.map(newestMtime)) > fs.statSync(entry).mtimeMs;
 if (stale && process.env.SKIP_BUILD !== 'true') {
   console.log('[start] Building the portal (first start or sources changed)…');
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'astro', 'astro.js'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'astro', 'astro.js'), 'build'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 process.env.NODE_ENV ??= 'production';

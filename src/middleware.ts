@@ -1,12 +1,25 @@
 import { defineMiddleware } from 'astro:middleware';
 import { getTranslator } from './lib/i18n';
-import { createRequestDb } from './server/db/request-context';
+import { resolveRequestIdentity } from './server/auth/resolve-request-identity';
+import { getAuthConfig } from './server/auth/auth-config';
+import { startOutboxWorker } from './server/auth/mail/send-outbox';
+import { getPrivilegedDatabase } from './server/db/privileged';
 import { ensureDatabaseReady } from './server/db/ready';
-import { applySecurityHeaders } from './server/http/security-headers';
+import {
+  applySecurityHeaders,
+  extractScriptHashes,
+  isLocalHostname,
+} from './server/http/security-headers';
 
 /**
  * Builds `locals` for each request (translator, verified claims, a database
- * handle running as the user's Postgres role) and nothing else.
+ * handle running as the user's Postgres role) and puts the security headers
+ * on the response; nothing else.
+ *
+ * Identity: the session token is verified (signature, expiry, claim shape),
+ * then its session row is checked in the request's own transaction (revoked,
+ * idle, expired, disabled or deleted account) with one function call; only
+ * then do the claims reach `createRequestDb`, so RLS decides as that user.
  *
  * The response body is rendered inside the request's transaction, then the
  * transaction commits (or rolls back on a 5xx) before the response is sent, so
@@ -15,11 +28,18 @@ import { applySecurityHeaders } from './server/http/security-headers';
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   await ensureDatabaseReady();
-  const claims = null;
-  const handle = createRequestDb(claims);
-  context.locals.db = handle.db;
-  context.locals.claims = claims;
+  const config = getAuthConfig();
+  // Background mail sending is a job: it may use the privileged connection.
+  startOutboxWorker(getPrivilegedDatabase);
   context.locals.i18n = getTranslator();
+  const identity = await resolveRequestIdentity({
+    cookies: context.cookies,
+    request: context.request,
+    url: context.url,
+  });
+  const handle = identity.handle;
+  context.locals.db = handle.db;
+  context.locals.claims = identity.claims;
 
   let response: Response;
   try {
@@ -35,10 +55,17 @@ export const onRequest = defineMiddleware(async (context, next) => {
     await handle.finish('rollback').catch(() => {});
     throw error;
   }
-  applySecurityHeaders(response.headers, { production: import.meta.env.PROD && !isLocalhost(context.url) });
+  const astroPolicy = response.headers.get('content-security-policy');
+  applySecurityHeaders(response.headers, {
+    // Decided at run time: a build made under NODE_ENV=test still serves production.
+    production: config.production && !isLocalHostname(context.url.host),
+    dev: import.meta.env.MODE === 'development',
+    scriptHashes: extractScriptHashes(astroPolicy),
+    connectSources: config.supabase ? [config.supabase.url] : [],
+  });
+  // Pages for a signed-in user, or that set a cookie, must never sit in a shared cache.
+  if (identity.claims || [...context.cookies.headers()].length > 0) {
+    response.headers.set('Cache-Control', 'private, no-store');
+  }
   return response;
 });
-
-function isLocalhost(url: URL): boolean {
-  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-}

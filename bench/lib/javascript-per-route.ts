@@ -15,14 +15,21 @@ export interface RouteJs {
  * modulepreload in the served HTML (resolved in the build's client folder),
  * plus inline scripts, counted raw and gzipped.
  */
-export async function measureJavaScript(baseUrl: string, route: string, clientDir: string): Promise<RouteJs> {
+export async function measureJavaScript(
+  baseUrl: string,
+  route: string,
+  clientDir: string,
+): Promise<RouteJs> {
   const response = await fetch(`${baseUrl}${route}`);
   const html = await response.text();
   const sources = new Set<string>();
   for (const match of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) sources.add(match[1]!);
-  for (const match of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) sources.add(match[1]!);
+  for (const match of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g))
+    sources.add(match[1]!);
   // Islands name their component and renderer modules in attributes.
-  for (const match of html.matchAll(/<astro-island\b[^>]*\bcomponent-url="([^"]+)"[^>]*\brenderer-url="([^"]+)"/g)) {
+  for (const match of html.matchAll(
+    /<astro-island\b[^>]*\bcomponent-url="([^"]+)"[^>]*\brenderer-url="([^"]+)"/g,
+  )) {
     sources.add(match[1]!);
     sources.add(match[2]!);
   }
@@ -36,7 +43,9 @@ export async function measureJavaScript(baseUrl: string, route: string, clientDi
     bytes += content.length;
     gzipBytes += gzipSync(content).length;
     // Follow static imports between chunks so shared chunks count once.
-    for (const imported of content.toString('utf8').matchAll(/(?:import|from)\s*["'](\.\/[^"']+\.js)["']/g)) {
+    for (const imported of content
+      .toString('utf8')
+      .matchAll(/(?:import|from)\s*["'](\.\/[^"']+\.js)["']/g)) {
       addFile(path.join(path.dirname(file), imported[1]!));
     }
   };

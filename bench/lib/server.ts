@@ -37,13 +37,21 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Sta
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(rootDir, 'scripts', 'start.mjs')], {
     cwd: rootDir,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, SKIP_BUILD: 'true', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SKIP_BUILD: 'true',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The portal exited with code ${child.exitCode}`);
-    if (performance.now() - started > 180_000) throw new Error('The portal did not start within 180 s');
+    if (performance.now() - started > 180_000)
+      throw new Error('The portal did not start within 180 s');
     try {
       const response = await fetch(`${baseUrl}/`);
       if (response.status === 200) break;

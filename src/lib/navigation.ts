@@ -10,8 +10,11 @@ export interface NavItem {
  * pages exist, so the menu never leads to a page that is not built yet.
  */
 export const mainNavigation: readonly NavItem[] = [
+  { href: '/hubs', label: 'nav.hubs' },
   { href: '/cities', label: 'nav.cities' },
   { href: '/deliverables', label: 'nav.deliverables' },
+  { href: '/news', label: 'nav.news' },
+  { href: '/events', label: 'nav.events' },
 ];
 
 /** True when `pathname` is the item's page or one below it. */

@@ -15,7 +15,10 @@ describe.each(testTargets())('request context on $name', (target) => {
   it('runs a visitor as the anon role with no user id', async () => {
     const [row] = await withRequestContext(
       null,
-      (tx) => tx.query<{ role: string; uid: string | null }>('select current_user as role, auth.uid() as uid'),
+      (tx) =>
+        tx.query<{ role: string; uid: string | null }>(
+          'select current_user as role, auth.uid() as uid',
+        ),
       connect,
     );
     expect(row).toEqual({ role: 'anon', uid: null });
@@ -45,23 +48,29 @@ describe.each(testTargets())('request context on $name', (target) => {
       withRequestContext(
         admin,
         async (tx) => {
-          await tx.query("update public.hubs set summary = 'changed in a failed request' where slug = 'austria'");
+          await tx.query(
+            "update public.hubs set summary = 'changed in a failed request' where slug = 'austria'",
+          );
           throw new Error('the page failed');
         },
         connect,
       ),
     ).rejects.toThrow('the page failed');
-    const [hub] = await db.query<{ summary: string }>("select summary from public.hubs where slug = 'austria'");
+    const [hub] = await db.query<{ summary: string }>(
+      "select summary from public.hubs where slug = 'austria'",
+    );
     expect(hub!.summary).not.toBe('changed in a failed request');
   });
 
   it('lets a savepoint undo only its own part', async () => {
     const handle = createRequestDb(null, connect);
-    const [before] = await handle.db.query<{ n: number }>('select count(*)::int as n from public.deliverables');
-    await expect(
-      handle.db.savepoint((tx) => tx.query('select 1/0')),
-    ).rejects.toThrow();
-    const [after] = await handle.db.query<{ n: number }>('select count(*)::int as n from public.deliverables');
+    const [before] = await handle.db.query<{ n: number }>(
+      'select count(*)::int as n from public.deliverables',
+    );
+    await expect(handle.db.savepoint((tx) => tx.query('select 1/0'))).rejects.toThrow();
+    const [after] = await handle.db.query<{ n: number }>(
+      'select count(*)::int as n from public.deliverables',
+    );
     await handle.finish('commit');
     expect(after).toEqual(before);
   });

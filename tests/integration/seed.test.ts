@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/types';
 import { readDeliverableContent } from '../../src/server/deliverables/read-content-files';
 import { syncDeliverables } from '../../src/server/deliverables/sync-deliverables';
-import { runSeed } from '../../src/server/seed/run-seed';
+import { seedWithin } from '../../src/server/seed/run-seed';
 import { asOwner, testTargets } from '../support/databases';
 
 const rootDir = path.resolve(import.meta.dirname, '../..');
@@ -21,7 +21,9 @@ describe.each(testTargets())('seed on $name', (target) => {
       'select slug, uncertain from public.deliverables where content_path is not null order by slug',
     );
     expect(rows).toEqual(
-      files.map((f) => ({ slug: f.slug, uncertain: f.uncertain })).sort((a, b) => a.slug.localeCompare(b.slug)),
+      files
+        .map((f) => ({ slug: f.slug, uncertain: f.uncertain }))
+        .sort((a, b) => a.slug.localeCompare(b.slug)),
     );
     expect(rows.some((r) => r.uncertain)).toBe(true);
   });
@@ -52,20 +54,24 @@ describe.each(testTargets())('seed on $name', (target) => {
       `select name from public.hubs where name ilike '%(demo)%' and not is_demo
        union all select name from public.cities where name ilike '%(demo)%' and not is_demo
        union all select name from public.organizations where not is_demo
-       union all select display_name from public.profiles where not is_demo`,
+       union all select p.display_name from public.profiles p join auth.users u on u.id = p.id
+                  where u.email like '%@demo.u4ssc.local' and not p.is_demo`,
     );
     expect(rows).toEqual([]);
   });
 
   it('changes nothing when run again', async () => {
-    const count = () =>
-      db.query<{ n: number }>(
-        `select ((select count(*) from public.hubs) + (select count(*) from public.cities)
-              + (select count(*) from public.memberships) + (select count(*) from public.deliverables))::int as n`,
-      );
-    const before = await count();
-    await runSeed(db, { rootDir, includeDemo: true });
-    expect(await count()).toEqual(before);
+    await asOwner(db, async (tx) => {
+      const snapshot = () =>
+        tx.query<{ memberships: string; rows: number }>(
+          `select (select string_agg(id::text, ',' order by id) from public.memberships) as memberships,
+                  ((select count(*) from public.hubs) + (select count(*) from public.cities)
+                  + (select count(*) from public.deliverables))::int as rows`,
+        );
+      const before = await snapshot();
+      await seedWithin(tx, { rootDir, includeDemo: true });
+      expect(await snapshot()).toEqual(before);
+    });
   });
 
   it('removes a synced deliverable whose file was deleted, and keeps portal-made ones', async () => {

@@ -41,7 +41,10 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh context (its own cookies) aimed at the test server. */
-export function newContext(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+export function newContext(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> {
   return browser.newContext({ baseURL: baseUrl(), ...options });
 }
 

@@ -39,7 +39,11 @@ async function waitForOk(url: string, timeoutMs: number, child: ChildProcess): P
  * embedded database (migrated and seeded on first start, as `npm start` does).
  * E2E_BASE_URL points the suite at a server someone else started instead.
  */
-export default async function setup({ provide }: { provide: (key: string, value: unknown) => void }) {
+export default async function setup({
+  provide,
+}: {
+  provide: (key: string, value: unknown) => void;
+}) {
   const browser = requireOrSkip(
     Boolean(chromiumPath()),
     'Chromium for the end-to-end suite',
@@ -59,7 +63,8 @@ export default async function setup({ provide }: { provide: (key: string, value:
     const build = spawnSync('npx', ['astro', 'build'], {
       cwd: rootDir,
       stdio: 'inherit',
-      env: { ...process.env, ASTRO_OUT_DIR: outDir },
+      // Vitest sets NODE_ENV=test; the build under test must be the production build.
+      env: { ...process.env, ASTRO_OUT_DIR: outDir, NODE_ENV: 'production' },
     });
     if (build.status !== 0) throw new Error('astro build failed');
   }

@@ -17,12 +17,19 @@ const rootDir = path.resolve(import.meta.dirname, '../..');
  * every test file loads (0.5 s instead of a fresh migrate and seed), and, when
  * TEST_DATABASE_URL is set, resets, migrates and seeds that PostgreSQL database.
  */
-export default async function setup({ provide }: { provide: (key: string, value: unknown) => void }) {
+export default async function setup({
+  provide,
+}: {
+  provide: (key: string, value: unknown) => void;
+}) {
   const pg = await PGlite.create({ extensions: { pg_trgm, unaccent } });
   const db = wrapPglite(pg);
   await prepareDatabase(db, { rootDir, SEED_DEMO_DATA: true }, { seed: 'always' });
   const dump = await pg.dumpDataDir('none');
-  const dumpFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'portal-pglite-')), 'seeded.tar');
+  const dumpFile = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'portal-pglite-')),
+    'seeded.tar',
+  );
   fs.writeFileSync(dumpFile, Buffer.from(await dump.arrayBuffer()));
   await pg.close();
   provide('pgliteDump', dumpFile);

@@ -29,7 +29,9 @@ export interface MatrixCase {
 /** Loads slug → id maps for the seeded hubs, cities and organizations. */
 export async function loadSeedIds(db: Database): Promise<SeedIds> {
   const load = async (table: string) => {
-    const rows = await db.query<{ slug: string; id: string }>(`select slug, id from public.${table}`);
+    const rows = await db.query<{ slug: string; id: string }>(
+      `select slug, id from public.${table}`,
+    );
     return new Map(rows.map((row) => [row.slug, row.id]));
   };
   const [hubs, cities, organizations] = await Promise.all([

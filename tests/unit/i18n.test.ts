@@ -38,7 +38,11 @@ describe('i18n', () => {
     const keys = Object.keys(englishSources).flatMap((area) =>
       Object.keys(englishSources[area as keyof typeof englishSources]),
     );
-    const bases = new Set(keys.filter((k) => k.endsWith('.one') || k.endsWith('.other')).map((k) => k.replace(/\.(one|other)$/, '')));
+    const bases = new Set(
+      keys
+        .filter((k) => k.endsWith('.one') || k.endsWith('.other'))
+        .map((k) => k.replace(/\.(one|other)$/, '')),
+    );
     for (const base of bases) {
       expect(keys).toContain(`${base}.one`);
       expect(keys).toContain(`${base}.other`);

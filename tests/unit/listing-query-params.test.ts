@@ -37,7 +37,11 @@ describe('listing query parameters', () => {
 
 describe('deliverable filters', () => {
   it('keeps valid filters and names the invalid ones', () => {
-    const { filters, invalid } = parseDeliverableFilters({ kind: 'publication', year: 'abc', page: '2' });
+    const { filters, invalid } = parseDeliverableFilters({
+      kind: 'publication',
+      year: 'abc',
+      page: '2',
+    });
     expect(filters).toEqual({ kind: 'publication', page: 2 });
     expect(invalid).toEqual(['year']);
   });

@@ -27,7 +27,9 @@ describe('server environment', () => {
 
 describe('connection details', () => {
   it('recognises Supavisor transaction pooling, which cannot keep prepared statements', () => {
-    expect(isTransactionPooler('postgres://u:p@aws-0-eu-central-1.pooler.supabase.com:6543/postgres')).toBe(true);
+    expect(
+      isTransactionPooler('postgres://u:p@aws-0-eu-central-1.pooler.supabase.com:6543/postgres'),
+    ).toBe(true);
     expect(isTransactionPooler('postgres://u:p@db.abc.supabase.co:5432/postgres')).toBe(false);
     expect(isTransactionPooler('not a url')).toBe(false);
   });

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from '../db/types';
+import type { Database, Queryable } from '../db/types';
 import { readDeliverableContent } from '../deliverables/read-content-files';
 import { syncDeliverables } from '../deliverables/sync-deliverables';
 import { demoSeedSchema, referenceSeedSchema } from './seed-data-schema';
 import { seedDemo } from './seed-demo';
+import { seedNewsAndEvents } from './seed-news-events';
 import { upsertCities, upsertHubs } from './upsert-places';
 
 export interface SeedOptions {
@@ -28,7 +29,12 @@ function readJson(file: string): unknown {
  * `content/`), the real hubs and KPI cities, then, unless disabled, the demo
  * records. Every step upserts by slug, so running it again changes nothing.
  */
-export async function runSeed(db: Database, options: SeedOptions): Promise<SeedReport> {
+export function runSeed(db: Database, options: SeedOptions): Promise<SeedReport> {
+  return db.transaction((tx) => seedWithin(tx, options));
+}
+
+/** The seed's steps inside a transaction the caller owns (tests roll it back). */
+export async function seedWithin(tx: Queryable, options: SeedOptions): Promise<SeedReport> {
   const seedDir = path.join(options.rootDir, 'supabase', 'seed');
   const reference = referenceSeedSchema.parse(readJson(path.join(seedDir, 'reference.json')));
   const demo = options.includeDemo
@@ -36,16 +42,15 @@ export async function runSeed(db: Database, options: SeedOptions): Promise<SeedR
     : undefined;
   const deliverables = readDeliverableContent(path.join(options.rootDir, 'content'));
 
-  return db.transaction(async (tx) => {
-    const synced = await syncDeliverables(tx, deliverables);
-    const hubIds = await upsertHubs(tx, reference.hubs, false);
-    await upsertCities(tx, reference.cities, hubIds, false);
-    const demoReport = demo ? await seedDemo(tx, demo, hubIds) : { users: 0 };
-    return {
-      deliverables: synced.upserted,
-      hubs: reference.hubs.length + (demo?.hubs.length ?? 0),
-      cities: reference.cities.length + (demo?.cities.length ?? 0),
-      demoUsers: demoReport.users,
-    };
-  });
+  const synced = await syncDeliverables(tx, deliverables);
+  const hubIds = await upsertHubs(tx, reference.hubs, false);
+  await upsertCities(tx, reference.cities, hubIds, false);
+  const demoReport = demo ? await seedDemo(tx, demo, hubIds) : { users: 0 };
+  if (demo) await seedNewsAndEvents(tx, seedDir);
+  return {
+    deliverables: synced.upserted,
+    hubs: reference.hubs.length + (demo?.hubs.length ?? 0),
+    cities: reference.cities.length + (demo?.cities.length ?? 0),
+    demoUsers: demoReport.users,
+  };
 }

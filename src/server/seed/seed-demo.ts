@@ -50,7 +50,14 @@ export async function seedDemo(
        on conflict (id) do update set display_name = excluded.display_name, affiliation = excluded.affiliation`,
       [id, user.displayName, user.affiliation ?? null],
     );
-    await db.query('delete from public.memberships where user_id = $1', [id]);
+    // Only the difference is written, so a second seed changes nothing (and
+    // the audit log records no grant or revoke).
+    const wanted: {
+      role: string;
+      hub: string | null;
+      city: string | null;
+      organization: string | null;
+    }[] = [];
     for (const role of user.roles) {
       const target = {
         hub: 'hub' in role ? hubIds.get(role.hub) : null,
@@ -62,9 +69,28 @@ export async function seedDemo(
           `Demo user ${user.key} has a role in an unknown place: ${JSON.stringify(role)}`,
         );
       }
+      wanted.push({
+        role: role.role,
+        hub: target.hub ?? null,
+        city: target.city ?? null,
+        organization: target.organization ?? null,
+      });
+    }
+    await db.query(
+      `delete from public.memberships m
+        where m.user_id = $1
+          and not exists (
+            select 1 from jsonb_to_recordset($2::text::jsonb)
+              as w(role text, hub uuid, city uuid, organization uuid)
+            where w.role = m.role and w.hub is not distinct from m.hub_id
+              and w.city is not distinct from m.city_id and w.organization is not distinct from m.organization_id)`,
+      [id, JSON.stringify(wanted)],
+    );
+    for (const role of wanted) {
       await db.query(
-        `insert into public.memberships (user_id, role, hub_id, city_id, organization_id) values ($1, $2, $3, $4, $5)`,
-        [id, role.role, target.hub, target.city, target.organization],
+        `insert into public.memberships (user_id, role, hub_id, city_id, organization_id)
+         values ($1, $2, $3, $4, $5) on conflict do nothing`,
+        [id, role.role, role.hub, role.city, role.organization],
       );
     }
   }

@@ -1,7 +1,10 @@
+import { auth } from './auth';
 import { common } from './common';
 import { deliverables } from './deliverables';
 import { home } from './home';
+import { hubs } from './hubs';
 import { places } from './places';
+import { search } from './search';
 
 /**
  * Every English UI string, merged from one file per area. A new area adds its
@@ -9,9 +12,12 @@ import { places } from './places';
  */
 export const en = {
   ...common,
+  ...auth,
   ...home,
   ...places,
   ...deliverables,
+  ...hubs,
+  ...search,
 } as const;
 
-export const englishSources = { common, home, places, deliverables } as const;
+export const englishSources = { auth, common, home, places, deliverables, hubs, search } as const;

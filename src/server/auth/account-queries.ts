@@ -1,0 +1,75 @@
+import type { JwtClaims } from '../db/claims';
+import type { Queryable } from '../db/types';
+import type { Membership, Role } from '../../lib/permissions';
+
+export interface RoleWithTarget extends Membership {
+  id: string;
+  targetName: string | null;
+  targetSlug: string | null;
+}
+
+/** The signed-in user's profile (RLS: anyone may read profiles; this reads one's own). */
+export async function getMyProfile(
+  db: Queryable,
+  claims: JwtClaims,
+): Promise<{ displayName: string; affiliation: string | null } | null> {
+  const [row] = await db.query<{ display_name: string; affiliation: string | null }>(
+    'select display_name, affiliation from public.profiles where id = $1',
+    [claims.sub],
+  );
+  return row ? { displayName: row.display_name, affiliation: row.affiliation } : null;
+}
+
+/**
+ * The roles a user holds, with the name of what each is held in. Runs under
+ * the caller's RLS: one's own roles always; another user's only as an admin.
+ */
+export async function listRolesOf(
+  db: Queryable,
+  userIds: readonly string[],
+): Promise<RoleWithTarget[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db.query<{
+    id: string;
+    user_id: string;
+    role: Role;
+    hub_id: string | null;
+    city_id: string | null;
+    organization_id: string | null;
+    target_name: string | null;
+    target_slug: string | null;
+  }>(
+    `select m.id, m.user_id, m.role, m.hub_id, m.city_id, m.organization_id,
+            coalesce(h.name, c.name, o.name) as target_name, coalesce(h.slug, c.slug, o.slug) as target_slug
+       from public.memberships m
+       left join public.hubs h on h.id = m.hub_id
+       left join public.cities c on c.id = m.city_id
+       left join public.organizations o on o.id = m.organization_id
+      where m.user_id = any($1::uuid[])
+      order by m.role, target_name`,
+    [userIds],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    userId: row.user_id,
+    role: row.role,
+    hubId: row.hub_id,
+    cityId: row.city_id,
+    organizationId: row.organization_id,
+    targetName: row.target_name,
+    targetSlug: row.target_slug,
+  }));
+}
+
+/** What the header's account menu shows: a name and whether to offer the admin pages. */
+export async function getAccountMenu(
+  db: Queryable,
+  claims: JwtClaims,
+): Promise<{ name: string; isPlatformAdmin: boolean }> {
+  const [row] = await db.query<{ display_name: string | null; is_admin: boolean }>(
+    `select (select display_name from public.profiles where id = $1) as display_name,
+            public.is_platform_admin() as is_admin`,
+    [claims.sub],
+  );
+  return { name: row?.display_name ?? claims.email ?? '', isPlatformAdmin: row?.is_admin === true };
+}

@@ -1,0 +1,35 @@
+import type { Translator } from '../../../lib/i18n';
+import type { OutgoingMail } from './outbox';
+
+export type AuthMailKind =
+  'confirm_signup' | 'already_registered' | 'reset_password' | 'change_email';
+
+/**
+ * Writes an identity mail in the user's language. Plain text only: nothing
+ * from the user but their display name goes in, and no HTML is rendered.
+ */
+export function composeAuthMail(
+  t: Translator['t'],
+  kind: AuthMailKind,
+  to: string,
+  link: string,
+): OutgoingMail {
+  const subjects = {
+    confirm_signup: t('auth.mail.confirm.subject'),
+    already_registered: t('auth.mail.alreadyRegistered.subject'),
+    reset_password: t('auth.mail.reset.subject'),
+    change_email: t('auth.mail.changeEmail.subject'),
+  } as const;
+  const bodies = {
+    confirm_signup: t('auth.mail.confirm.body', { link }),
+    already_registered: t('auth.mail.alreadyRegistered.body', { link }),
+    reset_password: t('auth.mail.reset.body', { link }),
+    change_email: t('auth.mail.changeEmail.body', { link }),
+  } as const;
+  return {
+    to,
+    kind: `auth.${kind}`,
+    subject: subjects[kind],
+    text: `${bodies[kind]}\n\n${t('auth.mail.footer')}`,
+  };
+}

@@ -1,0 +1,172 @@
+import type { Queryable } from '../db/types';
+import { publicationState, type PublicationState } from '../news/publication';
+
+export type RegistrationMode = 'none' | 'external' | 'internal';
+
+export interface EventSummary {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  onlineUrl: string | null;
+  venueName: string | null;
+  isDemo: boolean;
+  hubSlug: string;
+  hubName: string;
+  publishedAt: Date | null;
+}
+
+export interface EventDetail extends EventSummary {
+  hubId: string;
+  description: unknown;
+  venueAddress: string | null;
+  registrationMode: RegistrationMode;
+  registrationUrl: string | null;
+  capacity: number | null;
+  updatedAt: Date;
+  state: PublicationState;
+}
+
+const summaryColumns = `e.id, e.slug, e.title, e.summary, e.starts_at as "startsAt", e.ends_at as "endsAt",
+  e.time_zone as "timeZone", e.online_url as "onlineUrl", e.venue_name as "venueName", e.is_demo as "isDemo",
+  h.slug as "hubSlug", h.name as "hubName", e.published_at as "publishedAt"`;
+const detailColumns = `${summaryColumns}, e.hub_id as "hubId", e.description, e.venue_address as "venueAddress",
+  e.registration_mode as "registrationMode", e.registration_url as "registrationUrl", e.capacity,
+  e.updated_at as "updatedAt"`;
+const from = 'from public.events e join public.hubs h on h.id = e.hub_id';
+const published = 'e.published_at <= now()';
+
+export const eventPageSize = 12;
+export type EventWhen = 'upcoming' | 'past';
+
+/** Published events, upcoming (soonest first) or past (latest first), optionally for one hub. */
+export async function listEvents(
+  db: Queryable,
+  filters: { when: EventWhen; hub?: string; page: number },
+) {
+  const params: unknown[] = [];
+  let where = `where ${published} and ${filters.when === 'upcoming' ? 'e.ends_at >= now()' : 'e.ends_at < now()'}`;
+  if (filters.hub) {
+    params.push(filters.hub);
+    where += ` and h.slug = $${params.length}`;
+  }
+  const order = filters.when === 'upcoming' ? 'e.starts_at asc' : 'e.starts_at desc';
+  const offset = (filters.page - 1) * eventPageSize;
+  const items = await db.query<EventSummary>(
+    `select ${summaryColumns} ${from} ${where} order by ${order}, e.id limit ${eventPageSize} offset ${offset}`,
+    params,
+  );
+  const [total] = await db.query<{ n: number }>(
+    `select count(*)::int as n ${from} ${where}`,
+    params,
+  );
+  const whenOnly = `where ${published} and ${filters.when === 'upcoming' ? 'e.ends_at >= now()' : 'e.ends_at < now()'}`;
+  const hubFacet = await db.query<{ value: string; label: string; count: number }>(
+    `select h.slug as value, h.name as label, count(*)::int as count ${from} ${whenOnly}
+      group by h.slug, h.name, h.is_demo order by h.is_demo, h.name`,
+  );
+  return {
+    items,
+    total: total?.n ?? 0,
+    page: filters.page,
+    pageSize: eventPageSize,
+    facets: { hub: hubFacet },
+  };
+}
+
+/** The next published events of a hub (hub page) or of all hubs (home page, hubId null). */
+export function listUpcomingEvents(
+  db: Queryable,
+  hubId: string | null,
+  limit = 3,
+): Promise<EventSummary[]> {
+  return db.query<EventSummary>(
+    `select ${summaryColumns} ${from} where ${published} and e.ends_at >= now() and ($1::uuid is null or e.hub_id = $1::uuid)
+      order by e.starts_at, e.id limit ${Math.min(Math.max(limit, 1), 50)}`,
+    [hubId],
+  );
+}
+
+/** Published events for a calendar feed: from 90 days ago on, for all hubs or one. */
+export function listEventsForCalendar(db: Queryable, hubId: string | null): Promise<EventDetail[]> {
+  return db
+    .query<Omit<EventDetail, 'state'>>(
+      `select ${detailColumns} ${from}
+        where ${published} and e.ends_at >= now() - interval '90 days' and ($1::uuid is null or e.hub_id = $1::uuid)
+        order by e.starts_at, e.id limit 500`,
+      [hubId],
+    )
+    .then((rows) => rows.map((row) => ({ ...row, state: publicationState(row.publishedAt) })));
+}
+
+/** The event with this slug as the caller may see it (drafts for their coordinators), or null. */
+export async function findEvent(db: Queryable, slug: string): Promise<EventDetail | null> {
+  const [row] = await db.query<Omit<EventDetail, 'state'>>(
+    `select ${detailColumns} ${from} where e.slug = $1`,
+    [slug],
+  );
+  return row ? { ...row, state: publicationState(row.publishedAt) } : null;
+}
+
+export interface ManagedEvent extends EventSummary {
+  state: PublicationState;
+}
+
+/** Every event of the hubs the caller coordinates, unpublished first. */
+export async function listManagedEvents(db: Queryable): Promise<ManagedEvent[]> {
+  const rows = await db.query<EventSummary>(
+    `select ${summaryColumns} ${from}
+      where (select public.is_platform_admin()) or public.is_hub_coordinator(e.hub_id)
+      order by (e.published_at is null or e.published_at > now()) desc, e.starts_at desc limit 200`,
+  );
+  return rows.map((row) => ({ ...row, state: publicationState(row.publishedAt) }));
+}
+
+export interface RegistrationSummary {
+  confirmed: number;
+  waitlisted: number;
+  /** The caller's own registration, if any. */
+  mine: 'confirmed' | 'waitlisted' | null;
+}
+
+/** Places taken and the caller's own status for an event. */
+export async function getRegistrationSummary(
+  db: Queryable,
+  eventId: string,
+  userId: string | null,
+): Promise<RegistrationSummary> {
+  const [counts] = await db.query<{ confirmed: number; waitlisted: number }>(
+    'select confirmed, waitlisted from public.event_registration_counts($1)',
+    [eventId],
+  );
+  const [mine] = userId
+    ? await db.query<{ status: 'confirmed' | 'waitlisted' }>(
+        'select status from public.event_registrations where event_id = $1 and user_id = $2',
+        [eventId, userId],
+      )
+    : [];
+  return {
+    confirmed: counts?.confirmed ?? 0,
+    waitlisted: counts?.waitlisted ?? 0,
+    mine: mine?.status ?? null,
+  };
+}
+
+export interface Registrant {
+  displayName: string | null;
+  status: 'confirmed' | 'waitlisted';
+  createdAt: Date;
+}
+
+/** Who registered (RLS: the event's coordinators see everyone, others only themselves). */
+export function listRegistrants(db: Queryable, eventId: string): Promise<Registrant[]> {
+  return db.query<Registrant>(
+    `select p.display_name as "displayName", r.status, r.created_at as "createdAt"
+       from public.event_registrations r left join public.profiles p on p.id = r.user_id
+      where r.event_id = $1 order by (r.status = 'confirmed') desc, r.created_at`,
+    [eventId],
+  );
+}

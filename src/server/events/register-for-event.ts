@@ -1,0 +1,41 @@
+import type { RequestDb } from '../db/request-context';
+
+export type RegistrationOutcome =
+  { ok: true; status: 'confirmed' | 'waitlisted' } | { ok: false; reason: 'closed' | 'already' };
+
+/**
+ * Registers the signed-in member for an event with built-in registration.
+ * The database decides confirmed or waiting list under a lock on the event,
+ * and refuses events that are unpublished, over, or register elsewhere.
+ */
+export async function registerForEvent(
+  db: RequestDb,
+  input: { eventId: string; userId: string },
+): Promise<RegistrationOutcome> {
+  try {
+    const [row] = await db.savepoint((tx) =>
+      tx.query<{ status: 'confirmed' | 'waitlisted' }>(
+        'insert into public.event_registrations (event_id, user_id) values ($1, $2) returning status',
+        [input.eventId, input.userId],
+      ),
+    );
+    return { ok: true, status: row!.status };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === '23505') return { ok: false, reason: 'already' };
+    if (code === '42501' || code === '23503') return { ok: false, reason: 'closed' };
+    throw error;
+  }
+}
+
+/** Cancels the member's own registration; the first person waiting moves up (trigger). */
+export async function cancelEventRegistration(
+  db: RequestDb,
+  input: { eventId: string; userId: string },
+): Promise<boolean> {
+  const rows = await db.query(
+    'delete from public.event_registrations where event_id = $1 and user_id = $2 returning id',
+    [input.eventId, input.userId],
+  );
+  return rows.length > 0;
+}

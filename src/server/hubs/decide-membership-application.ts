@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { mailDelivery } from '../auth/mail/outbox';
+import type { RequestDb } from '../db/request-context';
+
+/** A coordinator's decision: approve, or decline with a reason the applicant will read. */
+export const membershipDecisionSchema = z.discriminatedUnion('decision', [
+  z.object({
+    application: z.uuid(),
+    decision: z.literal('approved'),
+    reason: z.string().trim().max(2000).optional(),
+  }),
+  z.object({
+    application: z.uuid(),
+    decision: z.literal('declined'),
+    reason: z
+      .string({ message: 'hubs.applications.error.reasonRequired' })
+      .trim()
+      .min(1, { message: 'hubs.applications.error.reasonRequired' })
+      .max(2000),
+  }),
+]);
+export type MembershipDecision = z.infer<typeof membershipDecisionSchema>;
+
+export type DecideOutcome = { ok: true } | { ok: false; reason: 'not-found' };
+
+/**
+ * Approves or declines a pending application. RLS lets only the hub's
+ * coordinators (and admins) change it; triggers then link the city or
+ * organization to the hub and write the notice, which is handed to the mail
+ * outbox in the same transaction (so no decision goes untold).
+ */
+export async function decideMembershipApplication(
+  db: RequestDb,
+  input: MembershipDecision,
+): Promise<DecideOutcome> {
+  const rows = await db.query(
+    `update public.hub_membership_applications set status = $2, decision_reason = $3
+      where id = $1 and status = 'pending' returning id`,
+    [input.application, input.decision, input.reason || null],
+  );
+  if (rows.length === 0) return { ok: false, reason: 'not-found' };
+  await db.query('select public.send_hub_membership_notices($1, $2)', [
+    input.application,
+    mailDelivery(),
+  ]);
+  return { ok: true };
+}

@@ -1,0 +1,167 @@
+import type { Region } from '../../lib/cities/city-filters';
+import type { Queryable } from '../db/types';
+import type { FacetCount } from '../deliverables/queries';
+
+export interface HubSummary {
+  id: string;
+  slug: string;
+  name: string;
+  region: Region;
+  countries: string[];
+  hostName: string | null;
+  summary: string;
+  isDemo: boolean;
+  cityCount: number;
+}
+
+export interface Hub extends HubSummary {
+  description: unknown;
+  websiteUrl: string | null;
+  sourceUrl: string | null;
+  sinceLabel: string | null;
+}
+
+export interface HubFilters {
+  region?: Region;
+  country?: string;
+}
+
+const summaryColumns = `h.id, h.slug, h.name, h.region, h.countries, h.host_name as "hostName", h.summary,
+  h.is_demo as "isDemo", (select count(*)::int from public.cities c where c.hub_id = h.id) as "cityCount"`;
+
+function whereClause(filters: HubFilters, except?: keyof HubFilters) {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filters.region && except !== 'region') {
+    params.push(filters.region);
+    conditions.push(`h.region = $${params.length}`);
+  }
+  if (filters.country && except !== 'country') {
+    params.push(filters.country);
+    conditions.push(`$${params.length} = any(h.countries)`);
+  }
+  return { sql: conditions.length ? `where ${conditions.join(' and ')}` : '', params };
+}
+
+/** Lists hubs (real ones first) with region and country facet counts for the filter panel. */
+export async function listHubs(db: Queryable, filters: HubFilters) {
+  const where = whereClause(filters);
+  const items = await db.query<HubSummary>(
+    `select ${summaryColumns} from public.hubs h ${where.sql} order by h.is_demo, h.name`,
+    where.params,
+  );
+  const byRegion = whereClause(filters, 'region');
+  const byCountry = whereClause(filters, 'country');
+  const region = await db.query<FacetCount<Region>>(
+    `select h.region as value, count(*)::int as count from public.hubs h ${byRegion.sql} group by h.region order by h.region`,
+    byRegion.params,
+  );
+  const country = await db.query<FacetCount>(
+    `select c as value, count(*)::int as count from public.hubs h, unnest(h.countries) as c ${byCountry.sql}
+      group by c order by c`,
+    byCountry.params,
+  );
+  return { items, facets: { region, country } };
+}
+
+/** The hub with this slug, or null. */
+export async function findHub(db: Queryable, slug: string): Promise<Hub | null> {
+  const [row] = await db.query<Hub>(
+    `select ${summaryColumns}, h.description, h.website_url as "websiteUrl", h.source_url as "sourceUrl",
+            h.since_label as "sinceLabel"
+       from public.hubs h where h.slug = $1`,
+    [slug],
+  );
+  return row ?? null;
+}
+
+export interface MapPoint {
+  slug: string;
+  name: string;
+  kind: 'city';
+  latitude: number;
+  longitude: number;
+  hubSlug: string | null;
+  isDemo: boolean;
+}
+
+/** Cities with coordinates, for the hubs map (hubs themselves are drawn from their countries). */
+export function listCityMapPoints(db: Queryable): Promise<MapPoint[]> {
+  return db.query<MapPoint>(
+    `select c.slug, c.name, 'city' as kind, c.latitude, c.longitude, h.slug as "hubSlug", c.is_demo as "isDemo"
+       from public.cities c left join public.hubs h on h.id = c.hub_id
+      where c.latitude is not null and c.longitude is not null
+      order by c.name`,
+  );
+}
+
+export interface HubPerson {
+  displayName: string;
+  affiliation: string | null;
+  isDemo: boolean;
+}
+
+/** The hub's coordinators as shown publicly (their profile name and affiliation). */
+export function listHubCoordinators(db: Queryable, hubId: string): Promise<HubPerson[]> {
+  return db.query<HubPerson>(
+    `select p.display_name as "displayName", p.affiliation, p.is_demo as "isDemo"
+       from public.memberships m join public.profiles p on p.id = m.user_id
+      where m.role = 'hub_coordinator' and m.hub_id = $1
+      order by p.display_name`,
+    [hubId],
+  );
+}
+
+export interface HubMember {
+  slug: string;
+  name: string;
+  country: string | null;
+  isDemo: boolean;
+}
+
+/** Member cities (cities.hub_id) of a hub. */
+export function listHubCities(db: Queryable, hubId: string): Promise<HubMember[]> {
+  return db.query<HubMember>(
+    `select slug, name, country, is_demo as "isDemo" from public.cities where hub_id = $1 order by is_demo, name`,
+    [hubId],
+  );
+}
+
+/** Partner organizations of a hub that the caller may see (verified ones, for visitors). */
+export function listHubPartners(db: Queryable, hubId: string): Promise<HubMember[]> {
+  return db.query<HubMember>(
+    `select o.slug, o.name, o.country, o.is_demo as "isDemo"
+       from public.hub_partners hp join public.organizations o on o.id = hp.organization_id
+      where hp.hub_id = $1 order by o.is_demo, o.name`,
+    [hubId],
+  );
+}
+
+export interface HubOption {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** Every hub by name, for filters. */
+export function listHubOptions(db: Queryable): Promise<HubOption[]> {
+  return db.query<HubOption>('select id, slug, name from public.hubs order by is_demo, name');
+}
+
+/** Hubs the caller coordinates (all of them for an admin): where they may publish. */
+export function listManagedHubs(db: Queryable): Promise<HubOption[]> {
+  return db.query<HubOption>(
+    `select id, slug, name from public.hubs h
+      where (select public.is_platform_admin()) or public.is_hub_coordinator(h.id)
+      order by is_demo, name`,
+  );
+}
+
+/** True when the caller may manage this hub (UI mirror of the policies; RLS stays the authority). */
+export async function canManageHub(db: Queryable, hubId: string): Promise<boolean> {
+  const [row] = await db.query<{ ok: boolean }>(
+    'select (public.is_platform_admin() or public.is_hub_coordinator($1)) as ok',
+    [hubId],
+  );
+  return row?.ok === true;
+}

@@ -1,0 +1,67 @@
+import { absolutizeMediaUrls, renderRichText } from '../rich-text/render-rich-text';
+import type { FeedNewsItem } from './queries';
+
+/** Escapes text for XML character data and attribute values. */
+export function escapeXml(text: string): string {
+  return (
+    text
+      // Characters XML 1.0 does not allow at all.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
+}
+
+export interface RssChannel {
+  title: string;
+  description: string;
+  /** Absolute URL of the page the feed belongs to. */
+  link: string;
+  /** Absolute URL of the feed itself (atom:link rel=self). */
+  self: string;
+  origin: string;
+  language: string;
+}
+
+/**
+ * Builds an RSS 2.0 document for published news. Each item carries the
+ * sanitised HTML body (escaped, with absolute image URLs) as its description,
+ * a permanent guid and the RFC 822 publication date.
+ */
+export function buildRssFeed(channel: RssChannel, items: readonly FeedNewsItem[]): string {
+  const lastBuild = items[0]?.publishedAt ?? new Date(0);
+  const entries = items.map((item) => {
+    const url = `${channel.origin}/news/${item.slug}`;
+    const body = absolutizeMediaUrls(renderRichText(item.body), channel.origin);
+    const description = item.summary ? `<p>${escapeXml(item.summary)}</p>${body}` : body;
+    return [
+      '    <item>',
+      `      <title>${escapeXml(item.title)}</title>`,
+      `      <link>${escapeXml(url)}</link>`,
+      `      <guid isPermaLink="true">${escapeXml(url)}</guid>`,
+      `      <pubDate>${(item.publishedAt ?? new Date()).toUTCString()}</pubDate>`,
+      `      <category>${escapeXml(item.hubName)}</category>`,
+      `      <description>${escapeXml(description)}</description>`,
+      '    </item>',
+    ].join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+    '  <channel>',
+    `    <title>${escapeXml(channel.title)}</title>`,
+    `    <link>${escapeXml(channel.link)}</link>`,
+    `    <description>${escapeXml(channel.description)}</description>`,
+    `    <language>${escapeXml(channel.language)}</language>`,
+    `    <lastBuildDate>${lastBuild.toUTCString()}</lastBuildDate>`,
+    `    <atom:link href="${escapeXml(channel.self)}" rel="self" type="application/rss+xml"/>`,
+    ...entries,
+    '  </channel>',
+    '</rss>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,35 @@
+import type { HighlightPart, SearchFacets, SearchParams } from '../../lib/search/query-schema';
+import type { Queryable } from '../db/types';
+
+/** One hit as an engine returns it: the record id plus the engine's highlighting. */
+export interface EngineHit {
+  id: string;
+  titleParts?: HighlightPart[];
+  snippet?: HighlightPart[];
+}
+
+export interface EngineResult {
+  total: number;
+  hits: EngineHit[];
+  facets: SearchFacets;
+  /** The query the engine actually ran when it corrected a typo, else null. */
+  correctedQuery: string | null;
+  /** `any` when no record had every word and the engine fell back to any word. */
+  matchMode: 'all' | 'any';
+}
+
+/**
+ * The port both search engines implement. `db` is the caller's request
+ * database (their Postgres role and claims): the Postgres engine searches
+ * through it, so RLS applies; the Algolia engine ignores it and the caller
+ * re-checks its hits against it.
+ */
+export interface SearchEngine {
+  readonly name: 'postgres' | 'algolia';
+  search(db: Queryable, params: SearchParams): Promise<EngineResult>;
+}
+
+/** Facet counts with nothing in them, for empty queries and failures. */
+export function emptyFacets(): SearchFacets {
+  return { type: [], hub: [], country: [], sdg: [], theme: [] };
+}

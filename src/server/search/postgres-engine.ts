@@ -1,0 +1,243 @@
+import {
+  highlightEnd,
+  highlightStart,
+  parseHighlighted,
+  plainParts,
+} from '../../lib/search/highlight';
+import type { FacetValueCount, SearchFacets, SearchParams } from '../../lib/search/query-schema';
+import { searchFacetNames, type SearchFacetName } from '../../lib/search/record-schema';
+import type { Queryable } from '../db/types';
+import { emptyFacets, type EngineHit, type EngineResult, type SearchEngine } from './engine';
+import { applyCorrections, parseQueryText, type QueryText } from './query-text';
+
+const config = `'public.portal_search'::regconfig`;
+const facetLimit = 30;
+/** Words shorter than this, or with digits, are never "corrected". */
+const minCorrectableLength = 4;
+
+type MatchMode = 'all' | 'any';
+
+/**
+ * The tsquery for a query: whole words for all but the last, which matches as
+ * a prefix (search as you type). Both parts go through the portal's text
+ * search configuration (English stemming, accents folded), so "Tromso"
+ * matches "Tromsø" and "Y.4903" matches the code as the parser reads it.
+ * The prefix lexemes are cast, not parsed again, so nothing the user typed
+ * is ever interpreted as tsquery syntax.
+ */
+function tsqueryExpression(mode: MatchMode): string {
+  const head =
+    mode === 'all'
+      ? `plainto_tsquery(${config}, $1)`
+      : `coalesce(nullif(replace(plainto_tsquery(${config}, $1)::text, ' & ', ' | '), '')::tsquery, ''::tsquery)`;
+  const last = `coalesce((select string_agg(quote_literal(v.lexeme) || ':*', ' & ')::tsquery
+      from unnest(to_tsvector(${config}, $2)) v), ''::tsquery)`;
+  return mode === 'all' ? `(${head} && ${last})` : `(${head} || ${last})`;
+}
+
+interface FilterSql {
+  /** SQL condition per active facet, over the alias `m`. */
+  byFacet: Partial<Record<SearchFacetName, string>>;
+  params: unknown[];
+}
+
+function facetFilters(params: SearchParams, firstIndex: number): FilterSql {
+  const byFacet: FilterSql['byFacet'] = {};
+  const values: unknown[] = [];
+  const next = (value: unknown) => {
+    values.push(value);
+    return `$${firstIndex + values.length - 1}`;
+  };
+  if (params.type) byFacet.type = `m.type = ${next(params.type)}`;
+  if (params.hub) byFacet.hub = `${next(params.hub)}::text = any(m.hubs)`;
+  if (params.country) byFacet.country = `m.country = ${next(params.country)}`;
+  if (params.sdg) byFacet.sdg = `${next(params.sdg)}::smallint = any(m.sdgs)`;
+  if (params.theme) byFacet.theme = `${next(params.theme)}::text = any(m.themes)`;
+  return { byFacet, params: values };
+}
+
+function whereExcept(filters: FilterSql, except?: SearchFacetName): string {
+  const conditions = Object.entries(filters.byFacet)
+    .filter(([name]) => name !== except)
+    .map(([, sql]) => sql);
+  return conditions.length ? `where ${conditions.join(' and ')}` : '';
+}
+
+/** One facet's counts over the matched set, with the other facets' filters applied. */
+function facetSql(name: SearchFacetName, filters: FilterSql): string {
+  const where = whereExcept(filters, name);
+  const value = {
+    type: { from: 'matched m', expr: 'm.type' },
+    hub: { from: 'matched m cross join lateral unnest(m.hubs) v', expr: 'v' },
+    country: { from: 'matched m', expr: 'm.country' },
+    sdg: { from: 'matched m cross join lateral unnest(m.sdgs) v', expr: 'v::text' },
+    theme: { from: 'matched m cross join lateral unnest(m.themes) v', expr: 'v' },
+  }[name];
+  const notNull =
+    name === 'country' ? `${where ? `${where} and` : 'where'} m.country is not null` : where;
+  return `(select coalesce(json_agg(x), '[]'::json) from (
+      select ${value.expr} as value, count(*)::int as count from ${value.from} ${notNull}
+       group by 1 order by 2 desc, 1 limit ${facetLimit}) x) as "${name}"`;
+}
+
+interface MainRow {
+  total: number;
+  ids: string[];
+  type: FacetValueCount[];
+  hub: FacetValueCount[];
+  country: FacetValueCount[];
+  sdg: FacetValueCount[];
+  theme: FacetValueCount[];
+}
+
+async function runMain(
+  db: Queryable,
+  text: QueryText | null,
+  mode: MatchMode,
+  params: SearchParams,
+): Promise<MainRow> {
+  const base: unknown[] = text ? [text.head, text.last, text.full] : [];
+  const filters = facetFilters(params, base.length + 1);
+  // Matching goes through public.search_matches (security definer) so that the
+  // GIN index is used: under RLS the @@ operator, not being leakproof, would
+  // force a sequential scan. It applies the same visibility rule as the policy.
+  const matched = text
+    ? `q as (select ${tsqueryExpression(mode)} as query, public.search_normalize($3) as exact),
+       matched as materialized (select s.* from q, public.search_matches(q.query, q.exact) s)`
+    : `matched as materialized (
+         select d.id, d.type, d.hubs, d.country, d.sdgs, d.themes, d.title_normalized, 0::real as score
+           from public.search_documents d)`;
+  const where = whereExcept(filters);
+  const offset = (params.page - 1) * params.pageSize;
+  const sql = `with ${matched}
+    select
+      (select count(*)::int from matched m ${where}) as total,
+      (select coalesce(json_agg(x.id), '[]'::json) from (
+          select m.id from matched m ${where}
+           order by m.score desc, m.title_normalized, m.id
+           limit ${params.pageSize} offset ${offset}) x) as ids,
+      ${searchFacetNames.map((name) => facetSql(name, filters)).join(',\n      ')}`;
+  const [row] = await db.query<MainRow>(sql, [...base, ...filters.params]);
+  return row!;
+}
+
+interface HighlightRow {
+  id: string;
+  title: string;
+  snippet: string;
+}
+
+async function highlight(db: Queryable, text: QueryText | null, mode: MatchMode, ids: string[]) {
+  if (ids.length === 0) return new Map<string, EngineHit>();
+  const marks = `StartSel=${highlightStart}, StopSel=${highlightEnd}`;
+  const rows = text
+    ? await db.query<HighlightRow>(
+        `with q as (select ${tsqueryExpression(mode)} as query)
+         select d.id,
+                ts_headline(${config}, d.title, q.query, $4) as title,
+                ts_headline(${config}, left(d.summary || E'\\n' || d.body, 4000), q.query, $5) as snippet
+           from public.search_documents d, q
+          where d.id = any($3::text[])`,
+        [
+          text.head,
+          text.last,
+          ids,
+          `HighlightAll=true, ${marks}`,
+          `MaxFragments=2, MinWords=10, MaxWords=28, ShortWord=2, FragmentDelimiter=" … ", ${marks}`,
+        ],
+      )
+    : await db.query<HighlightRow>(
+        `select d.id, d.title, left(d.summary, 300) as snippet
+           from public.search_documents d where d.id = any($1::text[])`,
+        [ids],
+      );
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        titleParts: text ? parseHighlighted(row.title) : plainParts(row.title),
+        snippet: text ? parseHighlighted(row.snippet) : plainParts(row.snippet),
+      },
+    ]),
+  );
+}
+
+/**
+ * Typo tolerance: for each longer word that is not in the vocabulary, the
+ * closest vocabulary word by trigram similarity. The vocabulary (words of
+ * titles, codes and themes) is small and trigram-indexed, so this stays fast
+ * where trigram ranking over whole documents would not.
+ */
+async function suggestCorrections(db: Queryable, words: string[]): Promise<Map<string, string>> {
+  const candidates = words.filter(
+    (word) => word.length >= minCorrectableLength && !/[\d.]/.test(word),
+  );
+  if (candidates.length === 0) return new Map();
+  const rows = await db.query<{ word: string; suggestion: string | null }>(
+    `select raw.word,
+            case when exists (select 1 from public.search_terms t where t.term = n.word) then null
+                 else (select t.term from public.search_terms t
+                        where t.term operator(extensions.%) n.word
+                        order by extensions.similarity(t.term, n.word) desc, t.term limit 1)
+            end as suggestion
+       from unnest($1::text[]) as raw(word)
+       cross join lateral (select public.search_normalize(raw.word) as word) n`,
+    [candidates],
+  );
+  return new Map(
+    rows.filter((row) => row.suggestion !== null).map((row) => [row.word, row.suggestion!]),
+  );
+}
+
+function toFacets(row: MainRow): SearchFacets {
+  const facets = emptyFacets();
+  for (const name of searchFacetNames) facets[name] = row[name];
+  return facets;
+}
+
+/**
+ * The embedded engine: full-text search in the same PostgreSQL database,
+ * weighted title > themes/codes > summary > text, prefix matching on the
+ * last word, facet counts, ts_headline snippets, pagination. When nothing
+ * matches it corrects typos against the vocabulary, then accepts any word.
+ */
+export const postgresSearchEngine: SearchEngine = {
+  name: 'postgres',
+  async search(db: Queryable, params: SearchParams): Promise<EngineResult> {
+    const parsed = params.q === '' ? null : parseQueryText(params.q);
+    let text = parsed;
+    let mode: MatchMode = 'all';
+    let correctedQuery: string | null = null;
+    let row = await runMain(db, text, mode, params);
+
+    if (row.total === 0 && parsed && parsed.words.length > 0) {
+      const corrected = applyCorrections(parsed.words, await suggestCorrections(db, parsed.words));
+      if (corrected) {
+        const retried = parseQueryText(corrected);
+        const retry = await runMain(db, retried, mode, params);
+        if (retry.total > 0) {
+          text = retried;
+          row = retry;
+          correctedQuery = corrected;
+        }
+      }
+      if (row.total === 0 && (text?.full.includes(' ') ?? false)) {
+        const anyWord = await runMain(db, text, 'any', params);
+        if (anyWord.total > 0) {
+          row = anyWord;
+          mode = 'any';
+        }
+      }
+    }
+
+    const highlighted = await highlight(db, text, mode, row.ids);
+    return {
+      total: row.total,
+      hits: row.ids.map((id) => highlighted.get(id) ?? { id }),
+      facets: toFacets(row),
+      correctedQuery,
+      matchMode: mode,
+    };
+  },
+};

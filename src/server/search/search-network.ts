@@ -1,0 +1,172 @@
+import { plainParts } from '../../lib/search/highlight';
+import type {
+  Backlinks,
+  SearchHit,
+  SearchParams,
+  SearchResponse,
+} from '../../lib/search/query-schema';
+import type { SearchLink, SearchType } from '../../lib/search/record-schema';
+import type { Queryable } from '../db/types';
+import type { SearchEngine } from './engine';
+import { getSearchEngine } from './get-search-engine';
+
+interface DocumentRow {
+  id: string;
+  type: SearchType;
+  title: string;
+  summary: string;
+  url: string;
+  code: string | null;
+  subtype: string | null;
+  hubs: string[];
+  country: string | null;
+  sdgs: number[];
+  themes: string[];
+  links: SearchLink[];
+  is_demo: boolean;
+  dated_at: string | Date | null;
+}
+
+interface LoadedDocument extends DocumentRow {
+  backlink_types: Partial<Record<SearchType, number>>;
+  backlink_hubs: number;
+}
+
+/**
+ * Loads the records of the engine's hits through the caller's database, in
+ * the engine's order. A hit whose record is gone or not visible to the caller
+ * any more (an index that lags behind, a scheduled item) is dropped here, so
+ * a result never leads to a page the caller cannot open. Also counts the
+ * records linking to each hit ("used in 4 case studies in 3 hubs").
+ */
+async function loadVisibleDocuments(
+  db: Queryable,
+  ids: string[],
+): Promise<Map<string, LoadedDocument>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<DocumentRow>(
+    `select d.id, d.type, d.title, d.summary, d.url, d.code, d.subtype, d.hubs, d.country,
+            d.sdgs::int[] as sdgs, d.themes, d.links, d.is_demo, d.dated_at
+       from public.search_documents d
+      where d.id = any($1::text[])`,
+    [ids],
+  );
+  const documents = new Map<string, LoadedDocument>(
+    rows.map((row) => [row.id, { ...row, backlink_types: {}, backlink_hubs: 0 }]),
+  );
+  if (documents.size === 0) return documents;
+  // One pass over the records linking to any hit (GIN index on link_ids).
+  const backlinks = await db.query<{
+    target: string;
+    type: SearchType | null;
+    n: number;
+    hubs: number;
+  }>('select target, type, n, hubs from public.search_backlinks($1::text[])', [
+    [...documents.keys()],
+  ]);
+  for (const row of backlinks) {
+    const doc = documents.get(row.target);
+    if (!doc) continue;
+    if (row.type === null) doc.backlink_hubs = row.hubs;
+    else doc.backlink_types = { ...doc.backlink_types, [row.type]: row.n };
+  }
+  return documents;
+}
+
+/** Hub names by slug, from the hubs' own search records. */
+async function loadHubNames(db: Queryable, slugs: string[]): Promise<Map<string, string>> {
+  if (slugs.length === 0) return new Map();
+  const rows = await db.query<{ slug: string; name: string }>(
+    'select slug, name from public.search_hub_names($1::text[])',
+    [slugs],
+  );
+  return new Map(rows.map((row) => [row.slug, row.name]));
+}
+
+function toBacklinks(row: LoadedDocument): Backlinks {
+  const byType = row.backlink_types;
+  const total = Object.values(byType).reduce((sum, n) => sum + (n ?? 0), 0);
+  return { total, byType, hubs: row.backlink_hubs };
+}
+
+function toIsoDate(value: string | Date | null): string | null {
+  if (value === null) return null;
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
+/** The search engine failed (Algolia unreachable, a database error): the page says so, the API answers 503. */
+export class SearchUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('Search is not available at the moment', { cause });
+    this.name = 'SearchUnavailableError';
+  }
+}
+
+/**
+ * Searches the whole network for the caller: runs the configured engine, then
+ * shows only records the caller can see now, with their links, hub names and
+ * highlighted snippets. Used by the `/search` page and `GET /api/search`.
+ */
+export async function searchNetwork(
+  db: Queryable,
+  params: SearchParams,
+  engine: SearchEngine = getSearchEngine(),
+): Promise<SearchResponse> {
+  const started = performance.now();
+  let result;
+  try {
+    result = await engine.search(db, params);
+  } catch (error) {
+    console.error('[search] engine failed:', error);
+    throw new SearchUnavailableError(error);
+  }
+  const ids = result.hits.map((hit) => hit.id);
+  const documents = await loadVisibleDocuments(db, ids);
+  const hubSlugs = new Set<string>(result.facets.hub.map((facet) => facet.value));
+  for (const doc of documents.values()) for (const slug of doc.hubs) hubSlugs.add(slug);
+  const hubNames = await loadHubNames(db, [...hubSlugs]);
+
+  const hits: SearchHit[] = [];
+  for (const hit of result.hits) {
+    const doc = documents.get(hit.id);
+    if (!doc) continue;
+    hits.push({
+      id: doc.id,
+      type: doc.type,
+      title: doc.title,
+      titleParts: hit.titleParts?.length ? hit.titleParts : plainParts(doc.title),
+      snippet: hit.snippet?.length ? hit.snippet : plainParts(doc.summary.slice(0, 300)),
+      url: doc.url,
+      code: doc.code,
+      subtype: doc.subtype,
+      hubs: doc.hubs.map((slug) => ({ slug, name: hubNames.get(slug) ?? slug })),
+      country: doc.country,
+      sdgs: doc.sdgs,
+      themes: doc.themes,
+      links: doc.links,
+      backlinks: toBacklinks(doc),
+      isDemo: doc.is_demo,
+      date: toIsoDate(doc.dated_at),
+    });
+  }
+  const dropped = result.hits.length - hits.length;
+  const facets = {
+    ...result.facets,
+    hub: result.facets.hub.map((facet) => ({
+      ...facet,
+      label: hubNames.get(facet.value) ?? facet.value,
+    })),
+  };
+  return {
+    query: params.q,
+    correctedQuery: result.correctedQuery,
+    matchMode: result.matchMode,
+    total: Math.max(0, result.total - dropped),
+    page: params.page,
+    pageSize: params.pageSize,
+    hits,
+    facets,
+    engine: engine.name,
+    tookMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}

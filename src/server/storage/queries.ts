@@ -1,0 +1,28 @@
+import type { Queryable } from '../db/types';
+
+export interface MediaFile {
+  id: string;
+  storageKey: string;
+  contentType: string;
+  byteSize: number;
+}
+
+/** The media file stored under this key (as in `/media/<key>`), or null. */
+export async function findMediaFileByKey(db: Queryable, key: string): Promise<MediaFile | null> {
+  const [row] = await db.query<MediaFile>(
+    `select id, storage_key as "storageKey", content_type as "contentType", byte_size as "byteSize"
+       from public.media_files where storage_key = $1`,
+    [key],
+  );
+  return row ?? null;
+}
+
+/** The portal path of a media file id (cover images are stored by id). */
+export async function findMediaUrl(db: Queryable, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const [row] = await db.query<{ key: string }>(
+    'select storage_key as key from public.media_files where id = $1',
+    [id],
+  );
+  return row ? `/media/${row.key}` : null;
+}

@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withRequestContext, type RequestDb } from '../../src/server/db/request-context';
+import type { Database } from '../../src/server/db/types';
+import { applyToHub } from '../../src/server/hubs/apply-to-hub';
+import { decideMembershipApplication } from '../../src/server/hubs/decide-membership-application';
+import {
+  listApplicantOptions,
+  listHubApplications,
+} from '../../src/server/hubs/membership-applications';
+import {
+  findHub,
+  listHubCities,
+  listHubCoordinators,
+  listHubPartners,
+  listHubs,
+  listManagedHubs,
+} from '../../src/server/hubs/queries';
+import { testTargets } from '../support/databases';
+import { claimsOf, userIdOf, type Persona } from '../support/personas';
+
+describe.each(testTargets())('hubs and hub membership on $name', (target) => {
+  let db: Database;
+  let ids: Record<string, string>;
+  const connect = () => Promise.resolve(db);
+  const as = <T>(persona: Persona, fn: (rdb: RequestDb) => Promise<T>) =>
+    withRequestContext(claimsOf(persona), fn, connect);
+
+  beforeAll(async () => {
+    db = await target.open();
+    const rows = await db.query<{ slug: string; id: string }>(
+      `select slug, id from public.hubs union all select slug, id from public.cities union all select slug, id from public.organizations`,
+    );
+    ids = Object.fromEntries(rows.map((row) => [row.slug, row.id]));
+  });
+  afterAll(() => db.close());
+
+  it('lists hubs with region and country facets, and a hub with its coordinators and members', async () => {
+    const all = await as('anon', (rdb) => listHubs(rdb, {}));
+    expect(all.items[0]!.isDemo).toBe(false);
+    expect(
+      all.facets.region.find((facet) => facet.value === 'europe')!.count,
+    ).toBeGreaterThanOrEqual(2);
+    const norway = await as('anon', (rdb) => listHubs(rdb, { country: 'Norway' }));
+    expect(norway.items.map((hub) => hub.slug)).toEqual(['demo-nordic-hub']);
+    const hub = await as('anon', (rdb) => findHub(rdb, 'demo-nordic-hub'));
+    expect(
+      (await as('anon', (rdb) => listHubCoordinators(rdb, hub!.id))).map((p) => p.displayName),
+    ).toEqual(['Clara Coordinator (demo)']);
+    expect(
+      (await as('anon', (rdb) => listHubCities(rdb, hub!.id))).map((c) => c.slug).sort(),
+    ).toEqual(['demo-fjordby', 'demo-lakeside']);
+    expect(
+      (await as('coordinator', (rdb) => listManagedHubs(rdb))).map((h) => h.slug).sort(),
+    ).toEqual(['austria', 'demo-nordic-hub']);
+    expect(await as('member', (rdb) => listManagedHubs(rdb))).toEqual([]);
+  });
+
+  it('lets an organization member apply, the coordinator approve, and tells the applicant by mail', async () => {
+    const options = await as('orgMember', (rdb) =>
+      listApplicantOptions(rdb, ids['demo-andean-hub']!),
+    );
+    // The pending organization cannot apply.
+    expect(options.map((option) => option.name)).toEqual(['Sensorwerk GmbH (demo)']);
+    const applied = await as('orgMember', (rdb) =>
+      applyToHub(rdb, {
+        hubId: ids['demo-andean-hub']!,
+        userId: userIdOf('orgMember'),
+        applicant: `organization:${ids['demo-sensorwerk']}`,
+        message: 'We make sensors.',
+      }),
+    );
+    expect(applied.ok).toBe(true);
+    const again = await as('orgMember', (rdb) =>
+      applyToHub(rdb, {
+        hubId: ids['demo-andean-hub']!,
+        userId: userIdOf('orgMember'),
+        applicant: `organization:${ids['demo-sensorwerk']}`,
+        message: '',
+      }),
+    );
+    expect(again).toEqual({ ok: false, reason: 'duplicate' });
+    if (!applied.ok) return;
+
+    // Not the Andean coordinator: nothing happens.
+    expect(
+      await as('coordinator', (rdb) =>
+        decideMembershipApplication(rdb, { application: applied.id, decision: 'approved' }),
+      ),
+    ).toEqual({
+      ok: false,
+      reason: 'not-found',
+    });
+    const pending = await as('otherCoordinator', (rdb) =>
+      listHubApplications(rdb, ids['demo-andean-hub']!),
+    );
+    expect(pending.find((a) => a.id === applied.id)).toMatchObject({
+      status: 'pending',
+      applicantName: 'Sensorwerk GmbH (demo)',
+      applicantPerson: 'Pia Partner (demo)',
+    });
+    expect(
+      await as('otherCoordinator', (rdb) =>
+        decideMembershipApplication(rdb, { application: applied.id, decision: 'approved' }),
+      ),
+    ).toEqual({ ok: true });
+
+    const partners = await as('anon', (rdb) => listHubPartners(rdb, ids['demo-andean-hub']!));
+    expect(partners.map((p) => p.slug)).toContain('demo-sensorwerk');
+    const [mail] = await db.query<{ to_email: string; kind: string; subject: string }>(
+      `select to_email, kind, subject from private.outbox where to_email = 'partner@demo.u4ssc.local' and kind = 'hubs.membership_approved' order by created_at desc limit 1`,
+    );
+    expect(mail).toMatchObject({
+      subject: 'Sensorwerk GmbH (demo) has joined Andean Region Hub (demo)',
+    });
+    // Decisions are final.
+    expect(
+      await as('otherCoordinator', (rdb) =>
+        decideMembershipApplication(rdb, {
+          application: applied.id,
+          decision: 'declined',
+          reason: 'no',
+        }),
+      ),
+    ).toEqual({
+      ok: false,
+      reason: 'not-found',
+    });
+  });
+
+  it('lets a city editor apply; a decline carries the reason to the applicant; approval moves the city', async () => {
+    const apply = () =>
+      as('cityEditor', (rdb) =>
+        applyToHub(rdb, {
+          hubId: ids.austria!,
+          userId: userIdOf('cityEditor'),
+          applicant: `city:${ids['demo-fjordby']}`,
+          message: '',
+        }),
+      );
+    const first = await apply();
+    if (!first.ok) throw new Error('apply failed');
+    await expect(
+      as('coordinator', (rdb) =>
+        decideMembershipApplication(rdb, {
+          application: first.id,
+          decision: 'declined',
+          reason: '',
+        } as never),
+      ),
+    ).rejects.toThrow();
+    expect(
+      await as('coordinator', (rdb) =>
+        decideMembershipApplication(rdb, {
+          application: first.id,
+          decision: 'declined',
+          reason: 'Fjordby is in Norway.',
+        }),
+      ),
+    ).toEqual({ ok: true });
+    const [mail] = await db.query<{ body_text: string }>(
+      `select body_text from private.outbox where to_email = 'city@demo.u4ssc.local' and kind = 'hubs.membership_declined' order by created_at desc limit 1`,
+    );
+    expect(mail!.body_text).toContain('Fjordby is in Norway.');
+    const [notice] = await as('cityEditor', (rdb) =>
+      rdb.query<{ delivered: boolean }>(
+        `select delivered_at is not null as delivered from public.hub_notifications where application_id = $1`,
+        [first.id],
+      ),
+    );
+    expect(notice).toEqual({ delivered: true });
+
+    const second = await apply();
+    if (!second.ok) throw new Error('apply failed');
+    await as('admin', (rdb) =>
+      decideMembershipApplication(rdb, { application: second.id, decision: 'approved' }),
+    );
+    const cities = await as('anon', (rdb) => listHubCities(rdb, ids.austria!));
+    expect(cities.map((city) => city.slug)).toContain('demo-fjordby');
+  });
+
+  it('refuses an application for a city the user does not edit', async () => {
+    expect(
+      await as('cityEditor', (rdb) =>
+        applyToHub(rdb, {
+          hubId: ids.austria!,
+          userId: userIdOf('cityEditor'),
+          applicant: `city:${ids['demo-lakeside']}`,
+          message: '',
+        }),
+      ),
+    ).toEqual({ ok: false, reason: 'forbidden' });
+  });
+});
