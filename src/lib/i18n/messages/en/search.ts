@@ -57,7 +57,7 @@ export const search = {
   'search.link.implements': 'implements {title}',
   'search.link.city': 'in {title}',
   'search.link.organization': 'with {title}',
-  'search.link.other': 'see {title}',
+  'search.link.related': 'see {title}',
   'search.inHubs.one': 'in {count} hub',
   'search.inHubs.other': 'in {count} hubs',
   'search.usedInCaseStudies.one': 'used in {count} case study',
