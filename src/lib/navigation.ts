@@ -12,6 +12,7 @@ export interface NavItem {
 export const mainNavigation: readonly NavItem[] = [
   { href: '/hubs', label: 'nav.hubs' },
   { href: '/cities', label: 'nav.cities' },
+  { href: '/directory', label: 'nav.directory' },
   { href: '/deliverables', label: 'nav.deliverables' },
   { href: '/news', label: 'nav.news' },
   { href: '/events', label: 'nav.events' },

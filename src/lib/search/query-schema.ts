@@ -98,13 +98,25 @@ export interface SearchHit {
   date: string | null;
 }
 
+/**
+ * Whether counts are exact. Like Algolia's `exhaustive`, a query with many
+ * matches gets an estimated total ("about 8,000 results") and facet counts
+ * estimated from the matches the engine read.
+ */
+export interface SearchExhaustive {
+  total: boolean;
+  facets: boolean;
+}
+
 export interface SearchResponse {
   query: string;
   /** Set when typo correction rewrote the query: "Showing results for …". */
   correctedQuery: string | null;
   /** `any` when no record had every word and results match some of them. */
   matchMode: 'all' | 'any';
+  /** Exact when `exhaustive.total`, else an estimate rounded to two significant digits. */
   total: number;
+  exhaustive: SearchExhaustive;
   page: number;
   pageSize: number;
   hits: SearchHit[];

@@ -1,4 +1,9 @@
-import type { HighlightPart, SearchFacets, SearchParams } from '../../lib/search/query-schema';
+import type {
+  HighlightPart,
+  SearchExhaustive,
+  SearchFacets,
+  SearchParams,
+} from '../../lib/search/query-schema';
 import type { Queryable } from '../db/types';
 
 /** One hit as an engine returns it: the record id plus the engine's highlighting. */
@@ -16,6 +21,8 @@ export interface EngineResult {
   correctedQuery: string | null;
   /** `any` when no record had every word and the engine fell back to any word. */
   matchMode: 'all' | 'any';
+  /** Whether `total` and the facet counts are exact or estimates (large result sets). */
+  exhaustive: SearchExhaustive;
 }
 
 /**

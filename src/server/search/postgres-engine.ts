@@ -8,6 +8,7 @@ import type { FacetValueCount, SearchFacets, SearchParams } from '../../lib/sear
 import { searchFacetNames, type SearchFacetName } from '../../lib/search/record-schema';
 import type { Queryable } from '../db/types';
 import { emptyFacets, type EngineHit, type EngineResult, type SearchEngine } from './engine';
+import { estimateTotal, exactMatchLimit, roundEstimate } from './estimate';
 import { applyCorrections, parseQueryText, type QueryText } from './query-text';
 
 const config = `'public.portal_search'::regconfig`;
@@ -88,6 +89,28 @@ interface MainRow {
   country: FacetValueCount[];
   sdg: FacetValueCount[];
   theme: FacetValueCount[];
+  /** False when the total is an estimate (more matches than the engine reads). */
+  totalExact: boolean;
+  /** False when the facet counts are estimates, scaled up from the matches read. */
+  facetsExact: boolean;
+}
+
+interface RawMainRow extends Omit<MainRow, 'totalExact' | 'facetsExact'> {
+  /** Rows read in table order (the engine reads at most `limit + 1`), and how far. */
+  sample_rows: number;
+  sample_last_block: number | null;
+  source_rows: number;
+  source_last_block: number | null;
+  table_blocks: number | null;
+}
+
+function scaleFacets(row: RawMainRow, factor: number): void {
+  for (const name of searchFacetNames) {
+    row[name] = row[name].map((facet) => ({
+      ...facet,
+      count: Math.max(1, roundEstimate(facet.count * factor)),
+    }));
+  }
 }
 
 async function runMain(
@@ -98,27 +121,94 @@ async function runMain(
 ): Promise<MainRow> {
   const base: unknown[] = text ? [text.head, text.last, text.full] : [];
   const filters = facetFilters(params, base.length + 1);
-  // Matching goes through public.search_matches (security definer) so that the
-  // GIN index is used: under RLS the @@ operator, not being leakproof, would
-  // force a sequential scan. It applies the same visibility rule as the policy.
-  const matched = text
-    ? `q as (select ${tsqueryExpression(mode)} as query, public.search_normalize($3) as exact),
-       matched as materialized (select s.* from q, public.search_matches(q.query, q.exact) s)`
-    : `matched as materialized (
+  const offset = (params.page - 1) * params.pageSize;
+  if (!text) {
+    // Browsing by facet only: no text, every visible record (through RLS).
+    const matched = `matched as materialized (
          select d.id, d.type, d.hubs, d.country, d.sdgs, d.themes, d.title_normalized, 0::real as score
            from public.search_documents d)`;
-  const where = whereExcept(filters);
-  const offset = (params.page - 1) * params.pageSize;
-  const sql = `with ${matched}
+    const where = whereExcept(filters);
+    const sql = `with ${matched}
+      select
+        (select count(*)::int from matched m ${where}) as total,
+        (select coalesce(json_agg(x.id), '[]'::json) from (
+            select m.id from matched m ${where}
+             order by m.score desc, m.title_normalized, m.id
+             limit ${params.pageSize} offset ${offset}) x) as ids,
+        ${searchFacetNames.map((name) => facetSql(name, filters)).join(',\n        ')}`;
+    const [row] = await db.query<Omit<MainRow, 'totalExact' | 'facetsExact'>>(sql, filters.params);
+    return { ...row!, totalExact: true, facetsExact: true };
+  }
+
+  // Bounded work (as Algolia does): public.search_candidates (security
+  // definer, so that the GIN index is used: under RLS the @@ operator, not
+  // being leakproof, would force a sequential scan; it applies the policy's
+  // visibility rule itself) returns at most `limit + 1` matches in table
+  // order. Up to `limit` matches everything is exact; beyond, hits are ranked
+  // among those read, and the total and facet counts are estimated. With facet
+  // filters, a second read applies them in the scan, so hits and total are
+  // those of the narrowed set (exact when it is small).
+  const limit = Math.max(exactMatchLimit, params.page * params.pageSize);
+  const limitParam = `$${base.length + filters.params.length + 1}`;
+  const hasFilters = filters.params.length > 0;
+  const narrowArgs = hasFilters
+    ? [
+        params.type ?? null,
+        params.hub ?? null,
+        params.country ?? null,
+        params.sdg ?? null,
+        params.theme ?? null,
+      ]
+    : [];
+  const narrowParams = narrowArgs.map((_, i) => `$${base.length + filters.params.length + 2 + i}`);
+  const narrowed = hasFilters
+    ? `, narrowed as materialized (select s.* from q, public.search_candidates(q.query, q.exact,
+          ${limitParam}, ${narrowParams[0]}::text, ${narrowParams[1]}::text, ${narrowParams[2]}::text,
+          ${narrowParams[3]}::smallint, ${narrowParams[4]}::text) s)`
+    : '';
+  const source = hasFilters ? 'narrowed' : 'sample';
+  const sql = `with q as (select ${tsqueryExpression(mode)} as query, public.search_normalize($3) as exact),
+       sample as materialized (select s.* from q, public.search_candidates(q.query, q.exact, ${limitParam}) s),
+       matched as (select * from sample where sampled)${narrowed}
     select
-      (select count(*)::int from matched m ${where}) as total,
+      (select count(*)::int from ${source}) as total,
       (select coalesce(json_agg(x.id), '[]'::json) from (
-          select m.id from matched m ${where}
+          select m.id from ${source} m
            order by m.score desc, m.title_normalized, m.id
            limit ${params.pageSize} offset ${offset}) x) as ids,
+      (select count(*)::int from sample where sampled) as sample_rows,
+      (select max(block)::int from sample) as sample_last_block,
+      (select count(*)::int from ${source} where sampled) as source_rows,
+      (select max(block)::int from ${source}) as source_last_block,
+      (select max(table_blocks)::int from sample) as table_blocks,
       ${searchFacetNames.map((name) => facetSql(name, filters)).join(',\n      ')}`;
-  const [row] = await db.query<MainRow>(sql, [...base, ...filters.params]);
-  return row!;
+  const [raw] = await db.query<RawMainRow>(sql, [
+    ...base,
+    ...filters.params,
+    limit,
+    ...narrowArgs,
+  ]);
+  const row = raw!;
+  const tableBlocks = row.table_blocks ?? 1;
+  const totalExact = row.source_rows <= limit;
+  const facetsExact = row.sample_rows <= limit;
+  if (!facetsExact) {
+    const estimated = estimateTotal(row.sample_rows, row.sample_last_block ?? 0, tableBlocks);
+    scaleFacets(row, estimated / row.sample_rows);
+  }
+  return {
+    total: totalExact
+      ? row.total
+      : roundEstimate(estimateTotal(row.source_rows, row.source_last_block ?? 0, tableBlocks)),
+    ids: row.ids,
+    type: row.type,
+    hub: row.hub,
+    country: row.country,
+    sdg: row.sdg,
+    theme: row.theme,
+    totalExact,
+    facetsExact,
+  };
 }
 
 interface HighlightRow {
@@ -238,6 +328,7 @@ export const postgresSearchEngine: SearchEngine = {
       facets: toFacets(row),
       correctedQuery,
       matchMode: mode,
+      exhaustive: { total: row.totalExact, facets: row.facetsExact },
     };
   },
 };

@@ -162,6 +162,7 @@ export async function searchNetwork(
     correctedQuery: result.correctedQuery,
     matchMode: result.matchMode,
     total: Math.max(0, result.total - dropped),
+    exhaustive: result.exhaustive,
     page: params.page,
     pageSize: params.pageSize,
     hits,

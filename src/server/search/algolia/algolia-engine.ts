@@ -116,6 +116,10 @@ export function createAlgoliaEngine(config: AlgoliaConfig, client?: AlgoliaClien
         facets,
         correctedQuery: null,
         matchMode: 'all',
+        exhaustive: {
+          total: main.exhaustive?.nbHits ?? main.exhaustiveNbHits ?? true,
+          facets: main.exhaustive?.facetsCount ?? main.exhaustiveFacetsCount ?? true,
+        },
       };
     },
   };

@@ -1,6 +1,7 @@
 import { auth } from './auth';
 import { common } from './common';
 import { deliverables } from './deliverables';
+import { directory } from './directory';
 import { home } from './home';
 import { hubs } from './hubs';
 import { places } from './places';
@@ -18,6 +19,16 @@ export const en = {
   ...deliverables,
   ...hubs,
   ...search,
+  ...directory,
 } as const;
 
-export const englishSources = { auth, common, home, places, deliverables, hubs, search } as const;
+export const englishSources = {
+  auth,
+  common,
+  home,
+  places,
+  deliverables,
+  hubs,
+  search,
+  directory,
+} as const;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { pageSchema } from '../listing/query-params';
+
+/** The kinds of partner organization, as the `organizations.kind` check allows. */
+export const organizationKindSchema = z.enum([
+  'private-sector',
+  'academia',
+  'civil-society',
+  'public-sector',
+  'un-agency',
+]);
+export type OrganizationKind = z.infer<typeof organizationKindSchema>;
+
+/** Review state of an organization, as the `organizations.status` check allows. */
+export const organizationStatusSchema = z.enum(['pending', 'verified', 'rejected']);
+export type OrganizationStatus = z.infer<typeof organizationStatusSchema>;
+
+/** Query parameters of `/directory`. */
+export const organizationFiltersSchema = z.object({
+  kind: organizationKindSchema.optional(),
+  country: z.string().trim().min(2).max(80).optional(),
+  page: pageSchema,
+});
+export type OrganizationFilters = z.infer<typeof organizationFiltersSchema>;
+export const organizationFilterKeys = ['kind', 'country', 'page'] as const;
+
+/** Parses field by field: a bad value is dropped and named, the rest still apply. */
+export function parseOrganizationFilters(raw: Record<string, string | string[] | undefined>): {
+  filters: OrganizationFilters;
+  invalid: string[];
+} {
+  const invalid: string[] = [];
+  const filters: Record<string, unknown> = {};
+  for (const key of organizationFilterKeys) {
+    const value = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
+    if (value === undefined) continue;
+    const field = organizationFiltersSchema.shape[key].safeParse(value);
+    if (field.success) filters[key] = field.data;
+    else invalid.push(key);
+  }
+  return { filters: organizationFiltersSchema.parse(filters), invalid };
+}

@@ -1,0 +1,32 @@
+/** The partner directory: organizations and the hubs they work with. */
+export const directory = {
+  'directory.title': 'Partner directory',
+  'directory.lead':
+    'Companies, universities, civil-society organizations, public bodies and UN agencies that work with the network. Every organization listed here has been verified.',
+  'directory.filter.kind': 'Type of organization',
+  'directory.filter.country': 'Country',
+  'directory.type': 'Partner · {kind}',
+  'directory.kind.private-sector': 'Private sector',
+  'directory.kind.academia': 'Academia',
+  'directory.kind.civil-society': 'Civil society',
+  'directory.kind.public-sector': 'Public sector',
+  'directory.kind.un-agency': 'UN agency',
+  'directory.facts': 'Key facts',
+  'directory.fact.kind': 'Type',
+  'directory.fact.country': 'Country',
+  'directory.fact.website': 'Website',
+  'directory.fact.status': 'Status',
+  'directory.noCountry': 'Not given',
+  'directory.noWebsite': 'Not given',
+  'directory.status.verified': 'Verified',
+  'directory.status.pending': 'Waiting for review',
+  'directory.status.rejected': 'Not accepted',
+  'directory.pendingNotice':
+    'This organization is waiting for review. Until an administrator verifies it, only its members and administrators can see this page.',
+  'directory.rejectedNotice':
+    'This organization was not accepted. Only its members and administrators can see this page.',
+  'directory.about': 'About',
+  'directory.connected': 'Connected',
+  'directory.hubs': 'Hubs it partners with',
+  'directory.noHubs': 'Not a partner of any hub yet.',
+} as const;

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseOrganizationFilters } from '../../src/lib/directory/organization-filters';
+import type { JwtClaims } from '../../src/server/db/claims';
+import type { Database, Queryable } from '../../src/server/db/types';
+import {
+  findOrganization,
+  listOrganizations,
+  listPartnerHubs,
+} from '../../src/server/directory/queries';
+import { asUser, testTargets } from '../support/databases';
+import { claimsOf } from '../support/personas';
+
+const filters = (raw: Record<string, string>) => parseOrganizationFilters(raw).filters;
+
+class Rollback extends Error {}
+
+describe.each(testTargets())('partner directory queries on $name', (target) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await target.open();
+  });
+  afterAll(() => db.close());
+
+  /**
+   * Adds hub partners (and a website for demo-sensorwerk) as the owner, then runs `fn` as the user would, all in
+   * one transaction that is rolled back, so the shared database is unchanged.
+   */
+  async function withPartners<T>(
+    pairs: [hub: string, organization: string][],
+    claims: JwtClaims | null,
+    fn: (tx: Queryable) => Promise<T>,
+  ): Promise<T> {
+    let result: T | undefined;
+    try {
+      await db.transaction(async (tx) => {
+        for (const [hub, organization] of pairs) {
+          await tx.query(
+            `insert into public.hub_partners (hub_id, organization_id)
+             select h.id, o.id from public.hubs h, public.organizations o
+              where h.slug = $1 and o.slug = $2
+             on conflict do nothing`,
+            [hub, organization],
+          );
+        }
+        await tx.query(
+          `update public.organizations set website_url = 'https://sensorwerk.example/'
+            where slug = 'demo-sensorwerk'`,
+        );
+        await tx.query(
+          "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)",
+          [claims ? 'authenticated' : 'anon', JSON.stringify(claims ?? { role: 'anon' })],
+        );
+        result = await fn(tx);
+        throw new Rollback();
+      });
+    } catch (error) {
+      if (!(error instanceof Rollback)) throw error;
+    }
+    return result as T;
+  }
+
+  it('shows visitors only verified organizations, with counted facets', async () => {
+    const listing = await asUser(db, null, (tx) => listOrganizations(tx, filters({})));
+    expect(listing.items.map((o) => o.slug)).toEqual(['demo-sensorwerk', 'demo-urban-data-lab']);
+    expect(listing.total).toBe(2);
+    expect(listing.items.every((o) => o.status === 'verified' && o.isDemo)).toBe(true);
+    expect(listing.facets.kind).toEqual([
+      { value: 'academia', count: 1 },
+      { value: 'private-sector', count: 1 },
+    ]);
+    expect(listing.facets.country).toEqual([
+      { value: 'Austria', count: 1 },
+      { value: 'Norway', count: 1 },
+    ]);
+  });
+
+  it('returns null for a pending organization to visitors and to signed-in strangers', async () => {
+    await expect(
+      asUser(db, null, (tx) => findOrganization(tx, 'demo-pending-mobility')),
+    ).resolves.toBeNull();
+    await expect(
+      asUser(db, claimsOf('member'), (tx) => findOrganization(tx, 'demo-pending-mobility')),
+    ).resolves.toBeNull();
+    await expect(
+      asUser(db, null, (tx) => findOrganization(tx, 'no-such-organization')),
+    ).resolves.toBeNull();
+  });
+
+  it('lets a member of the pending organization and an admin find it', async () => {
+    const asPartner = await asUser(db, claimsOf('orgMember'), (tx) =>
+      findOrganization(tx, 'demo-pending-mobility'),
+    );
+    expect(asPartner).toMatchObject({
+      slug: 'demo-pending-mobility',
+      kind: 'private-sector',
+      country: 'Spain',
+      status: 'pending',
+      isDemo: true,
+    });
+    const asAdmin = await asUser(db, claimsOf('admin'), (tx) =>
+      findOrganization(tx, 'demo-pending-mobility'),
+    );
+    expect(asAdmin?.status).toBe('pending');
+  });
+
+  it('keeps the directory listing to verified organizations even for their members', async () => {
+    const listing = await asUser(db, claimsOf('orgMember'), (tx) =>
+      listOrganizations(tx, filters({})),
+    );
+    expect(listing.items.map((o) => o.slug)).not.toContain('demo-pending-mobility');
+    expect(listing.facets.country.map((f) => f.value)).not.toContain('Spain');
+  });
+
+  it('filters by kind and country, counting each facet with the other filters applied', async () => {
+    const academia = await asUser(db, null, (tx) =>
+      listOrganizations(tx, filters({ kind: 'academia' })),
+    );
+    expect(academia.items.map((o) => o.slug)).toEqual(['demo-urban-data-lab']);
+    expect(academia.total).toBe(1);
+    // The kind facet ignores the kind filter itself, so the other option stays reachable.
+    expect(academia.facets.kind.map((f) => f.value)).toEqual(['academia', 'private-sector']);
+    expect(academia.facets.country).toEqual([{ value: 'Norway', count: 1 }]);
+
+    const austria = await asUser(db, null, (tx) =>
+      listOrganizations(tx, filters({ country: 'Austria' })),
+    );
+    expect(austria.items.map((o) => o.slug)).toEqual(['demo-sensorwerk']);
+    expect(austria.facets.kind).toEqual([{ value: 'private-sector', count: 1 }]);
+
+    const none = await asUser(db, null, (tx) =>
+      listOrganizations(tx, filters({ kind: 'academia', country: 'Austria' })),
+    );
+    expect(none.total).toBe(0);
+    expect(none.items).toEqual([]);
+  });
+
+  it('drops and names a filter value it does not understand', () => {
+    const parsed = parseOrganizationFilters({ kind: 'pirates', country: 'Norway', page: 'x' });
+    expect(parsed.invalid).toEqual(['kind']);
+    expect(parsed.filters).toEqual({ country: 'Norway', page: 1 });
+  });
+
+  it('gives an organization its website and the hubs it partners with', async () => {
+    const result = await withPartners(
+      [
+        ['austria', 'demo-sensorwerk'],
+        ['demo-nordic-hub', 'demo-sensorwerk'],
+      ],
+      null,
+      async (tx) => {
+        const organization = await findOrganization(tx, 'demo-sensorwerk');
+        return { organization, hubs: await listPartnerHubs(tx, organization!.id) };
+      },
+    );
+    expect(result.organization).toMatchObject({
+      name: 'Sensorwerk GmbH (demo)',
+      websiteUrl: 'https://sensorwerk.example/',
+    });
+    // Real hubs first, then demo hubs.
+    expect(result.hubs.map((hub) => [hub.slug, hub.isDemo])).toEqual([
+      ['austria', false],
+      ['demo-nordic-hub', true],
+    ]);
+    const none = await asUser(db, null, async (tx) => {
+      const organization = await findOrganization(tx, 'demo-urban-data-lab');
+      return listPartnerHubs(tx, organization!.id);
+    });
+    expect(none).toEqual([]);
+  });
+});
