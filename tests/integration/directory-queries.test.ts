@@ -33,6 +33,13 @@ describe.each(testTargets())('partner directory queries on $name', (target) => {
     let result: T | undefined;
     try {
       await db.transaction(async (tx) => {
+        // Start from exactly these partnerships: other suites sharing the
+        // PostgreSQL database may have committed approvals of their own.
+        await tx.query(
+          `delete from public.hub_partners hp using public.organizations o
+            where o.id = hp.organization_id and o.slug = any($1::text[])`,
+          [['demo-sensorwerk', 'demo-urban-data-lab', 'demo-pending-mobility']],
+        );
         for (const [hub, organization] of pairs) {
           await tx.query(
             `insert into public.hub_partners (hub_id, organization_id)
@@ -161,7 +168,7 @@ describe.each(testTargets())('partner directory queries on $name', (target) => {
       ['austria', false],
       ['demo-nordic-hub', true],
     ]);
-    const none = await asUser(db, null, async (tx) => {
+    const none = await withPartners([], null, async (tx) => {
       const organization = await findOrganization(tx, 'demo-urban-data-lab');
       return listPartnerHubs(tx, organization!.id);
     });
