@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchParamsSchema, type SearchResponse } from '../../src/lib/search/query-schema';
 import type { Database, Queryable, TransactionQueryable } from '../../src/server/db/types';
+import { exactMatchLimit } from '../../src/server/search/estimate';
 import { postgresSearchEngine } from '../../src/server/search/postgres-engine';
 import { searchNetwork } from '../../src/server/search/search-network';
 import { asOwner, expectRefusal, testTargets } from '../support/databases';
@@ -274,6 +275,42 @@ describe.each(testTargets())('search records on $name', (target) => {
       expect(result.hits[0]?.title).toBe('Sensorwerk GmbH (demo)');
       const blockchain = await search(tx, 'blockchain');
       expect(blockchain.hits[0]?.title.toLowerCase()).toContain('blockchain');
+    });
+  });
+
+  it('estimates totals and facet counts beyond the exact limit, and keeps exact titles first', async () => {
+    await asOwner(db, async (tx) => {
+      const news = Math.round(exactMatchLimit * 0.8);
+      const events = exactMatchLimit + 300 - news;
+      await tx.query(
+        `select count(private.search_upsert(jsonb_build_object(
+           'type', case when i <= $1 then 'news' else 'event' end, 'source_id', 'quokka-' || i,
+           'title', 'Quokka report ' || i, 'url', '/news/quokka-' || i)))
+           from generate_series(1, $2::int) as i`,
+        [news, news + events],
+      );
+      // Written last, so beyond the matches the engine reads first.
+      await tx.query(`select private.search_upsert(jsonb_build_object(
+        'type', 'news', 'source_id', 'quokka', 'title', 'Quokka', 'url', '/news/quokka'))`);
+      await actAs(tx, 'anon');
+
+      const all = await search(tx, 'quokka');
+      expect(all.exhaustive).toEqual({ total: false, facets: false });
+      expect(all.total).toBeGreaterThan(exactMatchLimit);
+      expect(all.hits[0]?.title).toBe('Quokka');
+      expect(all.hits).toHaveLength(20);
+      const types = all.facets.type.map((facet) => facet.value);
+      expect(types).toEqual(expect.arrayContaining(['news', 'event']));
+
+      // Narrowed below the limit: hits and total are exact again.
+      const narrowed = await search(tx, 'quokka', { type: 'event' });
+      expect(narrowed.exhaustive.total).toBe(true);
+      expect(narrowed.total).toBe(events);
+      expect(narrowed.hits.every((hit) => hit.type === 'event')).toBe(true);
+
+      // A selective query stays exact.
+      const one = await search(tx, 'quokka report 7');
+      expect(one.exhaustive).toEqual({ total: true, facets: true });
     });
   });
 

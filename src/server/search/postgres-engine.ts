@@ -93,9 +93,12 @@ interface MainRow {
   totalExact: boolean;
   /** False when the facet counts are estimates, scaled up from the matches read. */
   facetsExact: boolean;
+  /** The page's highlighted titles and snippets (text queries only). */
+  highlights?: HighlightRow[];
 }
 
-interface RawMainRow extends Omit<MainRow, 'totalExact' | 'facetsExact'> {
+interface RawMainRow extends Omit<MainRow, 'totalExact' | 'facetsExact' | 'highlights'> {
+  highlights: HighlightRow[];
   /** Rows read in table order (the engine reads at most `limit + 1`), and how far. */
   sample_rows: number;
   sample_last_block: number | null;
@@ -147,47 +150,51 @@ async function runMain(
   // order. Up to `limit` matches everything is exact; beyond, hits are ranked
   // among those read, and the total and facet counts are estimated. With facet
   // filters, a second read applies them in the scan, so hits and total are
-  // those of the narrowed set (exact when it is small).
+  // those of the narrowed set (exact when it is small). The page's snippets
+  // are made in the same statement (one round trip less).
   const limit = Math.max(exactMatchLimit, params.page * params.pageSize);
-  const limitParam = `$${base.length + filters.params.length + 1}`;
+  const values: unknown[] = [...base, ...filters.params];
+  const next = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const limitParam = next(limit);
   const hasFilters = filters.params.length > 0;
-  const narrowArgs = hasFilters
-    ? [
-        params.type ?? null,
-        params.hub ?? null,
-        params.country ?? null,
-        params.sdg ?? null,
-        params.theme ?? null,
-      ]
-    : [];
-  const narrowParams = narrowArgs.map((_, i) => `$${base.length + filters.params.length + 2 + i}`);
   const narrowed = hasFilters
     ? `, narrowed as materialized (select s.* from q, public.search_candidates(q.query, q.exact,
-          ${limitParam}, ${narrowParams[0]}::text, ${narrowParams[1]}::text, ${narrowParams[2]}::text,
-          ${narrowParams[3]}::smallint, ${narrowParams[4]}::text) s)`
+          ${limitParam}, ${next(params.type ?? null)}::text, ${next(params.hub ?? null)}::text,
+          ${next(params.country ?? null)}::text, ${next(params.sdg ?? null)}::smallint,
+          ${next(params.theme ?? null)}::text) s)`
     : '';
   const source = hasFilters ? 'narrowed' : 'sample';
+  const marks = `StartSel=${highlightStart}, StopSel=${highlightEnd}`;
+  const titleOptions = next(`HighlightAll=true, ${marks}`);
+  const snippetOptions = next(
+    `MaxFragments=2, MinWords=10, MaxWords=28, ShortWord=2, FragmentDelimiter=" … ", ${marks}`,
+  );
   const sql = `with q as (select ${tsqueryExpression(mode)} as query, public.search_normalize($3) as exact),
        sample as materialized (select s.* from q, public.search_candidates(q.query, q.exact, ${limitParam}) s),
-       matched as (select * from sample where sampled)${narrowed}
+       matched as (select * from sample where sampled)${narrowed},
+       page as materialized (select m.id, m.score, m.title_normalized from ${source} m
+           order by m.score desc, m.title_normalized, m.id
+           limit ${params.pageSize} offset ${offset})
     select
       (select count(*)::int from ${source}) as total,
-      (select coalesce(json_agg(x.id), '[]'::json) from (
-          select m.id from ${source} m
-           order by m.score desc, m.title_normalized, m.id
-           limit ${params.pageSize} offset ${offset}) x) as ids,
+      (select coalesce(json_agg(p.id order by p.score desc, p.title_normalized, p.id), '[]'::json)
+         from page p) as ids,
+      (select coalesce(json_agg(json_build_object('id', d.id,
+                'title', ts_headline(${config}, d.title, q.query, ${titleOptions}),
+                'snippet', ts_headline(${config}, left(d.summary || E'\\n' || d.body, 4000), q.query,
+                                       ${snippetOptions}))), '[]'::json)
+         from public.search_documents d, q
+        where d.id in (select p.id from page p)) as highlights,
       (select count(*)::int from sample where sampled) as sample_rows,
       (select max(block)::int from sample) as sample_last_block,
       (select count(*)::int from ${source} where sampled) as source_rows,
       (select max(block)::int from ${source}) as source_last_block,
       (select max(table_blocks)::int from sample) as table_blocks,
       ${searchFacetNames.map((name) => facetSql(name, filters)).join(',\n      ')}`;
-  const [raw] = await db.query<RawMainRow>(sql, [
-    ...base,
-    ...filters.params,
-    limit,
-    ...narrowArgs,
-  ]);
+  const [raw] = await db.query<RawMainRow>(sql, values);
   const row = raw!;
   const tableBlocks = row.table_blocks ?? 1;
   const totalExact = row.source_rows <= limit;
@@ -208,6 +215,7 @@ async function runMain(
     theme: row.theme,
     totalExact,
     facetsExact,
+    highlights: row.highlights,
   };
 }
 
@@ -217,37 +225,28 @@ interface HighlightRow {
   snippet: string;
 }
 
-async function highlight(db: Queryable, text: QueryText | null, mode: MatchMode, ids: string[]) {
-  if (ids.length === 0) return new Map<string, EngineHit>();
-  const marks = `StartSel=${highlightStart}, StopSel=${highlightEnd}`;
-  const rows = text
-    ? await db.query<HighlightRow>(
-        `with q as (select ${tsqueryExpression(mode)} as query)
-         select d.id,
-                ts_headline(${config}, d.title, q.query, $4) as title,
-                ts_headline(${config}, left(d.summary || E'\\n' || d.body, 4000), q.query, $5) as snippet
-           from public.search_documents d, q
-          where d.id = any($3::text[])`,
-        [
-          text.head,
-          text.last,
-          ids,
-          `HighlightAll=true, ${marks}`,
-          `MaxFragments=2, MinWords=10, MaxWords=28, ShortWord=2, FragmentDelimiter=" … ", ${marks}`,
-        ],
-      )
-    : await db.query<HighlightRow>(
-        `select d.id, d.title, left(d.summary, 300) as snippet
-           from public.search_documents d where d.id = any($1::text[])`,
-        [ids],
-      );
+/** Hits with highlighting: from the main query for text queries, plain otherwise. */
+async function highlight(
+  db: Queryable,
+  text: QueryText | null,
+  row: MainRow,
+): Promise<Map<string, EngineHit>> {
+  if (row.ids.length === 0) return new Map<string, EngineHit>();
+  const rows =
+    text && row.highlights
+      ? row.highlights
+      : await db.query<HighlightRow>(
+          `select d.id, d.title, left(d.summary, 300) as snippet
+             from public.search_documents d where d.id = any($1::text[])`,
+          [row.ids],
+        );
   return new Map(
-    rows.map((row) => [
-      row.id,
+    rows.map((hit) => [
+      hit.id,
       {
-        id: row.id,
-        titleParts: text ? parseHighlighted(row.title) : plainParts(row.title),
-        snippet: text ? parseHighlighted(row.snippet) : plainParts(row.snippet),
+        id: hit.id,
+        titleParts: text ? parseHighlighted(hit.title) : plainParts(hit.title),
+        snippet: text ? parseHighlighted(hit.snippet) : plainParts(hit.snippet),
       },
     ]),
   );
@@ -321,7 +320,7 @@ export const postgresSearchEngine: SearchEngine = {
       }
     }
 
-    const highlighted = await highlight(db, text, mode, row.ids);
+    const highlighted = await highlight(db, text, row);
     return {
       total: row.total,
       hits: row.ids.map((id) => highlighted.get(id) ?? { id }),

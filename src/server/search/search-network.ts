@@ -37,50 +37,50 @@ interface LoadedDocument extends DocumentRow {
  * the engine's order. A hit whose record is gone or not visible to the caller
  * any more (an index that lags behind, a scheduled item) is dropped here, so
  * a result never leads to a page the caller cannot open. Also counts the
- * records linking to each hit ("used in 4 case studies in 3 hubs").
+ * records linking to each hit ("used in 4 case studies in 3 hubs") and names
+ * the hubs of the hits and of the hub facet, all in one round trip.
  */
 async function loadVisibleDocuments(
   db: Queryable,
   ids: string[],
-): Promise<Map<string, LoadedDocument>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.query<DocumentRow>(
-    `select d.id, d.type, d.title, d.summary, d.url, d.code, d.subtype, d.hubs, d.country,
-            d.sdgs::int[] as sdgs, d.themes, d.links, d.is_demo, d.dated_at
-       from public.search_documents d
-      where d.id = any($1::text[])`,
-    [ids],
+  facetHubs: string[],
+): Promise<{ documents: Map<string, LoadedDocument>; hubNames: Map<string, string> }> {
+  if (ids.length === 0 && facetHubs.length === 0) {
+    return { documents: new Map(), hubNames: new Map() };
+  }
+  const [row] = await db.query<{
+    docs: DocumentRow[];
+    backlinks: { target: string; type: SearchType | null; n: number; hubs: number }[];
+    hub_names: { slug: string; name: string }[];
+  }>(
+    `with docs as materialized (
+       select d.id, d.type, d.title, d.summary, d.url, d.code, d.subtype, d.hubs, d.country,
+              d.sdgs::int[] as sdgs, d.themes, d.links, d.is_demo, d.dated_at
+         from public.search_documents d
+        where d.id = any($1::text[]))
+     select
+       (select coalesce(json_agg(docs), '[]'::json) from docs) as docs,
+       -- One pass over the records linking to any hit (GIN index on link_ids).
+       (select coalesce(json_agg(b), '[]'::json)
+          from public.search_backlinks(array(select id from docs)) b) as backlinks,
+       (select coalesce(json_agg(h), '[]'::json)
+          from public.search_hub_names(array(
+            select unnest($2::text[]) union select unnest(docs.hubs) from docs)) h) as hub_names`,
+    [ids, facetHubs],
   );
   const documents = new Map<string, LoadedDocument>(
-    rows.map((row) => [row.id, { ...row, backlink_types: {}, backlink_hubs: 0 }]),
+    row!.docs.map((doc) => [doc.id, { ...doc, backlink_types: {}, backlink_hubs: 0 }]),
   );
-  if (documents.size === 0) return documents;
-  // One pass over the records linking to any hit (GIN index on link_ids).
-  const backlinks = await db.query<{
-    target: string;
-    type: SearchType | null;
-    n: number;
-    hubs: number;
-  }>('select target, type, n, hubs from public.search_backlinks($1::text[])', [
-    [...documents.keys()],
-  ]);
-  for (const row of backlinks) {
-    const doc = documents.get(row.target);
+  for (const link of row!.backlinks) {
+    const doc = documents.get(link.target);
     if (!doc) continue;
-    if (row.type === null) doc.backlink_hubs = row.hubs;
-    else doc.backlink_types = { ...doc.backlink_types, [row.type]: row.n };
+    if (link.type === null) doc.backlink_hubs = link.hubs;
+    else doc.backlink_types = { ...doc.backlink_types, [link.type]: link.n };
   }
-  return documents;
-}
-
-/** Hub names by slug, from the hubs' own search records. */
-async function loadHubNames(db: Queryable, slugs: string[]): Promise<Map<string, string>> {
-  if (slugs.length === 0) return new Map();
-  const rows = await db.query<{ slug: string; name: string }>(
-    'select slug, name from public.search_hub_names($1::text[])',
-    [slugs],
-  );
-  return new Map(rows.map((row) => [row.slug, row.name]));
+  return {
+    documents,
+    hubNames: new Map(row!.hub_names.map((hub) => [hub.slug, hub.name])),
+  };
 }
 
 function toBacklinks(row: LoadedDocument): Backlinks {
@@ -121,10 +121,11 @@ export async function searchNetwork(
     throw new SearchUnavailableError(error);
   }
   const ids = result.hits.map((hit) => hit.id);
-  const documents = await loadVisibleDocuments(db, ids);
-  const hubSlugs = new Set<string>(result.facets.hub.map((facet) => facet.value));
-  for (const doc of documents.values()) for (const slug of doc.hubs) hubSlugs.add(slug);
-  const hubNames = await loadHubNames(db, [...hubSlugs]);
+  const { documents, hubNames } = await loadVisibleDocuments(
+    db,
+    ids,
+    result.facets.hub.map((facet) => facet.value),
+  );
 
   const hits: SearchHit[] = [];
   for (const hit of result.hits) {
