@@ -4,7 +4,7 @@
 -- same transaction as the change: what is committed is searchable.
 --
 -- Domains never write the table themselves. They call the generic API below
--- from their own triggers (see docs/features/search.md):
+-- from their own triggers (see the README, section "Search"):
 --   private.search_upsert(record jsonb)            add or replace a record
 --   private.search_delete(type text, source_id text) remove it (unpublished, deleted)
 --   private.search_register_source(type, rebuild_function) lets a rebuild re-derive it
@@ -69,7 +69,7 @@ create table public.search_documents (
   constraint search_documents_id_matches check (id = type || ':' || source_id)
 );
 comment on table public.search_documents is
-  'One search record per public, published item, kept current by triggers; see docs/features/search.md.';
+  'One search record per public, published item, kept current by triggers; see the README, section Search.';
 
 create index search_documents_vector_idx on public.search_documents using gin (search_vector);
 create index search_documents_type_idx on public.search_documents (type);

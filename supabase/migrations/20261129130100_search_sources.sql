@@ -2,7 +2,7 @@
 -- published deliverables. Each source has a function that writes one item's
 -- record (or removes it when the item is not public) and a trigger that calls
 -- it in the same transaction as the change. Other domains follow the same
--- pattern in their own migrations (docs/features/search.md).
+-- pattern in their own migrations (README, section "Search").
 
 -- hubs ----------------------------------------------------------------------
 create or replace function private.search_sync_hub(target_id uuid) returns void

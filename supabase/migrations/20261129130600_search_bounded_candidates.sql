@@ -2,7 +2,7 @@
 -- public.search_matches returned every match, so a word found in 8,000
 -- records meant 8,000 heap rows read, ranked and counted per query. Like
 -- Algolia, the engine now does exact work on a bounded candidate set and
--- approximates beyond it (docs/features/search.md, "Approximate counts"):
+-- approximates beyond it (README, "Search", "Approximate counts"):
 --
 --   public.search_candidates(query, exact_title, max_rows, filters...)
 --     returns the first max_rows + 1 visible matches in the order the GIN

@@ -40,7 +40,7 @@ export function getAlgoliaConfig(source: NodeJS.ProcessEnv = process.env): Algol
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(
-      `Invalid search configuration:\n${lines.join('\n')}\nSee docs/features/search.md.`,
+      `Invalid search configuration:\n${lines.join('\n')}\nSee the README, section Search.`,
     );
   }
   const env = parsed.data;

@@ -7,7 +7,7 @@
 
 /**
  * How many matches the engine ranks and counts exactly before it estimates
- * (500 measured faster than 1,000 at 100,000 records; docs/features/search.md).
+ * (500 measured faster than 1,000 at 100,000 records; README, section Search).
  */
 export const exactMatchLimit = 500;
 
