@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -14,9 +15,44 @@ export interface TestTarget {
 }
 
 /**
+ * Creates a private copy of the seeded PostgreSQL database (CREATE DATABASE …
+ * TEMPLATE, a file copy) so that a test file whose use cases commit, as real
+ * requests do, never changes what another file sees; dropped again on close.
+ * The same isolation PGlite gets by loading its own copy of the seeded dump.
+ */
+async function openPostgresCopy(templateUrl: string): Promise<Database> {
+  const template = new URL(templateUrl);
+  const templateName = decodeURIComponent(template.pathname.slice(1));
+  const copyName = `${templateName}_copy_${randomBytes(5).toString('hex')}`;
+  const maintenance = new URL(templateUrl);
+  maintenance.pathname = '/postgres';
+  const admin = openPostgresDatabase({ url: maintenance.toString(), poolSize: 1 });
+  try {
+    await admin.exec(`create database "${copyName}" template "${templateName}"`);
+  } finally {
+    await admin.close();
+  }
+  const copyUrl = new URL(templateUrl);
+  copyUrl.pathname = `/${copyName}`;
+  const db = openPostgresDatabase({ url: copyUrl.toString(), poolSize: 4 });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const cleanup = openPostgresDatabase({ url: maintenance.toString(), poolSize: 1 });
+      try {
+        await cleanup.exec(`drop database if exists "${copyName}" with (force)`);
+      } finally {
+        await cleanup.close();
+      }
+    },
+  };
+}
+
+/**
  * The databases every integration test runs against: a seeded PGlite always,
- * and the seeded PostgreSQL server when TEST_DATABASE_URL is set. Use with
- * `describe.each(testTargets())`.
+ * and the seeded PostgreSQL server when TEST_DATABASE_URL is set (each test
+ * file gets its own copy of both). Use with `describe.each(testTargets())`.
  */
 export function testTargets(): TestTarget[] {
   const targets: TestTarget[] = [
@@ -36,9 +72,7 @@ export function testTargets(): TestTarget[] {
   if (url) {
     targets.push({
       name: 'postgres',
-      async open() {
-        return openPostgresDatabase({ url, poolSize: 4 });
-      },
+      open: () => openPostgresCopy(url),
     });
   }
   return targets;

@@ -42,15 +42,36 @@ export default async function setup({
   );
   provide('postgresUrl', server.run ? url : '');
   if (server.run && url) {
+    await dropLeftoverCopies(url);
     const pgServer = openPostgresDatabase({ url, poolSize: 2 });
     try {
       await dropPortalSchema(pgServer);
       await prepareDatabase(pgServer, { rootDir, SEED_DEMO_DATA: true }, { seed: 'always' });
     } finally {
+      // No session may stay open: each test file copies this database as a template.
       await pgServer.close();
     }
   }
   return () => fs.rmSync(path.dirname(dumpFile), { recursive: true, force: true });
+}
+
+/** Drops per-file copies (see tests/support/databases.ts) left by an interrupted run. */
+async function dropLeftoverCopies(url: string): Promise<void> {
+  const templateName = decodeURIComponent(new URL(url).pathname.slice(1));
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+  const admin = openPostgresDatabase({ url: maintenance.toString(), poolSize: 1 });
+  try {
+    const copies = await admin.query<{ datname: string }>(
+      "select datname from pg_database where datname like $1 escape '!'",
+      [`${templateName.replace(/[!%_]/g, '!$&')}!_copy!_%`],
+    );
+    for (const { datname } of copies) {
+      await admin.exec(`drop database if exists "${datname}" with (force)`);
+    }
+  } finally {
+    await admin.close();
+  }
 }
 
 declare module 'vitest' {
