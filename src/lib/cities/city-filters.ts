@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageSchema } from '../listing/query-params';
+import { pageSchema, parseListingFilters } from '../listing/query-params';
 
 export const regionSchema = z.enum([
   'africa',
@@ -27,14 +27,5 @@ export function parseCityFilters(raw: Record<string, string | string[] | undefin
   filters: CityFilters;
   invalid: string[];
 } {
-  const invalid: string[] = [];
-  const filters: Record<string, unknown> = {};
-  for (const key of cityFilterKeys) {
-    const value = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
-    if (value === undefined) continue;
-    const field = cityFiltersSchema.shape[key].safeParse(value);
-    if (field.success) filters[key] = field.data;
-    else invalid.push(key);
-  }
-  return { filters: cityFiltersSchema.parse(filters), invalid };
+  return parseListingFilters(cityFiltersSchema, raw);
 }

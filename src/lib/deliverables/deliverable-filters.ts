@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageSchema } from '../listing/query-params';
+import { pageSchema, parseListingFilters } from '../listing/query-params';
 import { deliverableKindSchema } from './deliverable-schema';
 
 /** Query parameters of `/deliverables`; each bad value is dropped and named in `invalid`. */
@@ -15,19 +15,10 @@ export type DeliverableFilters = z.infer<typeof deliverableFiltersSchema>;
 
 export const deliverableFilterKeys = ['kind', 'theme', 'year', 'q', 'page'] as const;
 
-/** Parses the filters field by field, so one bad value does not discard the others. */
+/** Parses field by field: a bad value is dropped and named, the rest still apply. */
 export function parseDeliverableFilters(raw: Record<string, string | string[] | undefined>): {
   filters: DeliverableFilters;
   invalid: string[];
 } {
-  const invalid: string[] = [];
-  const filters: Record<string, unknown> = {};
-  for (const key of deliverableFilterKeys) {
-    const value = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
-    if (value === undefined) continue;
-    const field = deliverableFiltersSchema.shape[key].safeParse(value);
-    if (field.success) filters[key] = field.data;
-    else invalid.push(key);
-  }
-  return { filters: deliverableFiltersSchema.parse(filters), invalid };
+  return parseListingFilters(deliverableFiltersSchema, raw);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageSchema } from '../listing/query-params';
+import { pageSchema, parseListingFilters } from '../listing/query-params';
 
 /** The kinds of partner organization, as the `organizations.kind` check allows. */
 export const organizationKindSchema = z.enum([
@@ -29,14 +29,5 @@ export function parseOrganizationFilters(raw: Record<string, string | string[] |
   filters: OrganizationFilters;
   invalid: string[];
 } {
-  const invalid: string[] = [];
-  const filters: Record<string, unknown> = {};
-  for (const key of organizationFilterKeys) {
-    const value = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
-    if (value === undefined) continue;
-    const field = organizationFiltersSchema.shape[key].safeParse(value);
-    if (field.success) filters[key] = field.data;
-    else invalid.push(key);
-  }
-  return { filters: organizationFiltersSchema.parse(filters), invalid };
+  return parseListingFilters(organizationFiltersSchema, raw);
 }

@@ -7,6 +7,28 @@ import { z } from 'zod';
  */
 export const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
+/**
+ * Parses a listing's filters field by field: a bad value is dropped and its
+ * name returned in `invalid`, while the other filters still apply. Every field
+ * of the schema must accept `undefined` (optional or with a default/catch).
+ */
+export function parseListingFilters<Shape extends z.ZodRawShape>(
+  schema: z.ZodObject<Shape>,
+  raw: Record<string, string | string[] | undefined>,
+): { filters: z.infer<z.ZodObject<Shape>>; invalid: string[] } {
+  const invalid: string[] = [];
+  const filters: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const given = raw[key];
+    const value = Array.isArray(given) ? given[0] : given;
+    if (value === undefined) continue;
+    const field = (schema.shape[key] as z.ZodType).safeParse(value);
+    if (field.success) filters[key] = field.data;
+    else invalid.push(key);
+  }
+  return { filters: schema.parse(filters), invalid };
+}
+
 /** Reads the listed keys of a query string into a plain object; repeated keys become arrays. */
 export function readSearchParams(
   params: URLSearchParams,
