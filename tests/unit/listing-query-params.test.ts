@@ -3,6 +3,7 @@ import { parseCityFilters } from '../../src/lib/cities/city-filters';
 import { parseDeliverableFilters } from '../../src/lib/deliverables/deliverable-filters';
 import {
   escapeLike,
+  filterChips,
   listingUrl,
   pageWindow,
   readSearchParams,
@@ -35,7 +36,27 @@ describe('listing query parameters', () => {
   });
 });
 
+describe('filter chips', () => {
+  it('makes one removable chip per filter in use', () => {
+    const base = new URL('http://x/cities?region=europe&kpi=implemented&page=2');
+    expect(
+      filterChips(base, { region: 'Europe', country: undefined, kpi: 'KPIs implemented' }),
+    ).toEqual([
+      { label: 'Europe', removeHref: '/cities?kpi=implemented' },
+      { label: 'KPIs implemented', removeHref: '/cities?region=europe' },
+    ]);
+  });
+});
+
 describe('deliverable filters', () => {
+  it('reads a query string, treating a blank value ("Any") as no filter', () => {
+    const { filters, invalid } = parseDeliverableFilters(
+      new URLSearchParams('kind=&theme=kpis&year=2016&q=&page=3&unknown=1'),
+    );
+    expect(filters).toEqual({ theme: 'kpis', year: 2016, page: 3 });
+    expect(invalid).toEqual([]);
+  });
+
   it('keeps valid filters and names the invalid ones', () => {
     const { filters, invalid } = parseDeliverableFilters({
       kind: 'publication',

@@ -20,12 +20,12 @@ export const cityFiltersSchema = z.object({
   page: pageSchema,
 });
 export type CityFilters = z.infer<typeof cityFiltersSchema>;
-export const cityFilterKeys = ['region', 'country', 'kpi', 'page'] as const;
-
 /** Parses field by field: a bad value is dropped and named, the rest still apply. */
-export function parseCityFilters(raw: Record<string, string | string[] | undefined>): {
+export function parseCityFilters(
+  source: URLSearchParams | Record<string, string | string[] | undefined>,
+): {
   filters: CityFilters;
   invalid: string[];
 } {
-  return parseListingFilters(cityFiltersSchema, raw);
+  return parseListingFilters(cityFiltersSchema, source);
 }

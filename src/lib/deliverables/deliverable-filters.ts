@@ -13,12 +13,12 @@ export const deliverableFiltersSchema = z.object({
 
 export type DeliverableFilters = z.infer<typeof deliverableFiltersSchema>;
 
-export const deliverableFilterKeys = ['kind', 'theme', 'year', 'q', 'page'] as const;
-
 /** Parses field by field: a bad value is dropped and named, the rest still apply. */
-export function parseDeliverableFilters(raw: Record<string, string | string[] | undefined>): {
+export function parseDeliverableFilters(
+  source: URLSearchParams | Record<string, string | string[] | undefined>,
+): {
   filters: DeliverableFilters;
   invalid: string[];
 } {
-  return parseListingFilters(deliverableFiltersSchema, raw);
+  return parseListingFilters(deliverableFiltersSchema, source);
 }

@@ -22,12 +22,12 @@ export const organizationFiltersSchema = z.object({
   page: pageSchema,
 });
 export type OrganizationFilters = z.infer<typeof organizationFiltersSchema>;
-export const organizationFilterKeys = ['kind', 'country', 'page'] as const;
-
 /** Parses field by field: a bad value is dropped and named, the rest still apply. */
-export function parseOrganizationFilters(raw: Record<string, string | string[] | undefined>): {
+export function parseOrganizationFilters(
+  source: URLSearchParams | Record<string, string | string[] | undefined>,
+): {
   filters: OrganizationFilters;
   invalid: string[];
 } {
-  return parseListingFilters(organizationFiltersSchema, raw);
+  return parseListingFilters(organizationFiltersSchema, source);
 }

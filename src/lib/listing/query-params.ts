@@ -14,11 +14,14 @@ export const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
  */
 export function parseListingFilters<Shape extends z.ZodRawShape>(
   schema: z.ZodObject<Shape>,
-  raw: Record<string, string | string[] | undefined>,
+  source: URLSearchParams | Record<string, string | string[] | undefined>,
 ): { filters: z.infer<z.ZodObject<Shape>>; invalid: string[] } {
+  const keys = Object.keys(schema.shape);
+  // A query string is read for exactly the schema's keys ("Any" sends a blank value).
+  const raw = source instanceof URLSearchParams ? readSearchParams(source, keys) : source;
   const invalid: string[] = [];
   const filters: Record<string, unknown> = {};
-  for (const key of Object.keys(schema.shape)) {
+  for (const key of keys) {
     const given = raw[key];
     const value = Array.isArray(given) ? given[0] : given;
     if (value === undefined) continue;
@@ -69,6 +72,22 @@ export function pageWindow(current: number, totalPages: number): (number | null)
     out.push(page);
   }
   return out;
+}
+
+export interface FilterChip {
+  label: string;
+  removeHref: string;
+}
+
+/**
+ * The active filters as removable chips: one per parameter that has a label
+ * (undefined labels are the filters not in use), each linking to the same
+ * listing without it.
+ */
+export function filterChips(base: URL, labels: Record<string, string | undefined>): FilterChip[] {
+  return Object.entries(labels)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([key, label]) => ({ label, removeHref: listingUrl(base, { [key]: null }) }));
 }
 
 /** Escapes `%`, `_` and `\` so user text is matched literally by ILIKE. */

@@ -35,6 +35,7 @@ export const common = {
   'filters.active': 'Active filters',
   'filters.remove': 'Remove filter: {label}',
   'filters.any': 'Any',
+  'filters.invalid': 'Some filters were not understood and were ignored: {fields}.',
   'results.count.one': '{count} result',
   'results.count.other': '{count} results',
   'results.empty': 'Nothing matches these filters.',

@@ -27,5 +27,4 @@ export const deliverables = {
     'Our research could not confirm everything about this entry. Check the official source before you rely on it.',
   'deliverables.note': 'Note',
   'deliverables.related': 'Related deliverables',
-  'deliverables.invalidFilter': 'Some filters were not understood and were ignored: {fields}.',
 } as const;
