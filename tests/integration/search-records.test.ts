@@ -296,7 +296,9 @@ describe.each(testTargets())('search records on $name', (target) => {
 
       const all = await search(tx, 'quokka');
       expect(all.exhaustive).toEqual({ total: false, facets: false });
+      // 801 records match; the estimate comes from a random share of them.
       expect(all.total).toBeGreaterThan(exactMatchLimit);
+      expect(all.total).toBeLessThan(1300);
       expect(all.hits[0]?.title).toBe('Quokka');
       expect(all.hits).toHaveLength(20);
       const types = all.facets.type.map((facet) => facet.value);
@@ -311,6 +313,69 @@ describe.each(testTargets())('search records on $name', (target) => {
       // A selective query stays exact.
       const one = await search(tx, 'quokka report 7');
       expect(one.exhaustive).toEqual({ total: true, facets: true });
+    });
+  });
+
+  it('finds a word by its prefix in the same transaction as the record that brings it', async () => {
+    await asOwner(db, async (tx) => {
+      await tx.query(`select private.search_upsert(jsonb_build_object(
+        'type', 'news', 'source_id', 'axolotl', 'title', 'Axolotlarium opens', 'url', '/news/axolotl'))`);
+      // More words starting "quetz" than the prefix expands to: the partial match still finds all.
+      await tx.query(
+        `select count(private.search_upsert(jsonb_build_object('type', 'news', 'source_id', 'quetzal-' || i,
+           'title', 'Quetzal' || chr(97 + i) || 'x report', 'url', '/news/quetzal-' || i)))
+           from generate_series(0, 19) as i`,
+      );
+      await actAs(tx, 'anon');
+      expect((await search(tx, 'axolotla')).hits.map((hit) => hit.title)).toEqual([
+        'Axolotlarium opens',
+      ]);
+      expect((await search(tx, 'opens axolo')).total).toBe(1);
+      expect((await search(tx, 'quetz')).total).toBe(20);
+      // Typed syntax is text, never tsquery syntax.
+      const syntax = await search(tx, "axolotlarium' | !'x");
+      expect(syntax.hits.map((hit) => hit.title)).toEqual(['Axolotlarium opens']);
+    });
+  });
+
+  it('filters by the facet values a record has now, after its hubs and country change', async () => {
+    await asOwner(db, async (tx) => {
+      const upsert = (hubs: string[], country: string) =>
+        tx.query(
+          `select private.search_upsert(jsonb_build_object('type', 'case_study', 'source_id', 'capybara',
+             'title', 'Capybara crossings', 'url', '/case-studies/capybara', 'hubs', $1::text::jsonb,
+             'country', $2::text, 'sdgs', '[11]'::jsonb, 'themes', '["mobility"]'::jsonb))`,
+          [JSON.stringify(hubs), country],
+        );
+      await upsert(['hub-one'], "Côte d'Ivoire");
+      await upsert(['hub-two'], 'Norway');
+      await actAs(tx, 'anon');
+      expect((await search(tx, 'capybara', { hub: 'hub-one' })).total).toBe(0);
+      expect((await search(tx, 'capybara', { country: "Côte d'Ivoire" })).total).toBe(0);
+      const now = await search(tx, 'capybara', {
+        hub: 'hub-two',
+        country: 'Norway',
+        sdg: 11,
+        theme: 'mobility',
+        type: 'case_study',
+      });
+      expect(now.hits.map((hit) => hit.title)).toEqual(['Capybara crossings']);
+      expect((await search(tx, 'capybara', { type: 'news' })).total).toBe(0);
+    });
+  });
+
+  it('keeps facet values with quotes safe in the full-text query', async () => {
+    await asOwner(db, async (tx) => {
+      const theme = "back\\slash 'quoted'";
+      await tx.query(
+        `select private.search_upsert(jsonb_build_object('type', 'city', 'source_id', 'ivory',
+           'title', 'Tapir town', 'url', '/cities/ivory', 'country', $1::text,
+           'themes', jsonb_build_array($2::text)))`,
+        ["Côte d'Ivoire", theme],
+      );
+      await actAs(tx, 'anon');
+      expect((await search(tx, 'tapir', { country: "Côte d'Ivoire" })).total).toBe(1);
+      expect((await search(tx, 'tapir', { theme })).total).toBe(1);
     });
   });
 

@@ -8,7 +8,7 @@ import type { FacetValueCount, SearchFacets, SearchParams } from '../../lib/sear
 import { searchFacetNames, type SearchFacetName } from '../../lib/search/record-schema';
 import type { Queryable } from '../db/types';
 import { emptyFacets, type EngineHit, type EngineResult, type SearchEngine } from './engine';
-import { estimateTotal, exactMatchLimit, roundEstimate } from './estimate';
+import { exactMatchLimit, roundEstimate } from './estimate';
 import { applyCorrections, parseQueryText, type QueryText } from './query-text';
 
 const config = `'public.portal_search'::regconfig`;
@@ -23,16 +23,16 @@ type MatchMode = 'all' | 'any';
  * a prefix (search as you type). Both parts go through the portal's text
  * search configuration (English stemming, accents folded), so "Tromso"
  * matches "Tromsø" and "Y.4903" matches the code as the parser reads it.
- * The prefix lexemes are cast, not parsed again, so nothing the user typed
- * is ever interpreted as tsquery syntax.
+ * `public.search_prefix_query` turns the last word into the whole lexemes it
+ * starts (cheaper for the GIN index than a partial match); lexemes are quoted
+ * there, so nothing the user typed is ever interpreted as tsquery syntax.
  */
 function tsqueryExpression(mode: MatchMode): string {
   const head =
     mode === 'all'
       ? `plainto_tsquery(${config}, $1)`
       : `coalesce(nullif(replace(plainto_tsquery(${config}, $1)::text, ' & ', ' | '), '')::tsquery, ''::tsquery)`;
-  const last = `coalesce((select string_agg(quote_literal(v.lexeme) || ':*', ' & ')::tsquery
-      from unnest(to_tsvector(${config}, $2)) v), ''::tsquery)`;
+  const last = `public.search_prefix_query($2)`;
   return mode === 'all' ? `(${head} && ${last})` : `(${head} || ${last})`;
 }
 
@@ -99,12 +99,13 @@ interface MainRow {
 
 interface RawMainRow extends Omit<MainRow, 'totalExact' | 'facetsExact' | 'highlights'> {
   highlights: HighlightRow[];
-  /** Rows read in table order (the engine reads at most `limit + 1`), and how far. */
+  /** Matches read without the facet filters (at most `limit + 1`), and how many match in all. */
   sample_rows: number;
-  sample_last_block: number | null;
-  source_rows: number;
-  source_last_block: number | null;
-  table_blocks: number | null;
+  sample_matches: number | null;
+  sample_exact: boolean | null;
+  /** How many match the query with the facet filters, and whether that is exact. */
+  source_matches: number | null;
+  source_exact: boolean | null;
 }
 
 function scaleFacets(row: RawMainRow, factor: number): void {
@@ -146,12 +147,14 @@ async function runMain(
   // Bounded work (as Algolia does): public.search_candidates (security
   // definer, so that the GIN index is used: under RLS the @@ operator, not
   // being leakproof, would force a sequential scan; it applies the policy's
-  // visibility rule itself) returns at most `limit + 1` matches in table
-  // order. Up to `limit` matches everything is exact; beyond, hits are ranked
-  // among those read, and the total and facet counts are estimated. With facet
-  // filters, a second read applies them in the scan, so hits and total are
-  // those of the narrowed set (exact when it is small). The page's snippets
-  // are made in the same statement (one round trip less).
+  // visibility rule itself) returns at most `limit + 1` matches, read bucket
+  // by bucket (a random sixteenth of the records each), with the number of
+  // matches: exact up to `limit`, else estimated from the share of buckets
+  // read. Beyond `limit`, hits are ranked among those read and facet counts
+  // are scaled up. With facet filters, a second read applies them inside the
+  // full-text query, so hits and total are those of the narrowed set (exact
+  // when it is small). The page's snippets are made in the same statement
+  // (one round trip less).
   const limit = Math.max(exactMatchLimit, params.page * params.pageSize);
   const values: unknown[] = [...base, ...filters.params];
   const next = (value: unknown) => {
@@ -189,24 +192,21 @@ async function runMain(
          from public.search_documents d, q
         where d.id in (select p.id from page p)) as highlights,
       (select count(*)::int from sample where sampled) as sample_rows,
-      (select max(block)::int from sample) as sample_last_block,
-      (select count(*)::int from ${source} where sampled) as source_rows,
-      (select max(block)::int from ${source}) as source_last_block,
-      (select max(table_blocks)::int from sample) as table_blocks,
+      (select max(matches) from sample) as sample_matches,
+      (select bool_and(matches_exact) from sample) as sample_exact,
+      (select max(matches) from ${source}) as source_matches,
+      (select bool_and(matches_exact) from ${source}) as source_exact,
       ${searchFacetNames.map((name) => facetSql(name, filters)).join(',\n      ')}`;
   const [raw] = await db.query<RawMainRow>(sql, values);
   const row = raw!;
-  const tableBlocks = row.table_blocks ?? 1;
-  const totalExact = row.source_rows <= limit;
-  const facetsExact = row.sample_rows <= limit;
-  if (!facetsExact) {
-    const estimated = estimateTotal(row.sample_rows, row.sample_last_block ?? 0, tableBlocks);
-    scaleFacets(row, estimated / row.sample_rows);
+  // No rows: nothing matched, which is exact.
+  const totalExact = row.source_exact ?? true;
+  const facetsExact = row.sample_exact ?? true;
+  if (!facetsExact && row.sample_rows > 0) {
+    scaleFacets(row, (row.sample_matches ?? row.sample_rows) / row.sample_rows);
   }
   return {
-    total: totalExact
-      ? row.total
-      : roundEstimate(estimateTotal(row.source_rows, row.source_last_block ?? 0, tableBlocks)),
+    total: totalExact ? row.total : roundEstimate(row.source_matches ?? row.total),
     ids: row.ids,
     type: row.type,
     hub: row.hub,

@@ -1,0 +1,349 @@
+-- Faster searches at 100,000 records (issue 5: p95 under 20 ms). Measured on
+-- the benchmark corpus, most of a search's time went into building GIN
+-- bitmaps: a facet filter made Postgres build one bitmap per index (the
+-- words', the type's, the hubs'...) and AND them, about 15 ms for "sensor"
+-- among partners; and the prefix on the last word ("mobi" for mobility)
+-- costs twice a whole word, because a partial match goes through an extra
+-- bitmap inside the GIN scan. Two changes make both cheap:
+--
+-- 1. Facet keys in the full-text vector. Every record's search_vector also
+--    holds one lexeme per facet value ("~type:<md5 of case_study>", hubs,
+--    country, SDGs, themes), kept by a trigger. A facet filter is then part
+--    of the tsquery, and GIN intersects the posting lists itself, skipping
+--    ahead, so only the narrowed matches reach a bitmap. The text parser
+--    never produces "~", so no word a person types can match a key; md5 keeps
+--    any value (apostrophes, spaces) safe to put in a tsquery.
+--
+-- 2. Buckets. Each record falls in one of 16 buckets (from the md5 of its
+--    id, so a fixed, random sixteenth of the records); records of bucket 0,
+--    of bucket 1 and of buckets 1 to 3 hold a key for it. A GIN bitmap costs
+--    about half a microsecond per match, so a word in 15,000 records cost
+--    7 ms before a single row was read. public.search_candidates now reads
+--    the matches of bucket 0 first; they predict the total. Up to about
+--    2,000 predicted matches it reads all matches (exact counts up to
+--    max_rows); beyond, only bucket 1 or buckets 1 to 3, as many as it needs
+--    for max_rows + 1 matches, and estimates the total from the share read
+--    (an unbiased sample, unlike the first rows in table order). Each read
+--    names one key: GIN goes through an OR of many keys far more slowly.
+--
+-- 3. Prefixes resolved to words. private.search_lexemes holds every lexeme
+--    of every record (kept by a trigger, in the same transaction, so what is
+--    committed is found by its prefix too). public.search_prefix_query turns
+--    the last word into an OR of the whole lexemes it starts, which GIN reads
+--    as ordinary entries; a very short prefix that starts many lexemes keeps
+--    the partial match. Lexemes of deleted records stay behind: they match
+--    nothing and cost one entry lookup, never a wrong result.
+
+-- Facet and bucket keys --------------------------------------------------
+
+create or replace function private.search_facet_key(facet text, value text) returns text
+language sql immutable strict parallel safe
+set search_path = ''
+as $$
+  select '~' || facet || ':' || md5(value)
+$$;
+
+create or replace function private.search_bucket_of(doc_id text) returns integer
+language sql immutable strict parallel safe
+set search_path = ''
+as $$
+  select get_byte(decode(md5(doc_id), 'hex'), 0) % 16
+$$;
+
+-- The keys a record holds: its facet values and, for buckets 0 to 3, its bucket.
+create or replace function private.search_facet_keys(
+  doc_id text, doc_type text, doc_hubs text[], doc_country text, doc_sdgs smallint[],
+  doc_themes text[])
+returns text[]
+language sql immutable parallel safe
+set search_path = ''
+as $$
+  select array_remove(array[private.search_facet_key('type', doc_type),
+                            private.search_facet_key('country', doc_country),
+                            case when private.search_bucket_of(doc_id) <= 1
+                                 then private.search_facet_key('bucket', private.search_bucket_of(doc_id)::text) end,
+                            case when private.search_bucket_of(doc_id) between 1 and 3
+                                 then private.search_facet_key('bucket', '1-3') end],
+                      null)
+      || array(select private.search_facet_key('hub', h) from unnest(doc_hubs) as h)
+      || array(select private.search_facet_key('sdg', s::text) from unnest(doc_sdgs) as s)
+      || array(select private.search_facet_key('theme', t) from unnest(doc_themes) as t)
+$$;
+
+-- The tsquery of one bucket key: "0", "1" or "1-3".
+create or replace function private.search_bucket_query(buckets text) returns tsquery
+language sql immutable strict parallel safe
+set search_path = ''
+as $$
+  select ('''' || private.search_facet_key('bucket', buckets) || '''')::tsquery
+$$;
+
+-- The tsquery of the facet filters given (null when none is).
+create or replace function private.search_facet_query(
+  only_type text, only_hub text, only_country text, only_sdg smallint, only_theme text)
+returns tsquery
+language sql immutable parallel safe
+set search_path = ''
+as $$
+  select nullif(concat_ws(' & ',
+    '''' || private.search_facet_key('type', only_type) || '''',
+    '''' || private.search_facet_key('hub', only_hub) || '''',
+    '''' || private.search_facet_key('country', only_country) || '''',
+    '''' || private.search_facet_key('sdg', only_sdg::text) || '''',
+    '''' || private.search_facet_key('theme', only_theme) || ''''), '')::tsquery
+$$;
+
+create or replace function private.search_documents_add_keys() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if tg_op = 'UPDATE' then
+    new.search_vector := ts_delete(new.search_vector,
+      private.search_facet_keys(old.id, old.type, old.hubs, old.country, old.sdgs, old.themes));
+  end if;
+  new.search_vector := new.search_vector || array_to_tsvector(
+    private.search_facet_keys(new.id, new.type, new.hubs, new.country, new.sdgs, new.themes));
+  return new;
+end
+$$;
+
+create trigger search_documents_add_keys before insert or update on public.search_documents
+  for each row execute function private.search_documents_add_keys();
+
+-- Existing records get their keys; the external index's outbox is not
+-- touched (nothing it holds changes).
+alter table public.search_documents disable trigger search_documents_enqueue;
+update public.search_documents set search_vector = search_vector;
+alter table public.search_documents enable trigger search_documents_enqueue;
+
+-- Lexemes, for prefixes -----------------------------------------------------
+
+create table private.search_lexemes (
+  lexeme text collate "C" primary key
+);
+comment on table private.search_lexemes is
+  'Every lexeme of the search records (never the facet keys), to turn a typed prefix into whole words.';
+alter table private.search_lexemes enable row level security;
+revoke all on private.search_lexemes from public, anon, authenticated;
+
+insert into private.search_lexemes (lexeme)
+select distinct l
+  from public.search_documents d, unnest(tsvector_to_array(d.search_vector)) as l
+ where left(l, 1) <> '~'
+on conflict do nothing;
+
+create or replace function private.search_documents_remember_lexemes() returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  if tg_op = 'UPDATE' and new.search_vector = old.search_vector then
+    return null;
+  end if;
+  -- In lexeme order, so two writers adding the same new words never wait
+  -- on each other crosswise.
+  insert into private.search_lexemes (lexeme)
+  select l from unnest(tsvector_to_array(new.search_vector)) as l
+   where left(l, 1) <> '~'
+   order by l collate "C"
+  on conflict do nothing;
+  return null;
+end
+$$;
+revoke execute on function private.search_documents_remember_lexemes() from public;
+
+create trigger search_documents_remember_lexemes after insert or update on public.search_documents
+  for each row execute function private.search_documents_remember_lexemes();
+
+-- A lexeme as a tsquery operand: quoted, quotes and backslashes doubled.
+create or replace function private.search_quote_lexeme(lexeme text) returns text
+language sql immutable strict parallel safe
+set search_path = ''
+as $$
+  select '''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || ''''
+$$;
+
+/*
+  public.search_prefix_query(word): the tsquery for the last word a person
+  typed, matched as a prefix: for each of its lexemes, the OR of the lexemes
+  of the records that start with it (at most 16; beyond, the partial match
+  "lexeme:*"). Lexemes that start no record's lexeme stay as they are (they
+  match nothing either way). Empty for a stop word.
+*/
+create or replace function public.search_prefix_query(word text) returns tsquery
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  max_words constant integer := 16;
+  result tsquery;
+  part tsquery;
+  typed text;
+  words text[];
+begin
+  for typed in
+    select v.lexeme from unnest(to_tsvector('public.portal_search'::regconfig, coalesce(word, ''))) as v
+  loop
+    select array_agg(s.lexeme) into words
+      from (select x.lexeme from private.search_lexemes x
+             where x.lexeme >= typed collate "C"
+               and x.lexeme < (typed || chr(1114111)) collate "C"
+             order by x.lexeme limit max_words + 1) as s;
+    part := case
+      when words is null then private.search_quote_lexeme(typed)::tsquery
+      when cardinality(words) > max_words then (private.search_quote_lexeme(typed) || ':*')::tsquery
+      else (select string_agg(private.search_quote_lexeme(w), ' | ') from unnest(words) as w)::tsquery
+    end;
+    result := case when result is null then part else result && part end;
+  end loop;
+  return coalesce(result, ''::tsquery);
+end
+$$;
+comment on function public.search_prefix_query(text) is
+  'The tsquery of a word typed as a prefix: the whole lexemes it starts (see the migration).';
+revoke execute on function public.search_prefix_query(text) from public;
+grant execute on function public.search_prefix_query(text) to anon, authenticated, service_role;
+
+-- Candidates, bucket by bucket ------------------------------------------------
+
+create type private.search_candidate as (
+  id text, type text, hubs text[], country text, sdgs smallint[], themes text[],
+  title_normalized text, score real, block bigint);
+
+-- Up to max_rows visible matches of `scan` in the buckets named (all records
+-- when null), in table order, ranked against `query` (the text of `scan`).
+create or replace function private.search_candidates_in(
+  scan tsquery, query tsquery, exact_title text, buckets text, max_rows integer)
+returns private.search_candidate[]
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  bucket_scan tsquery := case when buckets is null then scan
+                              else scan && private.search_bucket_query(buckets) end;
+begin
+  return (
+    select coalesce(array_agg(row(m.id, m.type, m.hubs, m.country, m.sdgs, m.themes,
+                                  m.title_normalized, m.score, m.block)::private.search_candidate),
+                    '{}')
+      from (select d.id, d.type, d.hubs, d.country, d.sdgs, d.themes, d.title_normalized,
+                   (ts_rank(d.rank_vector, query, 1)
+                     + case when d.title_normalized = exact_title then 10 else 0 end)::real as score,
+                   (d.ctid::text::point)[0]::bigint as block
+              from public.search_documents d
+             where d.search_vector @@ bucket_scan
+               and (d.visible_from is null or d.visible_from <= now())
+             limit max_rows) as m);
+end
+$$;
+revoke execute on function private.search_candidates_in(tsquery, tsquery, text, text, integer)
+  from public;
+
+drop function public.search_candidates(tsquery, text, integer, text, text, text, smallint, text);
+
+/*
+  public.search_candidates(query, exact_title, max_rows, filters...): at most
+  max_rows + 1 visible matches of `query` narrowed by the facet filters given
+  (sampled), plus any record whose title is exactly the query (not sampled,
+  so it still ranks first), each with its facet columns and rank, and on every
+  row the number of matches: exact (matches_exact) when all were read, else
+  estimated from the share of the records read.
+*/
+create function public.search_candidates(
+  query tsquery,
+  exact_title text,
+  max_rows integer,
+  only_type text default null,
+  only_hub text default null,
+  only_country text default null,
+  only_sdg smallint default null,
+  only_theme text default null)
+returns table (id text, type text, hubs text[], country text, sdgs smallint[], themes text[],
+               title_normalized text, score real, sampled boolean, matches integer,
+               matches_exact boolean)
+language plpgsql stable security definer
+-- A sequential scan would read every full-text vector; the estimate also
+-- relies on the bitmap scan's table order.
+set enable_seqscan = off
+set search_path = ''
+as $$
+#variable_conflict use_column
+declare
+  facets tsquery := private.search_facet_query(only_type, only_hub, only_country, only_sdg, only_theme);
+  scan tsquery := case when facets is null then query else query && facets end;
+  found private.search_candidate[];
+  further private.search_candidate[];
+  in_first integer;
+  next_buckets text;
+  next_share integer;
+  -- Sixteenths read completely, and those of the read the limit cut off.
+  complete double precision := 0;
+  cut double precision := 0;
+  cut_rows private.search_candidate[];
+  table_blocks double precision := greatest(1, pg_catalog.pg_relation_size('public.search_documents'::regclass)
+    / pg_catalog.current_setting('block_size')::bigint);
+  total integer;
+  exact boolean := false;
+begin
+  found := private.search_candidates_in(scan, query, exact_title, '0', max_rows + 1);
+  in_first := cardinality(found);
+  if in_first > max_rows then
+    cut := 1;
+    cut_rows := found;
+  elsif in_first * 16 <= 4 * max_rows then
+    -- Up to about 2,000 matches predicted: read them all.
+    found := private.search_candidates_in(scan, query, exact_title, null, max_rows + 1);
+    if cardinality(found) > max_rows then
+      cut := 16;
+      cut_rows := found;
+    else
+      exact := true;
+    end if;
+  else
+    -- One more bucket, or three, give the max_rows + 1 matches.
+    next_share := case when in_first * 2 > max_rows then 1 else 3 end;
+    next_buckets := case when next_share = 1 then '1' else '1-3' end;
+    further := private.search_candidates_in(scan, query, exact_title, next_buckets,
+                                            max_rows + 1 - in_first);
+    found := found || further;
+    complete := 1;
+    if cardinality(found) > max_rows then
+      cut := next_share;
+      cut_rows := further;
+    else
+      complete := complete + next_share;
+    end if;
+  end if;
+
+  if exact or cardinality(found) = 0 then
+    total := cardinality(found);
+  else
+    -- The read the limit cut off got through the table up to its last block;
+    -- its buckets' matches are spread evenly over the table.
+    total := greatest(cardinality(found), round(cardinality(found) * 16.0 / (complete + case
+      when cut = 0 then 0
+      else cut * least(1, ((select max(c.block) from unnest(cut_rows) as c) + 1) / table_blocks)
+      end))::integer);
+  end if;
+
+  return query
+    select f.id, f.type, f.hubs, f.country, f.sdgs, f.themes, f.title_normalized, f.score, true,
+           total, exact
+      from unnest(found) as f
+    union all
+    select d.id, d.type, d.hubs, d.country, d.sdgs, d.themes, d.title_normalized,
+           (ts_rank(d.rank_vector, query, 1) + 10)::real, false, total, exact
+      from public.search_documents d
+     where d.title_normalized = exact_title
+       and d.search_vector @@ scan
+       and (d.visible_from is null or d.visible_from <= now())
+       and d.id <> all (select f.id from unnest(found) as f);
+end
+$$;
+comment on function public.search_candidates(tsquery, text, integer, text, text, text, smallint, text) is
+  'At most max_rows + 1 visible matches read bucket by bucket (plus exact-title matches), with the exact or estimated number of matches.';
+revoke execute on function public.search_candidates(tsquery, text, integer, text, text, text, smallint, text)
+  from public;
+grant execute on function public.search_candidates(tsquery, text, integer, text, text, text, smallint, text)
+  to anon, authenticated, service_role;
