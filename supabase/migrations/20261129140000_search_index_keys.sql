@@ -15,8 +15,8 @@
 --    any value (apostrophes, spaces) safe to put in a tsquery.
 --
 -- 2. Buckets. Each record falls in one of 16 buckets (from the md5 of its
---    id, so a fixed, random sixteenth of the records); records of bucket 0,
---    of bucket 1 and of buckets 1 to 3 hold a key for it. A GIN bitmap costs
+--    id, so a fixed, random sixteenth of the records) and holds a key for
+--    each group it is in: bucket 0, bucket 1, buckets 1 to 3, buckets 1 to 15. A GIN bitmap costs
 --    about half a microsecond per match, so a word in 15,000 records cost
 --    7 ms before a single row was read. public.search_candidates now reads
 --    the matches of bucket 0 first; they predict the total. Up to about
@@ -50,7 +50,7 @@ as $$
   select get_byte(decode(md5(doc_id), 'hex'), 0) % 16
 $$;
 
--- The keys a record holds: its facet values and, for buckets 0 to 3, its bucket.
+-- The keys a record holds: its facet values and its bucket groups.
 create or replace function private.search_facet_keys(
   doc_id text, doc_type text, doc_hubs text[], doc_country text, doc_sdgs smallint[],
   doc_themes text[])
@@ -63,14 +63,16 @@ as $$
                             case when private.search_bucket_of(doc_id) <= 1
                                  then private.search_facet_key('bucket', private.search_bucket_of(doc_id)::text) end,
                             case when private.search_bucket_of(doc_id) between 1 and 3
-                                 then private.search_facet_key('bucket', '1-3') end],
+                                 then private.search_facet_key('bucket', '1-3') end,
+                            case when private.search_bucket_of(doc_id) >= 1
+                                 then private.search_facet_key('bucket', '1-15') end],
                       null)
       || array(select private.search_facet_key('hub', h) from unnest(doc_hubs) as h)
       || array(select private.search_facet_key('sdg', s::text) from unnest(doc_sdgs) as s)
       || array(select private.search_facet_key('theme', t) from unnest(doc_themes) as t)
 $$;
 
--- The tsquery of one bucket key: "0", "1" or "1-3".
+-- The tsquery of one bucket group: "0", "1", "1-3" or "1-15".
 create or replace function private.search_bucket_query(buckets text) returns tsquery
 language sql immutable strict parallel safe
 set search_path = ''
@@ -207,39 +209,6 @@ grant execute on function public.search_prefix_query(text) to anon, authenticate
 
 -- Candidates, bucket by bucket ------------------------------------------------
 
-create type private.search_candidate as (
-  id text, type text, hubs text[], country text, sdgs smallint[], themes text[],
-  title_normalized text, score real, block bigint);
-
--- Up to max_rows visible matches of `scan` in the buckets named (all records
--- when null), in table order, ranked against `query` (the text of `scan`).
-create or replace function private.search_candidates_in(
-  scan tsquery, query tsquery, exact_title text, buckets text, max_rows integer)
-returns private.search_candidate[]
-language plpgsql stable
-set search_path = ''
-as $$
-declare
-  bucket_scan tsquery := case when buckets is null then scan
-                              else scan && private.search_bucket_query(buckets) end;
-begin
-  return (
-    select coalesce(array_agg(row(m.id, m.type, m.hubs, m.country, m.sdgs, m.themes,
-                                  m.title_normalized, m.score, m.block)::private.search_candidate),
-                    '{}')
-      from (select d.id, d.type, d.hubs, d.country, d.sdgs, d.themes, d.title_normalized,
-                   (ts_rank(d.rank_vector, query, 1)
-                     + case when d.title_normalized = exact_title then 10 else 0 end)::real as score,
-                   (d.ctid::text::point)[0]::bigint as block
-              from public.search_documents d
-             where d.search_vector @@ bucket_scan
-               and (d.visible_from is null or d.visible_from <= now())
-             limit max_rows) as m);
-end
-$$;
-revoke execute on function private.search_candidates_in(tsquery, tsquery, text, text, integer)
-  from public;
-
 drop function public.search_candidates(tsquery, text, integer, text, text, text, smallint, text);
 
 /*
@@ -249,6 +218,11 @@ drop function public.search_candidates(tsquery, text, integer, text, text, text,
   so it still ranks first), each with its facet columns and rank, and on every
   row the number of matches: exact (matches_exact) when all were read, else
   estimated from the share of the records read.
+
+  One statement, so its plan is cached: the first read takes bucket 0; from
+  its count, the second read takes every other bucket (up to about 2,000
+  matches predicted), bucket 1, or buckets 1 to 3 (enough for max_rows + 1
+  matches), or nothing when bucket 0 alone had enough.
 */
 create function public.search_candidates(
   query tsquery,
@@ -272,73 +246,68 @@ as $$
 declare
   facets tsquery := private.search_facet_query(only_type, only_hub, only_country, only_sdg, only_theme);
   scan tsquery := case when facets is null then query else query && facets end;
-  found private.search_candidate[];
-  further private.search_candidate[];
-  in_first integer;
-  next_buckets text;
-  next_share integer;
-  -- Sixteenths read completely, and those of the read the limit cut off.
-  complete double precision := 0;
-  cut double precision := 0;
-  cut_rows private.search_candidate[];
   table_blocks double precision := greatest(1, pg_catalog.pg_relation_size('public.search_documents'::regclass)
     / pg_catalog.current_setting('block_size')::bigint);
-  total integer;
-  exact boolean := false;
 begin
-  found := private.search_candidates_in(scan, query, exact_title, '0', max_rows + 1);
-  in_first := cardinality(found);
-  if in_first > max_rows then
-    cut := 1;
-    cut_rows := found;
-  elsif in_first * 16 <= 4 * max_rows then
-    -- Up to about 2,000 matches predicted: read them all.
-    found := private.search_candidates_in(scan, query, exact_title, null, max_rows + 1);
-    if cardinality(found) > max_rows then
-      cut := 16;
-      cut_rows := found;
-    else
-      exact := true;
-    end if;
-  else
-    -- One more bucket, or three, give the max_rows + 1 matches.
-    next_share := case when in_first * 2 > max_rows then 1 else 3 end;
-    next_buckets := case when next_share = 1 then '1' else '1-3' end;
-    further := private.search_candidates_in(scan, query, exact_title, next_buckets,
-                                            max_rows + 1 - in_first);
-    found := found || further;
-    complete := 1;
-    if cardinality(found) > max_rows then
-      cut := next_share;
-      cut_rows := further;
-    else
-      complete := complete + next_share;
-    end if;
-  end if;
-
-  if exact or cardinality(found) = 0 then
-    total := cardinality(found);
-  else
-    -- The read the limit cut off got through the table up to its last block;
-    -- its buckets' matches are spread evenly over the table.
-    total := greatest(cardinality(found), round(cardinality(found) * 16.0 / (complete + case
-      when cut = 0 then 0
-      else cut * least(1, ((select max(c.block) from unnest(cut_rows) as c) + 1) / table_blocks)
-      end))::integer);
-  end if;
-
   return query
+    with first_read as materialized (
+      select d.id, d.type, d.hubs, d.country, d.sdgs, d.themes, d.title_normalized,
+             (ts_rank(d.rank_vector, query, 1)
+               + case when d.title_normalized = exact_title then 10 else 0 end)::real as score,
+             (d.ctid::text::point)[0]::bigint as block
+        from public.search_documents d
+       where d.search_vector @@ (scan && private.search_bucket_query('0'))
+         and (d.visible_from is null or d.visible_from <= now())
+       limit max_rows + 1),
+    plan as materialized (
+      select f.n, f.last_block,
+             case when f.n > max_rows then null
+                  when f.n * 16 <= 4 * max_rows then '1-15'
+                  when f.n * 2 > max_rows then '1'
+                  else '1-3' end as buckets
+        from (select count(*)::integer as n, max(r.block) as last_block from first_read r) as f),
+    second_read as materialized (
+      select d.id, d.type, d.hubs, d.country, d.sdgs, d.themes, d.title_normalized,
+             (ts_rank(d.rank_vector, query, 1)
+               + case when d.title_normalized = exact_title then 10 else 0 end)::real as score,
+             (d.ctid::text::point)[0]::bigint as block
+        from public.search_documents d
+       where (select p.buckets from plan p) is not null
+         and d.search_vector @@ (scan && private.search_bucket_query((select p.buckets from plan p)))
+         and (d.visible_from is null or d.visible_from <= now())
+       limit (select max_rows + 1 - p.n from plan p)),
+    counted as (
+      select p.buckets, p.n + s.n as n, p.n + s.n > max_rows as cut,
+             -- Sixteenths read: bucket 0, then the second read's buckets; the
+             -- read the limit cut off got through the table up to its last
+             -- block, and its buckets' matches are spread evenly over it.
+             case when p.buckets is null then least(1, (p.last_block + 1) / table_blocks)
+                  else 1 + (case p.buckets when '1' then 1 when '1-3' then 3 else 15 end)
+                         * case when p.n + s.n > max_rows
+                                then least(1, (s.last_block + 1) / table_blocks) else 1 end
+             end as sixteenths
+        from plan p,
+             (select count(*)::integer as n, max(r.block) as last_block from second_read r) as s),
+    summary as (
+      select case when c.n = 0 or (c.buckets = '1-15' and not c.cut) then c.n
+                  else greatest(c.n, round(c.n * 16 / c.sixteenths)::integer) end as matches,
+             c.n = 0 or (c.buckets = '1-15' and not c.cut) as exact
+        from counted c),
+    found as (
+      select * from first_read
+      union all
+      select * from second_read)
     select f.id, f.type, f.hubs, f.country, f.sdgs, f.themes, f.title_normalized, f.score, true,
-           total, exact
-      from unnest(found) as f
+           s.matches, s.exact
+      from found f, summary s
     union all
     select d.id, d.type, d.hubs, d.country, d.sdgs, d.themes, d.title_normalized,
-           (ts_rank(d.rank_vector, query, 1) + 10)::real, false, total, exact
-      from public.search_documents d
+           (ts_rank(d.rank_vector, query, 1) + 10)::real, false, s.matches, s.exact
+      from public.search_documents d, summary s
      where d.title_normalized = exact_title
        and d.search_vector @@ scan
        and (d.visible_from is null or d.visible_from <= now())
-       and d.id <> all (select f.id from unnest(found) as f);
+       and not exists (select 1 from found f where f.id = d.id);
 end
 $$;
 comment on function public.search_candidates(tsquery, text, integer, text, text, text, smallint, text) is
@@ -347,3 +316,40 @@ revoke execute on function public.search_candidates(tsquery, text, integer, text
   from public;
 grant execute on function public.search_candidates(tsquery, text, integer, text, text, text, smallint, text)
   to anon, authenticated, service_role;
+
+-- Loading a page of hits -------------------------------------------------------
+
+-- The same reads as before, in PL/pgSQL so that their plans are cached for the
+-- session (a SQL function's statement is planned again at every call).
+create or replace function public.search_backlinks(target_ids text[])
+returns table (target text, type text, n integer, hubs integer)
+language plpgsql stable security definer
+set search_path = ''
+as $$
+begin
+  return query
+    with linking as (
+      select l.id as target, b.type, b.hubs
+        from public.search_documents b
+        cross join lateral unnest(b.link_ids) as l(id)
+       where b.link_ids && target_ids and l.id = any(target_ids)
+         and (b.visible_from is null or b.visible_from <= now()))
+    select k.target, k.type, count(*)::int, null::int from linking k group by k.target, k.type
+    union all
+    select k.target, null, null::int, count(distinct h)::int
+      from linking k cross join lateral unnest(k.hubs) as h group by k.target;
+end
+$$;
+
+create or replace function public.search_hub_names(slugs text[])
+returns table (slug text, name text)
+language plpgsql stable security definer
+set search_path = ''
+as $$
+begin
+  return query
+    select d.hubs[1], d.title from public.search_documents d
+     where d.type = 'hub' and d.hubs[1] = any(slugs)
+       and (d.visible_from is null or d.visible_from <= now());
+end
+$$;

@@ -28,28 +28,40 @@ export interface RequestDbHandle {
 
 class RollbackSignal extends Error {}
 
+interface OpenTransaction {
+  inner: TransactionQueryable;
+  /** The statement that sets the role and claims, sent ahead of the first query. */
+  configured: Promise<unknown>;
+}
+
 /** Creates the request-scoped database handle for the given verified claims (null for visitors). */
 export function createRequestDb(
   claims: JwtClaims | null,
   connect: () => Promise<Database> = getConnection,
 ): RequestDbHandle {
-  let tx: Promise<TransactionQueryable> | undefined;
+  let tx: Promise<OpenTransaction> | undefined;
   let settle: ((outcome: 'commit' | 'rollback') => void) | undefined;
   let done: Promise<void> | undefined;
 
-  const open = (): Promise<TransactionQueryable> => {
-    tx ??= new Promise<TransactionQueryable>((resolveTx, rejectTx) => {
+  const open = (): Promise<OpenTransaction> => {
+    tx ??= new Promise<OpenTransaction>((resolveTx, rejectTx) => {
       done = connect()
         .then((connection) =>
           connection.transaction(async (inner) => {
-            await inner.query(
+            // Sent without waiting, so it travels with the request's first
+            // statement (one round trip less); statements run in order, and
+            // if it fails the transaction is aborted, so nothing can run
+            // without the role.
+            const configured = inner.query(
               "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)",
               [claims ? 'authenticated' : 'anon', JSON.stringify(claims ?? anonClaims)],
             );
+            configured.catch(() => {});
             const outcome = await new Promise<'commit' | 'rollback'>((resolveOutcome) => {
               settle = resolveOutcome;
-              resolveTx(inner);
+              resolveTx({ inner, configured });
             });
+            await configured;
             if (outcome === 'rollback') throw new RollbackSignal();
           }),
         )
@@ -63,11 +75,13 @@ export function createRequestDb(
 
   const db: RequestDb = {
     async query<Row>(text: string, params?: readonly unknown[]) {
-      const inner = await open();
-      return inner.query<Row>(text, params);
+      const { inner, configured } = await open();
+      const [, rows] = await Promise.all([configured, inner.query<Row>(text, params)]);
+      return rows;
     },
     async savepoint<T>(fn: (tx: Queryable) => Promise<T>) {
-      const inner = await open();
+      const { inner, configured } = await open();
+      await configured;
       return inner.savepoint(fn);
     },
   };

@@ -5,6 +5,7 @@ import type {
   SearchParams,
 } from '../../lib/search/query-schema';
 import type { Queryable } from '../db/types';
+import type { VisiblePage } from './visible-documents';
 
 /** One hit as an engine returns it: the record id plus the engine's highlighting. */
 export interface EngineHit {
@@ -23,6 +24,12 @@ export interface EngineResult {
   matchMode: 'all' | 'any';
   /** Whether `total` and the facet counts are exact or estimates (large result sets). */
   exhaustive: SearchExhaustive;
+  /**
+   * The hits' records as the caller may see them (through RLS), with the
+   * names of every hub in the hits and facets, when the engine loaded them
+   * itself; otherwise the caller loads them.
+   */
+  visiblePage?: VisiblePage;
 }
 
 /**

@@ -10,6 +10,14 @@ import type { Queryable } from '../db/types';
 import { emptyFacets, type EngineHit, type EngineResult, type SearchEngine } from './engine';
 import { exactMatchLimit, roundEstimate } from './estimate';
 import { applyCorrections, parseQueryText, type QueryText } from './query-text';
+import {
+  documentColumns,
+  toVisiblePage,
+  visiblePageSql,
+  type DocumentRow,
+  type VisiblePage,
+  type VisiblePageRow,
+} from './visible-documents';
 
 const config = `'public.portal_search'::regconfig`;
 const facetLimit = 30;
@@ -95,10 +103,18 @@ interface MainRow {
   facetsExact: boolean;
   /** The page's highlighted titles and snippets (text queries only). */
   highlights?: HighlightRow[];
+  /** The page's records as the caller may see them (text queries only). */
+  visiblePage?: VisiblePage;
+  /** Typo corrections, when asked for and nothing matched at all. */
+  corrections?: Map<string, string>;
 }
 
-interface RawMainRow extends Omit<MainRow, 'totalExact' | 'facetsExact' | 'highlights'> {
-  highlights: HighlightRow[];
+interface RawMainRow
+  extends
+    Omit<MainRow, 'totalExact' | 'facetsExact' | 'highlights' | 'visiblePage' | 'corrections'>,
+    VisiblePageRow {
+  corrections?: CorrectionRow[] | null;
+  docs: (DocumentRow & { title_highlighted: string; snippet_highlighted: string })[];
   /** Matches read without the facet filters (at most `limit + 1`), and how many match in all. */
   sample_rows: number;
   sample_matches: number | null;
@@ -122,6 +138,8 @@ async function runMain(
   text: QueryText | null,
   mode: MatchMode,
   params: SearchParams,
+  /** Words to find corrections for in the same statement, should nothing match. */
+  correct: string[] = [],
 ): Promise<MainRow> {
   const base: unknown[] = text ? [text.head, text.last, text.full] : [];
   const filters = facetFilters(params, base.length + 1);
@@ -170,6 +188,11 @@ async function runMain(
           ${next(params.theme ?? null)}::text) s)`
     : '';
   const source = hasFilters ? 'narrowed' : 'sample';
+  const corrections = correct.length
+    ? `case when not exists (select 1 from sample) then
+         (select coalesce(json_agg(c), '[]'::json) from (${correctionsSql(next(correct))}) c)
+       end as corrections,`
+    : '';
   const marks = `StartSel=${highlightStart}, StopSel=${highlightEnd}`;
   const titleOptions = next(`HighlightAll=true, ${marks}`);
   const snippetOptions = next(
@@ -180,17 +203,20 @@ async function runMain(
        matched as (select * from sample where sampled)${narrowed},
        page as materialized (select m.id, m.score, m.title_normalized from ${source} m
            order by m.score desc, m.title_normalized, m.id
-           limit ${params.pageSize} offset ${offset})
+           limit ${params.pageSize} offset ${offset}),
+       -- The page's records through the caller's RLS, with their highlights.
+       docs as materialized (select ${documentColumns},
+           ts_headline(${config}, d.title, q.query, ${titleOptions}) as title_highlighted,
+           ts_headline(${config}, left(d.summary || E'\\n' || d.body, 4000), q.query,
+                       ${snippetOptions}) as snippet_highlighted
+         from public.search_documents d, q
+        where d.id in (select p.id from page p))
     select
       (select count(*)::int from ${source}) as total,
       (select coalesce(json_agg(p.id order by p.score desc, p.title_normalized, p.id), '[]'::json)
          from page p) as ids,
-      (select coalesce(json_agg(json_build_object('id', d.id,
-                'title', ts_headline(${config}, d.title, q.query, ${titleOptions}),
-                'snippet', ts_headline(${config}, left(d.summary || E'\\n' || d.body, 4000), q.query,
-                                       ${snippetOptions}))), '[]'::json)
-         from public.search_documents d, q
-        where d.id in (select p.id from page p)) as highlights,
+      ${visiblePageSql('array(select distinct unnest(m.hubs) from matched m)')},
+      ${corrections}
       (select count(*)::int from sample where sampled) as sample_rows,
       (select max(matches) from sample) as sample_matches,
       (select bool_and(matches_exact) from sample) as sample_exact,
@@ -215,7 +241,13 @@ async function runMain(
     theme: row.theme,
     totalExact,
     facetsExact,
-    highlights: row.highlights,
+    highlights: row.docs.map((doc) => ({
+      id: doc.id,
+      title: doc.title_highlighted,
+      snippet: doc.snippet_highlighted,
+    })),
+    visiblePage: toVisiblePage(row),
+    corrections: row.corrections ? toCorrections(row.corrections) : undefined,
   };
 }
 
@@ -252,31 +284,41 @@ async function highlight(
   );
 }
 
+/** Words worth correcting: longer ones, without digits or dots (codes). */
+function correctableWords(words: string[]): string[] {
+  return words.filter((word) => word.length >= minCorrectableLength && !/[\d.]/.test(word));
+}
+
 /**
- * Typo tolerance: for each longer word that is not in the vocabulary, the
- * closest vocabulary word by trigram similarity. The vocabulary (words of
- * titles, codes and themes) is small and trigram-indexed, so this stays fast
- * where trigram ranking over whole documents would not.
+ * Typo tolerance: for each word (of the text[] parameter `wordsParam`) that
+ * is not in the vocabulary, the closest vocabulary word by trigram
+ * similarity. The vocabulary (words of titles, codes and themes) is small and
+ * trigram-indexed, so this stays fast where trigram ranking over whole
+ * documents would not.
  */
-async function suggestCorrections(db: Queryable, words: string[]): Promise<Map<string, string>> {
-  const candidates = words.filter(
-    (word) => word.length >= minCorrectableLength && !/[\d.]/.test(word),
-  );
-  if (candidates.length === 0) return new Map();
-  const rows = await db.query<{ word: string; suggestion: string | null }>(
-    `select raw.word,
+function correctionsSql(wordsParam: string): string {
+  return `select raw.word,
             case when exists (select 1 from public.search_terms t where t.term = n.word) then null
                  else (select t.term from public.search_terms t
                         where t.term operator(extensions.%) n.word
                         order by extensions.similarity(t.term, n.word) desc, t.term limit 1)
             end as suggestion
-       from unnest($1::text[]) as raw(word)
-       cross join lateral (select public.search_normalize(raw.word) as word) n`,
-    [candidates],
-  );
+       from unnest(${wordsParam}::text[]) as raw(word)
+       cross join lateral (select public.search_normalize(raw.word) as word) n`;
+}
+
+type CorrectionRow = { word: string; suggestion: string | null };
+
+function toCorrections(rows: CorrectionRow[]): Map<string, string> {
   return new Map(
     rows.filter((row) => row.suggestion !== null).map((row) => [row.word, row.suggestion!]),
   );
+}
+
+async function suggestCorrections(db: Queryable, words: string[]): Promise<Map<string, string>> {
+  const candidates = correctableWords(words);
+  if (candidates.length === 0) return new Map();
+  return toCorrections(await db.query<CorrectionRow>(correctionsSql('$1'), [candidates]));
 }
 
 function toFacets(row: MainRow): SearchFacets {
@@ -298,10 +340,11 @@ export const postgresSearchEngine: SearchEngine = {
     let text = parsed;
     let mode: MatchMode = 'all';
     let correctedQuery: string | null = null;
-    let row = await runMain(db, text, mode, params);
+    let row = await runMain(db, text, mode, params, parsed ? correctableWords(parsed.words) : []);
 
     if (row.total === 0 && parsed && parsed.words.length > 0) {
-      const corrected = applyCorrections(parsed.words, await suggestCorrections(db, parsed.words));
+      const suggestions = row.corrections ?? (await suggestCorrections(db, parsed.words));
+      const corrected = applyCorrections(parsed.words, suggestions);
       if (corrected) {
         const retried = parseQueryText(corrected);
         const retry = await runMain(db, retried, mode, params);
@@ -328,6 +371,7 @@ export const postgresSearchEngine: SearchEngine = {
       correctedQuery,
       matchMode: mode,
       exhaustive: { total: row.totalExact, facets: row.facetsExact },
+      visiblePage: row.visiblePage,
     };
   },
 };

@@ -5,83 +5,10 @@ import type {
   SearchParams,
   SearchResponse,
 } from '../../lib/search/query-schema';
-import type { SearchLink, SearchType } from '../../lib/search/record-schema';
 import type { Queryable } from '../db/types';
 import type { SearchEngine } from './engine';
 import { getSearchEngine } from './get-search-engine';
-
-interface DocumentRow {
-  id: string;
-  type: SearchType;
-  title: string;
-  summary: string;
-  url: string;
-  code: string | null;
-  subtype: string | null;
-  hubs: string[];
-  country: string | null;
-  sdgs: number[];
-  themes: string[];
-  links: SearchLink[];
-  is_demo: boolean;
-  dated_at: string | Date | null;
-}
-
-interface LoadedDocument extends DocumentRow {
-  backlink_types: Partial<Record<SearchType, number>>;
-  backlink_hubs: number;
-}
-
-/**
- * Loads the records of the engine's hits through the caller's database, in
- * the engine's order. A hit whose record is gone or not visible to the caller
- * any more (an index that lags behind, a scheduled item) is dropped here, so
- * a result never leads to a page the caller cannot open. Also counts the
- * records linking to each hit ("used in 4 case studies in 3 hubs") and names
- * the hubs of the hits and of the hub facet, all in one round trip.
- */
-async function loadVisibleDocuments(
-  db: Queryable,
-  ids: string[],
-  facetHubs: string[],
-): Promise<{ documents: Map<string, LoadedDocument>; hubNames: Map<string, string> }> {
-  if (ids.length === 0 && facetHubs.length === 0) {
-    return { documents: new Map(), hubNames: new Map() };
-  }
-  const [row] = await db.query<{
-    docs: DocumentRow[];
-    backlinks: { target: string; type: SearchType | null; n: number; hubs: number }[];
-    hub_names: { slug: string; name: string }[];
-  }>(
-    `with docs as materialized (
-       select d.id, d.type, d.title, d.summary, d.url, d.code, d.subtype, d.hubs, d.country,
-              d.sdgs::int[] as sdgs, d.themes, d.links, d.is_demo, d.dated_at
-         from public.search_documents d
-        where d.id = any($1::text[]))
-     select
-       (select coalesce(json_agg(docs), '[]'::json) from docs) as docs,
-       -- One pass over the records linking to any hit (GIN index on link_ids).
-       (select coalesce(json_agg(b), '[]'::json)
-          from public.search_backlinks(array(select id from docs)) b) as backlinks,
-       (select coalesce(json_agg(h), '[]'::json)
-          from public.search_hub_names(array(
-            select unnest($2::text[]) union select unnest(docs.hubs) from docs)) h) as hub_names`,
-    [ids, facetHubs],
-  );
-  const documents = new Map<string, LoadedDocument>(
-    row!.docs.map((doc) => [doc.id, { ...doc, backlink_types: {}, backlink_hubs: 0 }]),
-  );
-  for (const link of row!.backlinks) {
-    const doc = documents.get(link.target);
-    if (!doc) continue;
-    if (link.type === null) doc.backlink_hubs = link.hubs;
-    else doc.backlink_types = { ...doc.backlink_types, [link.type]: link.n };
-  }
-  return {
-    documents,
-    hubNames: new Map(row!.hub_names.map((hub) => [hub.slug, hub.name])),
-  };
-}
+import { loadVisibleDocuments, type LoadedDocument } from './visible-documents';
 
 function toBacklinks(row: LoadedDocument): Backlinks {
   const byType = row.backlink_types;
@@ -120,12 +47,15 @@ export async function searchNetwork(
     console.error('[search] engine failed:', error);
     throw new SearchUnavailableError(error);
   }
-  const ids = result.hits.map((hit) => hit.id);
-  const { documents, hubNames } = await loadVisibleDocuments(
-    db,
-    ids,
-    result.facets.hub.map((facet) => facet.value),
-  );
+  // The Postgres engine loads the page through the caller's RLS in its own
+  // statement; other engines' hits are loaded (and re-checked) here.
+  const { documents, hubNames } =
+    result.visiblePage ??
+    (await loadVisibleDocuments(
+      db,
+      result.hits.map((hit) => hit.id),
+      result.facets.hub.map((facet) => facet.value),
+    ));
 
   const hits: SearchHit[] = [];
   for (const hit of result.hits) {
