@@ -353,3 +353,36 @@ begin
        and (d.visible_from is null or d.visible_from <= now());
 end
 $$;
+
+-- Typo corrections -------------------------------------------------------------
+
+/*
+  public.search_suggest(words): for each word that is not in the vocabulary
+  (public.search_terms), the closest vocabulary word by trigram similarity,
+  else null. The planner rates a sequential scan of a large vocabulary about
+  as cheap as its trigram index and then computes the similarity of every
+  term (7 ms at 40,000 terms against 3 ms with the index), so the index is
+  made the only choice here.
+*/
+create or replace function public.search_suggest(words text[])
+returns table (word text, suggestion text)
+language plpgsql stable
+set enable_seqscan = off
+set search_path = ''
+as $$
+begin
+  return query
+    select raw.word,
+           case when exists (select 1 from public.search_terms t where t.term = n.word) then null
+                else (select t.term from public.search_terms t
+                       where t.term operator(extensions.%) n.word
+                       order by extensions.similarity(t.term, n.word) desc, t.term limit 1)
+           end
+      from unnest(words) as raw(word)
+      cross join lateral (select public.search_normalize(raw.word) as word) as n;
+end
+$$;
+comment on function public.search_suggest(text[]) is
+  'The closest vocabulary word for each word not in the vocabulary (typo correction).';
+revoke execute on function public.search_suggest(text[]) from public;
+grant execute on function public.search_suggest(text[]) to anon, authenticated, service_role;

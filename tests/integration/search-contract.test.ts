@@ -139,6 +139,12 @@ describe.each(cases)('search contract: $name', (engineCase) => {
     expect(cities.total).toBeLessThan(all.total);
     // A facet still counts its other values while it is selected.
     expect(cities.facets.type.length).toBeGreaterThan(1);
+    // The other facets count what the filter leaves.
+    const countries = cities.facets.country.reduce((sum, facet) => sum + facet.count, 0);
+    const withCountry = (await search({ q: 'Norway', type: 'city', pageSize: 50 })).hits.filter(
+      (hit) => hit.country !== null,
+    ).length;
+    expect(countries).toBe(withCountry);
 
     const nordic = await search({ q: '', hub: 'demo-nordic-hub' });
     expect(titles(nordic)).toEqual(

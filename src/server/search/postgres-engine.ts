@@ -21,6 +21,8 @@ import {
 
 const config = `'public.portal_search'::regconfig`;
 const facetLimit = 30;
+/** Matches read without the filters, when there are filters, for the filtered facets' counts. */
+const facetSampleLimit = 200;
 /** Words shorter than this, or with digits, are never "corrected". */
 const minCorrectableLength = 4;
 
@@ -47,22 +49,26 @@ function tsqueryExpression(mode: MatchMode): string {
 interface FilterSql {
   /** SQL condition per active facet, over the alias `m`. */
   byFacet: Partial<Record<SearchFacetName, string>>;
+  /** The typed parameter holding each active facet's value. */
+  valueOf: Partial<Record<SearchFacetName, string>>;
   params: unknown[];
 }
 
 function facetFilters(params: SearchParams, firstIndex: number): FilterSql {
   const byFacet: FilterSql['byFacet'] = {};
+  const valueOf: FilterSql['valueOf'] = {};
   const values: unknown[] = [];
-  const next = (value: unknown) => {
+  const next = (name: SearchFacetName, value: unknown, type: string) => {
     values.push(value);
-    return `$${firstIndex + values.length - 1}`;
+    valueOf[name] = `$${firstIndex + values.length - 1}::${type}`;
+    return valueOf[name];
   };
-  if (params.type) byFacet.type = `m.type = ${next(params.type)}`;
-  if (params.hub) byFacet.hub = `${next(params.hub)}::text = any(m.hubs)`;
-  if (params.country) byFacet.country = `m.country = ${next(params.country)}`;
-  if (params.sdg) byFacet.sdg = `${next(params.sdg)}::smallint = any(m.sdgs)`;
-  if (params.theme) byFacet.theme = `${next(params.theme)}::text = any(m.themes)`;
-  return { byFacet, params: values };
+  if (params.type) byFacet.type = `m.type = ${next('type', params.type, 'text')}`;
+  if (params.hub) byFacet.hub = `${next('hub', params.hub, 'text')} = any(m.hubs)`;
+  if (params.country) byFacet.country = `m.country = ${next('country', params.country, 'text')}`;
+  if (params.sdg) byFacet.sdg = `${next('sdg', params.sdg, 'smallint')} = any(m.sdgs)`;
+  if (params.theme) byFacet.theme = `${next('theme', params.theme, 'text')} = any(m.themes)`;
+  return { byFacet, valueOf, params: values };
 }
 
 function whereExcept(filters: FilterSql, except?: SearchFacetName): string {
@@ -72,15 +78,22 @@ function whereExcept(filters: FilterSql, except?: SearchFacetName): string {
   return conditions.length ? `where ${conditions.join(' and ')}` : '';
 }
 
-/** One facet's counts over the matched set, with the other facets' filters applied. */
-function facetSql(name: SearchFacetName, filters: FilterSql): string {
-  const where = whereExcept(filters, name);
+/**
+ * One facet's counts, each counted with the other facets' filters applied:
+ * over the unfiltered matches (`matched`) for a facet that is filtered on
+ * (so its other values stay visible with their counts), over the narrowed
+ * matches for the others (`narrowedMatches`, when there are filters).
+ */
+function facetSql(name: SearchFacetName, filters: FilterSql, narrowedMatches?: string): string {
+  const filtered = name in filters.byFacet;
+  const from = narrowedMatches && !filtered ? `${narrowedMatches} m` : 'matched m';
+  const where = narrowedMatches && !filtered ? '' : whereExcept(filters, name);
   const value = {
-    type: { from: 'matched m', expr: 'm.type' },
-    hub: { from: 'matched m cross join lateral unnest(m.hubs) v', expr: 'v' },
-    country: { from: 'matched m', expr: 'm.country' },
-    sdg: { from: 'matched m cross join lateral unnest(m.sdgs) v', expr: 'v::text' },
-    theme: { from: 'matched m cross join lateral unnest(m.themes) v', expr: 'v' },
+    type: { from, expr: 'm.type' },
+    hub: { from: `${from} cross join lateral unnest(m.hubs) v`, expr: 'v' },
+    country: { from, expr: 'm.country' },
+    sdg: { from: `${from} cross join lateral unnest(m.sdgs) v`, expr: 'v::text' },
+    theme: { from: `${from} cross join lateral unnest(m.themes) v`, expr: 'v' },
   }[name];
   const notNull =
     name === 'country' ? `${where ? `${where} and` : 'where'} m.country is not null` : where;
@@ -119,13 +132,14 @@ interface RawMainRow
   sample_rows: number;
   sample_matches: number | null;
   sample_exact: boolean | null;
-  /** How many match the query with the facet filters, and whether that is exact. */
+  /** Matches read with the facet filters, how many match in all, and whether that is exact. */
+  source_rows: number;
   source_matches: number | null;
   source_exact: boolean | null;
 }
 
-function scaleFacets(row: RawMainRow, factor: number): void {
-  for (const name of searchFacetNames) {
+function scaleFacets(row: RawMainRow, names: SearchFacetName[], factor: number): void {
+  for (const name of names) {
     row[name] = row[name].map((facet) => ({
       ...facet,
       count: Math.max(1, roundEstimate(facet.count * factor)),
@@ -181,11 +195,14 @@ async function runMain(
   };
   const limitParam = next(limit);
   const hasFilters = filters.params.length > 0;
+  // With filters, the unfiltered read only feeds the filtered facets' counts.
+  const sampleLimitParam = hasFilters ? next(facetSampleLimit) : limitParam;
   const narrowed = hasFilters
     ? `, narrowed as materialized (select s.* from q, public.search_candidates(q.query, q.exact,
-          ${limitParam}, ${next(params.type ?? null)}::text, ${next(params.hub ?? null)}::text,
-          ${next(params.country ?? null)}::text, ${next(params.sdg ?? null)}::smallint,
-          ${next(params.theme ?? null)}::text) s)`
+          ${limitParam}, ${filters.valueOf.type ?? 'null::text'}, ${filters.valueOf.hub ?? 'null::text'},
+          ${filters.valueOf.country ?? 'null::text'}, ${filters.valueOf.sdg ?? 'null::smallint'},
+          ${filters.valueOf.theme ?? 'null::text'}) s),
+       narrowed_matches as (select * from narrowed where sampled)`
     : '';
   const source = hasFilters ? 'narrowed' : 'sample';
   const corrections = correct.length
@@ -199,7 +216,8 @@ async function runMain(
     `MaxFragments=2, MinWords=10, MaxWords=28, ShortWord=2, FragmentDelimiter=" … ", ${marks}`,
   );
   const sql = `with q as (select ${tsqueryExpression(mode)} as query, public.search_normalize($3) as exact),
-       sample as materialized (select s.* from q, public.search_candidates(q.query, q.exact, ${limitParam}) s),
+       sample as materialized (select s.* from q,
+           public.search_candidates(q.query, q.exact, ${sampleLimitParam}) s),
        matched as (select * from sample where sampled)${narrowed},
        page as materialized (select m.id, m.score, m.title_normalized from ${source} m
            order by m.score desc, m.title_normalized, m.id
@@ -220,17 +238,27 @@ async function runMain(
       (select count(*)::int from sample where sampled) as sample_rows,
       (select max(matches) from sample) as sample_matches,
       (select bool_and(matches_exact) from sample) as sample_exact,
+      (select count(*)::int from ${source} where sampled) as source_rows,
       (select max(matches) from ${source}) as source_matches,
       (select bool_and(matches_exact) from ${source}) as source_exact,
-      ${searchFacetNames.map((name) => facetSql(name, filters)).join(',\n      ')}`;
+      ${searchFacetNames
+        .map((name) => facetSql(name, filters, hasFilters ? 'narrowed_matches' : undefined))
+        .join(',\n      ')}`;
   const [raw] = await db.query<RawMainRow>(sql, values);
   const row = raw!;
   // No rows: nothing matched, which is exact.
   const totalExact = row.source_exact ?? true;
-  const facetsExact = row.sample_exact ?? true;
-  if (!facetsExact && row.sample_rows > 0) {
-    scaleFacets(row, (row.sample_matches ?? row.sample_rows) / row.sample_rows);
+  const sampleExact = row.sample_exact ?? true;
+  const filtered = searchFacetNames.filter((name) => name in filters.byFacet);
+  const fromSample = hasFilters ? filtered : [...searchFacetNames];
+  if (!sampleExact && row.sample_rows > 0) {
+    scaleFacets(row, fromSample, (row.sample_matches ?? row.sample_rows) / row.sample_rows);
   }
+  if (hasFilters && !totalExact && row.source_rows > 0) {
+    const fromNarrowed = searchFacetNames.filter((name) => !filtered.includes(name));
+    scaleFacets(row, fromNarrowed, (row.source_matches ?? row.source_rows) / row.source_rows);
+  }
+  const facetsExact = sampleExact && (!hasFilters || totalExact);
   return {
     total: totalExact ? row.total : roundEstimate(row.source_matches ?? row.total),
     ids: row.ids,
@@ -290,21 +318,14 @@ function correctableWords(words: string[]): string[] {
 }
 
 /**
- * Typo tolerance: for each word (of the text[] parameter `wordsParam`) that
- * is not in the vocabulary, the closest vocabulary word by trigram
- * similarity. The vocabulary (words of titles, codes and themes) is small and
- * trigram-indexed, so this stays fast where trigram ranking over whole
- * documents would not.
+ * Typo tolerance (`public.search_suggest`): for each word (of the text[]
+ * parameter `wordsParam`) that is not in the vocabulary, the closest
+ * vocabulary word by trigram similarity. The vocabulary (words of titles,
+ * codes and themes) is trigram-indexed, so this stays fast where trigram
+ * ranking over whole documents would not.
  */
 function correctionsSql(wordsParam: string): string {
-  return `select raw.word,
-            case when exists (select 1 from public.search_terms t where t.term = n.word) then null
-                 else (select t.term from public.search_terms t
-                        where t.term operator(extensions.%) n.word
-                        order by extensions.similarity(t.term, n.word) desc, t.term limit 1)
-            end as suggestion
-       from unnest(${wordsParam}::text[]) as raw(word)
-       cross join lateral (select public.search_normalize(raw.word) as word) n`;
+  return `select s.word, s.suggestion from public.search_suggest(${wordsParam}::text[]) s`;
 }
 
 type CorrectionRow = { word: string; suggestion: string | null };
