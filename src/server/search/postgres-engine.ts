@@ -120,6 +120,8 @@ interface MainRow {
   visiblePage?: VisiblePage;
   /** Typo corrections, when asked for and nothing matched at all. */
   corrections?: Map<string, string>;
+  /** True when nothing had every word and these are the matches of any word. */
+  anyMode?: boolean;
 }
 
 interface RawMainRow
@@ -127,6 +129,7 @@ interface RawMainRow
     Omit<MainRow, 'totalExact' | 'facetsExact' | 'highlights' | 'visiblePage' | 'corrections'>,
     VisiblePageRow {
   corrections?: CorrectionRow[] | null;
+  any_mode?: boolean;
   docs: (DocumentRow & { title_highlighted: string; snippet_highlighted: string })[];
   /** Matches read without the facet filters (at most `limit + 1`), and how many match in all. */
   sample_rows: number;
@@ -205,29 +208,59 @@ async function runMain(
        narrowed_matches as (select * from narrowed where sampled)`
     : '';
   const source = hasFilters ? 'narrowed' : 'sample';
-  const corrections = correct.length
-    ? `case when not exists (select 1 from sample) then
-         (select coalesce(json_agg(c), '[]'::json) from (${correctionsSql(next(correct))}) c)
-       end as corrections,`
+  // Without filters, a query with several words that matches nothing and
+  // has no typo to correct falls back to any word in this same statement:
+  // the any-word read only runs when the all-words read found nothing.
+  const anyFallback = !hasFilters && mode === 'all' && text.full.includes(' ');
+  const wordsParam = correct.length ? next(correct) : null;
+  const corrections = !wordsParam
+    ? ''
+    : anyFallback
+      ? `(select json_agg(c) from suggested c) as corrections,`
+      : `case when not exists (select 1 from sample) then
+         (select coalesce(json_agg(c), '[]'::json) from (${correctionsSql(wordsParam)}) c)
+       end as corrections,`;
+  const samples = anyFallback
+    ? `first_sample as materialized (select s.* from q,
+           public.search_candidates(q.query, q.exact, ${sampleLimitParam}) s),
+       suggested as materialized (${
+         wordsParam
+           ? `select s.word, s.suggestion from public.search_suggest(${wordsParam}::text[]) s
+               where not exists (select 1 from first_sample)`
+           : 'select null::text as word, null::text as suggestion where false'
+       }),
+       any_sample as materialized (select s.* from q,
+           public.search_candidates(q.any_query, q.exact, ${sampleLimitParam}) s
+          where not exists (select 1 from first_sample)
+            and not exists (select 1 from suggested where suggestion is not null)),
+       sample as (select * from first_sample union all select * from any_sample),
+       hq as (select case when exists (select 1 from first_sample) then q.query
+                          else q.any_query end as query from q)`
+    : `sample as materialized (select s.* from q,
+           public.search_candidates(q.query, q.exact, ${sampleLimitParam}) s),
+       hq as (select q.query from q)`;
+  const anyMode = anyFallback
+    ? `(select not exists (select 1 from first_sample) and exists (select 1 from any_sample)) as any_mode,`
     : '';
   const marks = `StartSel=${highlightStart}, StopSel=${highlightEnd}`;
   const titleOptions = next(`HighlightAll=true, ${marks}`);
   const snippetOptions = next(
     `MaxFragments=2, MinWords=10, MaxWords=28, ShortWord=2, FragmentDelimiter=" … ", ${marks}`,
   );
-  const sql = `with q as (select ${tsqueryExpression(mode)} as query, public.search_normalize($3) as exact),
-       sample as materialized (select s.* from q,
-           public.search_candidates(q.query, q.exact, ${sampleLimitParam}) s),
+  const sql = `with q as (select ${tsqueryExpression(mode)} as query,
+           ${anyFallback ? `${tsqueryExpression('any')} as any_query,` : ''}
+           public.search_normalize($3) as exact),
+       ${samples},
        matched as (select * from sample where sampled)${narrowed},
        page as materialized (select m.id, m.score, m.title_normalized from ${source} m
            order by m.score desc, m.title_normalized, m.id
            limit ${params.pageSize} offset ${offset}),
        -- The page's records through the caller's RLS, with their highlights.
        docs as materialized (select ${documentColumns},
-           ts_headline(${config}, d.title, q.query, ${titleOptions}) as title_highlighted,
-           ts_headline(${config}, left(d.summary || E'\\n' || d.body, 4000), q.query,
+           ts_headline(${config}, d.title, hq.query, ${titleOptions}) as title_highlighted,
+           ts_headline(${config}, left(d.summary || E'\\n' || d.body, 4000), hq.query,
                        ${snippetOptions}) as snippet_highlighted
-         from public.search_documents d, q
+         from public.search_documents d, hq
         where d.id in (select p.id from page p))
     select
       (select count(*)::int from ${source}) as total,
@@ -235,6 +268,7 @@ async function runMain(
          from page p) as ids,
       ${visiblePageSql('array(select distinct unnest(m.hubs) from matched m)')},
       ${corrections}
+      ${anyMode}
       (select count(*)::int from sample where sampled) as sample_rows,
       (select max(matches) from sample) as sample_matches,
       (select bool_and(matches_exact) from sample) as sample_exact,
@@ -276,6 +310,7 @@ async function runMain(
     })),
     visiblePage: toVisiblePage(row),
     corrections: row.corrections ? toCorrections(row.corrections) : undefined,
+    anyMode: row.any_mode ?? false,
   };
 }
 
@@ -362,6 +397,7 @@ export const postgresSearchEngine: SearchEngine = {
     let mode: MatchMode = 'all';
     let correctedQuery: string | null = null;
     let row = await runMain(db, text, mode, params, parsed ? correctableWords(parsed.words) : []);
+    if (row.anyMode) mode = 'any';
 
     if (row.total === 0 && parsed && parsed.words.length > 0) {
       const suggestions = row.corrections ?? (await suggestCorrections(db, parsed.words));
