@@ -15,8 +15,8 @@
 --    any value (apostrophes, spaces) safe to put in a tsquery.
 --
 -- 2. Buckets. Each record falls in one of 16 buckets (from the md5 of its
---    id, so a fixed, random sixteenth of the records) and holds a key for
---    each group it is in: bucket 0, bucket 1, buckets 1 to 3, buckets 1 to 15. A GIN bitmap costs
+--    id, so a fixed, random sixteenth of the records); records of bucket 0,
+--    of bucket 1 and of buckets 1 to 3 hold a key for each group they are in. A GIN bitmap costs
 --    about half a microsecond per match, so a word in 15,000 records cost
 --    7 ms before a single row was read. public.search_candidates now reads
 --    the matches of bucket 0 first; they predict the total. Up to about
@@ -24,7 +24,9 @@
 --    max_rows); beyond, only bucket 1 or buckets 1 to 3, as many as it needs
 --    for max_rows + 1 matches, and estimates the total from the share read
 --    (an unbiased sample, unlike the first rows in table order). Each read
---    names one key: GIN goes through an OR of many keys far more slowly.
+--    names one key: GIN goes through an OR of many keys far more slowly, and
+--    through a key most records hold (to read "all but bucket 0") as slowly
+--    as through a very common word, so "all" reads without any key.
 --
 -- 3. Prefixes resolved to words. private.search_lexemes holds every lexeme
 --    of every record (kept by a trigger, in the same transaction, so what is
@@ -63,16 +65,14 @@ as $$
                             case when private.search_bucket_of(doc_id) <= 1
                                  then private.search_facet_key('bucket', private.search_bucket_of(doc_id)::text) end,
                             case when private.search_bucket_of(doc_id) between 1 and 3
-                                 then private.search_facet_key('bucket', '1-3') end,
-                            case when private.search_bucket_of(doc_id) >= 1
-                                 then private.search_facet_key('bucket', '1-15') end],
+                                 then private.search_facet_key('bucket', '1-3') end],
                       null)
       || array(select private.search_facet_key('hub', h) from unnest(doc_hubs) as h)
       || array(select private.search_facet_key('sdg', s::text) from unnest(doc_sdgs) as s)
       || array(select private.search_facet_key('theme', t) from unnest(doc_themes) as t)
 $$;
 
--- The tsquery of one bucket group: "0", "1", "1-3" or "1-15".
+-- The tsquery of one bucket group: "0", "1" or "1-3".
 create or replace function private.search_bucket_query(buckets text) returns tsquery
 language sql immutable strict parallel safe
 set search_path = ''
@@ -220,9 +220,10 @@ drop function public.search_candidates(tsquery, text, integer, text, text, text,
   estimated from the share of the records read.
 
   One statement, so its plan is cached: the first read takes bucket 0; from
-  its count, the second read takes every other bucket (up to about 2,000
-  matches predicted), bucket 1, or buckets 1 to 3 (enough for max_rows + 1
-  matches), or nothing when bucket 0 alone had enough.
+  its count, the second read takes all matches (up to about 2,000 predicted;
+  bucket 0's rows are then read again, and kept once), bucket 1, or buckets
+  1 to 3 (enough for max_rows + 1 matches), or nothing when bucket 0 alone
+  had enough.
 */
 create function public.search_candidates(
   query tsquery,
@@ -262,7 +263,7 @@ begin
     plan as materialized (
       select f.n, f.last_block,
              case when f.n > max_rows then null
-                  when f.n * 16 <= 4 * max_rows then '1-15'
+                  when f.n * 16 <= 4 * max_rows then 'all'
                   when f.n * 2 > max_rows then '1'
                   else '1-3' end as buckets
         from (select count(*)::integer as n, max(r.block) as last_block from first_read r) as f),
@@ -273,28 +274,35 @@ begin
              (d.ctid::text::point)[0]::bigint as block
         from public.search_documents d
        where (select p.buckets from plan p) is not null
-         and d.search_vector @@ (scan && private.search_bucket_query((select p.buckets from plan p)))
+         and d.search_vector @@ (select case when p.buckets = 'all' then scan
+                                             else scan && private.search_bucket_query(p.buckets) end
+                                   from plan p)
          and (d.visible_from is null or d.visible_from <= now())
-       limit (select max_rows + 1 - p.n from plan p)),
+       limit (select case when p.buckets = 'all' then max_rows + 1 else max_rows + 1 - p.n end
+                from plan p)),
     counted as (
-      select p.buckets, p.n + s.n as n, p.n + s.n > max_rows as cut,
+      select p.buckets, s.all_read,
+             case when s.all_read then s.n else p.n + s.n end as n,
              -- Sixteenths read: bucket 0, then the second read's buckets; the
              -- read the limit cut off got through the table up to its last
              -- block, and its buckets' matches are spread evenly over it.
              case when p.buckets is null then least(1, (p.last_block + 1) / table_blocks)
-                  else 1 + (case p.buckets when '1' then 1 when '1-3' then 3 else 15 end)
+                  when s.all_read then 16 * least(1, (s.last_block + 1) / table_blocks)
+                  else 1 + (case p.buckets when '1' then 1 else 3 end)
                          * case when p.n + s.n > max_rows
                                 then least(1, (s.last_block + 1) / table_blocks) else 1 end
              end as sixteenths
         from plan p,
-             (select count(*)::integer as n, max(r.block) as last_block from second_read r) as s),
+             (select count(*)::integer as n, max(r.block) as last_block,
+                     (select p2.buckets = 'all' from plan p2) is true as all_read
+                from second_read r) as s),
     summary as (
-      select case when c.n = 0 or (c.buckets = '1-15' and not c.cut) then c.n
+      select case when c.n = 0 or (c.all_read and c.n <= max_rows) then c.n
                   else greatest(c.n, round(c.n * 16 / c.sixteenths)::integer) end as matches,
-             c.n = 0 or (c.buckets = '1-15' and not c.cut) as exact
+             c.n = 0 or (c.all_read and c.n <= max_rows) as exact
         from counted c),
     found as (
-      select * from first_read
+      select * from first_read where not (select c.all_read from counted c)
       union all
       select * from second_read)
     select f.id, f.type, f.hubs, f.country, f.sdgs, f.themes, f.title_normalized, f.score, true,

@@ -120,8 +120,12 @@ interface MainRow {
   visiblePage?: VisiblePage;
   /** Typo corrections, when asked for and nothing matched at all. */
   corrections?: Map<string, string>;
-  /** True when nothing had every word and these are the matches of any word. */
-  anyMode?: boolean;
+  /**
+   * With fallbacks asked for: null when the query matched as typed, else the
+   * fallback whose matches these are (or null if nothing matched at all).
+   * Undefined when the statement did not try them.
+   */
+  fallback?: 'corrected' | 'any' | null;
 }
 
 interface RawMainRow
@@ -129,7 +133,7 @@ interface RawMainRow
     Omit<MainRow, 'totalExact' | 'facetsExact' | 'highlights' | 'visiblePage' | 'corrections'>,
     VisiblePageRow {
   corrections?: CorrectionRow[] | null;
-  any_mode?: boolean;
+  fallback?: 'corrected' | 'any' | null;
   docs: (DocumentRow & { title_highlighted: string; snippet_highlighted: string })[];
   /** Matches read without the facet filters (at most `limit + 1`), and how many match in all. */
   sample_rows: number;
@@ -155,8 +159,11 @@ async function runMain(
   text: QueryText | null,
   mode: MatchMode,
   params: SearchParams,
-  /** Words to find corrections for in the same statement, should nothing match. */
-  correct: string[] = [],
+  /**
+   * The query's words: should nothing match, the same statement corrects
+   * typos (retrying with the corrections) and falls back to any word.
+   */
+  words: string[] = [],
 ): Promise<MainRow> {
   const base: unknown[] = text ? [text.head, text.last, text.full] : [];
   const filters = facetFilters(params, base.length + 1);
@@ -208,47 +215,66 @@ async function runMain(
        narrowed_matches as (select * from narrowed where sampled)`
     : '';
   const source = hasFilters ? 'narrowed' : 'sample';
-  // Without filters, a query with several words that matches nothing and
-  // has no typo to correct falls back to any word in this same statement:
-  // the any-word read only runs when the all-words read found nothing.
-  const anyFallback = !hasFilters && mode === 'all' && text.full.includes(' ');
-  const wordsParam = correct.length ? next(correct) : null;
-  const corrections = !wordsParam
+  // Without filters, when nothing has every word, the same statement
+  // corrects typos and retries, then falls back to any word (for several
+  // words); each of these reads only runs when the one before found nothing.
+  const fallbacks = !hasFilters && mode === 'all' && words.length > 0;
+  const anyFallback = fallbacks && text.full.includes(' ');
+  const correctable = correctableWords(words);
+  const correctableParam = correctable.length ? next(correctable) : null;
+  const corrections = !correctableParam
     ? ''
-    : anyFallback
+    : fallbacks
       ? `(select json_agg(c) from suggested c) as corrections,`
       : `case when not exists (select 1 from sample) then
-         (select coalesce(json_agg(c), '[]'::json) from (${correctionsSql(wordsParam)}) c)
+         (select coalesce(json_agg(c), '[]'::json) from (${correctionsSql(correctableParam)}) c)
        end as corrections,`;
-  const samples = anyFallback
+  const samples = fallbacks
     ? `first_sample as materialized (select s.* from q,
            public.search_candidates(q.query, q.exact, ${sampleLimitParam}) s),
        suggested as materialized (${
-         wordsParam
-           ? `select s.word, s.suggestion from public.search_suggest(${wordsParam}::text[]) s
+         correctableParam
+           ? `select s.word, s.suggestion from public.search_suggest(${correctableParam}::text[]) s
                where not exists (select 1 from first_sample)`
            : 'select null::text as word, null::text as suggestion where false'
        }),
-       any_sample as materialized (select s.* from q,
-           public.search_candidates(q.any_query, q.exact, ${sampleLimitParam}) s
-          where not exists (select 1 from first_sample)
-            and not exists (select 1 from suggested where suggestion is not null)),
-       sample as (select * from first_sample union all select * from any_sample),
-       hq as (select case when exists (select 1 from first_sample) then q.query
-                          else q.any_query end as query from q)`
+       fixed as (select array_to_string(w.words[1:cardinality(w.words) - 1], ' ') as head,
+                        w.words[cardinality(w.words)] as last, array_to_string(w.words, ' ') as full_text
+           from (select array(select coalesce((select s.suggestion from suggested s
+                                               where s.word = x.word and s.suggestion is not null
+                                               limit 1), x.word)
+                                from unnest(${next(words)}::text[]) with ordinality as x(word, i)
+                               order by x.i) as words) w
+          where exists (select 1 from suggested where suggestion is not null)),
+       fixed_q as (select (plainto_tsquery(${config}, f.head) && public.search_prefix_query(f.last)) as query,
+                          public.search_normalize(f.full_text) as exact from fixed f),
+       corrected_sample as materialized (select s.* from fixed_q,
+           public.search_candidates(fixed_q.query, fixed_q.exact, ${sampleLimitParam}) s),
+       any_sample as materialized (${
+         anyFallback
+           ? `select s.* from q, public.search_candidates(${tsqueryExpression('any')}, q.exact, ${sampleLimitParam}) s
+               where not exists (select 1 from first_sample)
+                 and not exists (select 1 from corrected_sample)`
+           : 'select * from first_sample where false'
+       }),
+       sample as (select * from first_sample union all select * from corrected_sample
+                  union all select * from any_sample),
+       fallback as (select case when exists (select 1 from first_sample) then null
+                                when exists (select 1 from corrected_sample) then 'corrected'
+                                when exists (select 1 from any_sample) then 'any' end as used),
+       hq as (select case fb.used when 'corrected' then (select fq.query from fixed_q fq)
+                                  when 'any' then ${anyFallback ? tsqueryExpression('any') : 'q.query'} else q.query end as query
+                from q, fallback fb)`
     : `sample as materialized (select s.* from q,
            public.search_candidates(q.query, q.exact, ${sampleLimitParam}) s),
        hq as (select q.query from q)`;
-  const anyMode = anyFallback
-    ? `(select not exists (select 1 from first_sample) and exists (select 1 from any_sample)) as any_mode,`
-    : '';
+  const usedFallback = fallbacks ? `(select used from fallback) as fallback,` : '';
   const marks = `StartSel=${highlightStart}, StopSel=${highlightEnd}`;
   const titleOptions = next(`HighlightAll=true, ${marks}`);
   const snippetOptions = next(
     `MaxFragments=2, MinWords=10, MaxWords=28, ShortWord=2, FragmentDelimiter=" … ", ${marks}`,
   );
   const sql = `with q as (select ${tsqueryExpression(mode)} as query,
-           ${anyFallback ? `${tsqueryExpression('any')} as any_query,` : ''}
            public.search_normalize($3) as exact),
        ${samples},
        matched as (select * from sample where sampled)${narrowed},
@@ -268,7 +294,7 @@ async function runMain(
          from page p) as ids,
       ${visiblePageSql('array(select distinct unnest(m.hubs) from matched m)')},
       ${corrections}
-      ${anyMode}
+      ${usedFallback}
       (select count(*)::int from sample where sampled) as sample_rows,
       (select max(matches) from sample) as sample_matches,
       (select bool_and(matches_exact) from sample) as sample_exact,
@@ -310,7 +336,7 @@ async function runMain(
     })),
     visiblePage: toVisiblePage(row),
     corrections: row.corrections ? toCorrections(row.corrections) : undefined,
-    anyMode: row.any_mode ?? false,
+    fallback: row.fallback ?? (fallbacks ? null : undefined),
   };
 }
 
@@ -396,10 +422,16 @@ export const postgresSearchEngine: SearchEngine = {
     let text = parsed;
     let mode: MatchMode = 'all';
     let correctedQuery: string | null = null;
-    let row = await runMain(db, text, mode, params, parsed ? correctableWords(parsed.words) : []);
-    if (row.anyMode) mode = 'any';
+    let row = await runMain(db, text, mode, params, parsed?.words ?? []);
 
-    if (row.total === 0 && parsed && parsed.words.length > 0) {
+    if (row.fallback !== undefined) {
+      // The statement already tried the corrections and any word.
+      if (row.fallback === 'corrected' && parsed && row.corrections) {
+        correctedQuery = applyCorrections(parsed.words, row.corrections);
+        text = correctedQuery ? parseQueryText(correctedQuery) : text;
+      }
+      if (row.fallback === 'any') mode = 'any';
+    } else if (row.total === 0 && parsed && parsed.words.length > 0) {
       const suggestions = row.corrections ?? (await suggestCorrections(db, parsed.words));
       const corrected = applyCorrections(parsed.words, suggestions);
       if (corrected) {
