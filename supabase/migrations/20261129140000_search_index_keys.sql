@@ -394,3 +394,42 @@ comment on function public.search_suggest(text[]) is
   'The closest vocabulary word for each word not in the vocabulary (typo correction).';
 revoke execute on function public.search_suggest(text[]) from public;
 grant execute on function public.search_suggest(text[]) to anon, authenticated, service_role;
+
+-- A full rebuild also drops the lexemes no record has any more.
+create or replace function private.search_rebuild(only_type text default null) returns integer
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  source record;
+  total integer;
+begin
+  for source in
+    select s.type, s.rebuild_function from private.search_sources s
+     where only_type is null or s.type = only_type order by s.type
+  loop
+    delete from public.search_documents d where d.type = source.type;
+    execute format('select %s', source.rebuild_function::text);
+  end loop;
+  if only_type is null then
+    delete from public.search_terms;
+    insert into public.search_terms (term)
+    select distinct w
+      from public.search_documents d,
+           regexp_split_to_table(public.search_normalize(concat_ws(' ', d.title, d.code,
+             array_to_string(d.themes, ' '))), '[^[:alnum:]]+') as w
+     where char_length(w) between 3 and 40 and w !~ '^[0-9]+$'
+       and (d.visible_from is null or d.visible_from <= now())
+    on conflict (term) do nothing;
+    delete from private.search_lexemes;
+    insert into private.search_lexemes (lexeme)
+    select distinct l
+      from public.search_documents d, unnest(tsvector_to_array(d.search_vector)) as l
+     where left(l, 1) <> '~'
+    on conflict do nothing;
+  end if;
+  select count(*)::int into total from public.search_documents;
+  return total;
+end
+$$;
+revoke execute on function private.search_rebuild(text) from public;

@@ -338,6 +338,21 @@ describe.each(testTargets())('search records on $name', (target) => {
     });
   });
 
+  it('forgets the words of deleted records on a full rebuild', async () => {
+    await asOwner(db, async (tx) => {
+      await tx.query(`select private.search_upsert(jsonb_build_object(
+        'type', 'news', 'source_id', 'okapi', 'title', 'Okapiland', 'url', '/news/okapi'))`);
+      await tx.query(`select private.search_delete('news', 'okapi')`);
+      const lexeme = `select count(*)::int as n from private.search_lexemes where lexeme = 'okapiland'`;
+      expect((await tx.query<{ n: number }>(lexeme))[0]!.n).toBe(1);
+      await tx.query('select private.search_rebuild()');
+      expect((await tx.query<{ n: number }>(lexeme))[0]!.n).toBe(0);
+      await actAs(tx, 'anon');
+      expect((await search(tx, 'okapil')).total).toBe(0);
+      expect((await search(tx, 'smart')).total).toBeGreaterThan(0);
+    });
+  });
+
   it('filters by the facet values a record has now, after its hubs and country change', async () => {
     await asOwner(db, async (tx) => {
       const upsert = (hubs: string[], country: string) =>

@@ -9,6 +9,19 @@ import { searchFacetNames, type SearchFacetName } from '../../lib/search/record-
 import type { Queryable } from '../db/types';
 import { emptyFacets, type EngineHit, type EngineResult, type SearchEngine } from './engine';
 import { exactMatchLimit, roundEstimate } from './estimate';
+import {
+  config,
+  correctableWords,
+  correctionsSql,
+  facetFilters,
+  facetSampleLimit,
+  facetSql,
+  toCorrections,
+  tsqueryExpression,
+  whereExcept,
+  type CorrectionRow,
+  type MatchMode,
+} from './postgres-search-sql';
 import { applyCorrections, parseQueryText, type QueryText } from './query-text';
 import {
   documentColumns,
@@ -18,89 +31,6 @@ import {
   type VisiblePage,
   type VisiblePageRow,
 } from './visible-documents';
-
-const config = `'public.portal_search'::regconfig`;
-const facetLimit = 30;
-/** Matches read without the filters, when there are filters, for the filtered facets' counts. */
-const facetSampleLimit = 200;
-/** Words shorter than this, or with digits, are never "corrected". */
-const minCorrectableLength = 4;
-
-type MatchMode = 'all' | 'any';
-
-/**
- * The tsquery for a query: whole words for all but the last, which matches as
- * a prefix (search as you type). Both parts go through the portal's text
- * search configuration (English stemming, accents folded), so "Tromso"
- * matches "Tromsø" and "Y.4903" matches the code as the parser reads it.
- * `public.search_prefix_query` turns the last word into the whole lexemes it
- * starts (cheaper for the GIN index than a partial match); lexemes are quoted
- * there, so nothing the user typed is ever interpreted as tsquery syntax.
- */
-function tsqueryExpression(mode: MatchMode): string {
-  const head =
-    mode === 'all'
-      ? `plainto_tsquery(${config}, $1)`
-      : `coalesce(nullif(replace(plainto_tsquery(${config}, $1)::text, ' & ', ' | '), '')::tsquery, ''::tsquery)`;
-  const last = `public.search_prefix_query($2)`;
-  return mode === 'all' ? `(${head} && ${last})` : `(${head} || ${last})`;
-}
-
-interface FilterSql {
-  /** SQL condition per active facet, over the alias `m`. */
-  byFacet: Partial<Record<SearchFacetName, string>>;
-  /** The typed parameter holding each active facet's value. */
-  valueOf: Partial<Record<SearchFacetName, string>>;
-  params: unknown[];
-}
-
-function facetFilters(params: SearchParams, firstIndex: number): FilterSql {
-  const byFacet: FilterSql['byFacet'] = {};
-  const valueOf: FilterSql['valueOf'] = {};
-  const values: unknown[] = [];
-  const next = (name: SearchFacetName, value: unknown, type: string) => {
-    values.push(value);
-    valueOf[name] = `$${firstIndex + values.length - 1}::${type}`;
-    return valueOf[name];
-  };
-  if (params.type) byFacet.type = `m.type = ${next('type', params.type, 'text')}`;
-  if (params.hub) byFacet.hub = `${next('hub', params.hub, 'text')} = any(m.hubs)`;
-  if (params.country) byFacet.country = `m.country = ${next('country', params.country, 'text')}`;
-  if (params.sdg) byFacet.sdg = `${next('sdg', params.sdg, 'smallint')} = any(m.sdgs)`;
-  if (params.theme) byFacet.theme = `${next('theme', params.theme, 'text')} = any(m.themes)`;
-  return { byFacet, valueOf, params: values };
-}
-
-function whereExcept(filters: FilterSql, except?: SearchFacetName): string {
-  const conditions = Object.entries(filters.byFacet)
-    .filter(([name]) => name !== except)
-    .map(([, sql]) => sql);
-  return conditions.length ? `where ${conditions.join(' and ')}` : '';
-}
-
-/**
- * One facet's counts, each counted with the other facets' filters applied:
- * over the unfiltered matches (`matched`) for a facet that is filtered on
- * (so its other values stay visible with their counts), over the narrowed
- * matches for the others (`narrowedMatches`, when there are filters).
- */
-function facetSql(name: SearchFacetName, filters: FilterSql, narrowedMatches?: string): string {
-  const filtered = name in filters.byFacet;
-  const from = narrowedMatches && !filtered ? `${narrowedMatches} m` : 'matched m';
-  const where = narrowedMatches && !filtered ? '' : whereExcept(filters, name);
-  const value = {
-    type: { from, expr: 'm.type' },
-    hub: { from: `${from} cross join lateral unnest(m.hubs) v`, expr: 'v' },
-    country: { from, expr: 'm.country' },
-    sdg: { from: `${from} cross join lateral unnest(m.sdgs) v`, expr: 'v::text' },
-    theme: { from: `${from} cross join lateral unnest(m.themes) v`, expr: 'v' },
-  }[name];
-  const notNull =
-    name === 'country' ? `${where ? `${where} and` : 'where'} m.country is not null` : where;
-  return `(select coalesce(json_agg(x), '[]'::json) from (
-      select ${value.expr} as value, count(*)::int as count from ${value.from} ${notNull}
-       group by 1 order by 2 desc, 1 limit ${facetLimit}) x) as "${name}"`;
-}
 
 interface MainRow {
   total: number;
@@ -195,8 +125,9 @@ async function runMain(
   // read. Beyond `limit`, hits are ranked among those read and facet counts
   // are scaled up. With facet filters, a second read applies them inside the
   // full-text query, so hits and total are those of the narrowed set (exact
-  // when it is small). The page's snippets are made in the same statement
-  // (one round trip less).
+  // when it is small). One statement does it all: the page's records through
+  // the caller's RLS, snippets, backlinks, hub names, and the fallbacks
+  // (README, "How a search runs").
   const limit = Math.max(exactMatchLimit, params.page * params.pageSize);
   const values: unknown[] = [...base, ...filters.params];
   const next = (value: unknown) => {
@@ -370,30 +301,6 @@ async function highlight(
         snippet: text ? parseHighlighted(hit.snippet) : plainParts(hit.snippet),
       },
     ]),
-  );
-}
-
-/** Words worth correcting: longer ones, without digits or dots (codes). */
-function correctableWords(words: string[]): string[] {
-  return words.filter((word) => word.length >= minCorrectableLength && !/[\d.]/.test(word));
-}
-
-/**
- * Typo tolerance (`public.search_suggest`): for each word (of the text[]
- * parameter `wordsParam`) that is not in the vocabulary, the closest
- * vocabulary word by trigram similarity. The vocabulary (words of titles,
- * codes and themes) is trigram-indexed, so this stays fast where trigram
- * ranking over whole documents would not.
- */
-function correctionsSql(wordsParam: string): string {
-  return `select s.word, s.suggestion from public.search_suggest(${wordsParam}::text[]) s`;
-}
-
-type CorrectionRow = { word: string; suggestion: string | null };
-
-function toCorrections(rows: CorrectionRow[]): Map<string, string> {
-  return new Map(
-    rows.filter((row) => row.suggestion !== null).map((row) => [row.word, row.suggestion!]),
   );
 }
 
