@@ -2,9 +2,10 @@
 -- the benchmark corpus, most of a search's time went into building GIN
 -- bitmaps: a facet filter made Postgres build one bitmap per index (the
 -- words', the type's, the hubs'...) and AND them, about 15 ms for "sensor"
--- among partners; and the prefix on the last word ("mobi" for mobility)
--- costs twice a whole word, because a partial match goes through an extra
--- bitmap inside the GIN scan. Two changes make both cheap:
+-- among partners; every match of a common word cost its place in a bitmap
+-- before a row was read; and the prefix on the last word ("mobi" for
+-- mobility) cost twice a whole word, because a partial match goes through an
+-- extra bitmap inside the GIN scan. Three changes make them cheap:
 --
 -- 1. Facet keys in the full-text vector. Every record's search_vector also
 --    holds one lexeme per facet value ("~type:<md5 of case_study>", hubs,
@@ -16,25 +17,31 @@
 --
 -- 2. Buckets. Each record falls in one of 16 buckets (from the md5 of its
 --    id, so a fixed, random sixteenth of the records); records of bucket 0,
---    of bucket 1 and of buckets 1 to 3 hold a key for each group they are in. A GIN bitmap costs
---    about half a microsecond per match, so a word in 15,000 records cost
---    7 ms before a single row was read. public.search_candidates now reads
---    the matches of bucket 0 first; they predict the total. Up to about
---    2,000 predicted matches it reads all matches (exact counts up to
---    max_rows); beyond, only bucket 1 or buckets 1 to 3, as many as it needs
---    for max_rows + 1 matches, and estimates the total from the share read
---    (an unbiased sample, unlike the first rows in table order). Each read
---    names one key: GIN goes through an OR of many keys far more slowly, and
---    through a key most records hold (to read "all but bucket 0") as slowly
---    as through a very common word, so "all" reads without any key.
+--    of bucket 1 and of buckets 1 to 3 hold a key for each group they are
+--    in. A GIN bitmap costs about half a microsecond per match, so a word in
+--    15,000 records cost 7 ms before a single row was read.
+--    public.search_candidates now reads the matches of bucket 0 first; they
+--    predict the total. Up to about 2,000 predicted matches it reads all
+--    matches (exact counts up to max_rows); beyond, only bucket 1 or buckets
+--    1 to 3, as many as it needs for max_rows + 1 matches, and estimates the
+--    total from the share read (an unbiased sample, unlike the first rows in
+--    table order). Each read names one key: GIN goes through an OR of many
+--    keys far more slowly, and through a key most records hold (to read "all
+--    but bucket 0") as slowly as through a very common word, so "all" reads
+--    without any key.
 --
 -- 3. Prefixes resolved to words. private.search_lexemes holds every lexeme
 --    of every record (kept by a trigger, in the same transaction, so what is
 --    committed is found by its prefix too). public.search_prefix_query turns
 --    the last word into an OR of the whole lexemes it starts, which GIN reads
 --    as ordinary entries; a very short prefix that starts many lexemes keeps
---    the partial match. Lexemes of deleted records stay behind: they match
---    nothing and cost one entry lookup, never a wrong result.
+--    the partial match. Lexemes of deleted records stay behind until a full
+--    rebuild: they match nothing and cost one entry lookup, never a wrong
+--    result.
+--
+-- Also: the functions a search calls are PL/pgSQL (their plans are cached;
+-- a SQL function's statement is planned again at every call), and typo
+-- suggestions always use the trigram index (public.search_suggest).
 
 -- Facet and bucket keys --------------------------------------------------
 
@@ -143,12 +150,15 @@ begin
   if tg_op = 'UPDATE' and new.search_vector = old.search_vector then
     return null;
   end if;
-  -- In lexeme order, so two writers adding the same new words never wait
-  -- on each other crosswise.
+  -- Only the lexemes an update adds; in lexeme order, so two writers adding
+  -- the same new words never wait on each other crosswise.
   insert into private.search_lexemes (lexeme)
-  select l from unnest(tsvector_to_array(new.search_vector)) as l
-   where left(l, 1) <> '~'
-   order by l collate "C"
+  select n.l from (
+    select l from unnest(tsvector_to_array(new.search_vector)) as l where left(l, 1) <> '~'
+    except
+    select l from unnest(case when tg_op = 'UPDATE' then tsvector_to_array(old.search_vector)
+                              else '{}'::text[] end) as l) as n
+   order by n.l collate "C"
   on conflict do nothing;
   return null;
 end

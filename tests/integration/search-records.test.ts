@@ -331,10 +331,18 @@ describe.each(testTargets())('search records on $name', (target) => {
         'Axolotlarium opens',
       ]);
       expect((await search(tx, 'opens axolo')).total).toBe(1);
+      // A word an edit adds is found by its prefix too.
+      await tx.query('reset role');
+      await tx.query(`select private.search_upsert(jsonb_build_object('type', 'news',
+        'source_id', 'axolotl', 'title', 'Axolotlarium opens a zebrafinch aviary', 'url', '/news/axolotl'))`);
+      await actAs(tx, 'anon');
+      expect((await search(tx, 'zebrafi')).hits.map((hit) => hit.id)).toEqual(['news:axolotl']);
       expect((await search(tx, 'quetz')).total).toBe(20);
       // Typed syntax is text, never tsquery syntax.
       const syntax = await search(tx, "axolotlarium' | !'x");
-      expect(syntax.hits.map((hit) => hit.title)).toEqual(['Axolotlarium opens']);
+      expect(syntax.hits.map((hit) => hit.title)).toEqual([
+        'Axolotlarium opens a zebrafinch aviary',
+      ]);
     });
   });
 
