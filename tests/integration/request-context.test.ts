@@ -75,6 +75,49 @@ describe.each(testTargets())('request context on $name', (target) => {
     expect(after).toEqual(before);
   });
 
+  it('runs nothing of a request whose role could not be set, though the role is sent ahead', async () => {
+    // A database whose statement setting the role fails: the request's own
+    // statements are pipelined behind it and must fail too, never run as the owner.
+    const failingRole: Database = {
+      ...db,
+      transaction: (fn) =>
+        db.transaction((tx) =>
+          fn({
+            ...tx,
+            savepoint: (inner) => tx.savepoint(inner),
+            query: (text, params) =>
+              text.includes("set_config('role'")
+                ? tx.query("select set_config('role', 'no_such_role_x', true)")
+                : tx.query(text, params),
+          }),
+        ),
+    };
+    // A sequence advances even when the transaction rolls back: if the
+    // request's statement ran at all (as the owner), it would show.
+    await db.query('create sequence public.request_context_probe');
+    try {
+      await expect(
+        withRequestContext(
+          null,
+          (tx) => tx.query("select nextval('public.request_context_probe')"),
+          () => Promise.resolve(failingRole),
+        ),
+      ).rejects.toThrow(/no_such_role_x/);
+      const [probe] = await db.query<{ is_called: boolean }>(
+        'select is_called from public.request_context_probe',
+      );
+      expect(probe!.is_called).toBe(false);
+      // The same statement through a working context does advance it (the probe works).
+      await db.query("select nextval('public.request_context_probe')");
+      const [called] = await db.query<{ is_called: boolean }>(
+        'select is_called from public.request_context_probe',
+      );
+      expect(called!.is_called).toBe(true);
+    } finally {
+      await db.query('drop sequence public.request_context_probe');
+    }
+  });
+
   it('opens no transaction for a request that makes no query', async () => {
     const handle = createRequestDb(null, () => Promise.reject(new Error('should not connect')));
     await expect(handle.finish('commit')).resolves.toBeUndefined();
