@@ -14,6 +14,7 @@ import {
   correctableWords,
   correctionsSql,
   facetFilters,
+  fallbackSamplesSql,
   facetSampleLimit,
   facetSql,
   toCorrections,
@@ -161,41 +162,12 @@ async function runMain(
          (select coalesce(json_agg(c), '[]'::json) from (${correctionsSql(correctableParam)}) c)
        end as corrections,`;
   const samples = fallbacks
-    ? `first_sample as materialized (select s.* from q,
-           public.search_candidates(q.query, q.exact, ${sampleLimitParam}) s),
-       suggested as materialized (${
-         correctableParam
-           ? `select s.word, s.suggestion from public.search_suggest(${correctableParam}::text[]) s
-               where not exists (select 1 from first_sample)`
-           : 'select null::text as word, null::text as suggestion where false'
-       }),
-       fixed as (select array_to_string(w.words[1:cardinality(w.words) - 1], ' ') as head,
-                        w.words[cardinality(w.words)] as last, array_to_string(w.words, ' ') as full_text
-           from (select array(select coalesce((select s.suggestion from suggested s
-                                               where s.word = x.word and s.suggestion is not null
-                                               limit 1), x.word)
-                                from unnest(${next(words)}::text[]) with ordinality as x(word, i)
-                               order by x.i) as words) w
-          where exists (select 1 from suggested where suggestion is not null)),
-       fixed_q as (select (plainto_tsquery(${config}, f.head) && public.search_prefix_query(f.last)) as query,
-                          public.search_normalize(f.full_text) as exact from fixed f),
-       corrected_sample as materialized (select s.* from fixed_q,
-           public.search_candidates(fixed_q.query, fixed_q.exact, ${sampleLimitParam}) s),
-       any_sample as materialized (${
-         anyFallback
-           ? `select s.* from q, public.search_candidates(${tsqueryExpression('any')}, q.exact, ${sampleLimitParam}) s
-               where not exists (select 1 from first_sample)
-                 and not exists (select 1 from corrected_sample)`
-           : 'select * from first_sample where false'
-       }),
-       sample as (select * from first_sample union all select * from corrected_sample
-                  union all select * from any_sample),
-       fallback as (select case when exists (select 1 from first_sample) then null
-                                when exists (select 1 from corrected_sample) then 'corrected'
-                                when exists (select 1 from any_sample) then 'any' end as used),
-       hq as (select case fb.used when 'corrected' then (select fq.query from fixed_q fq)
-                                  when 'any' then ${anyFallback ? tsqueryExpression('any') : 'q.query'} else q.query end as query
-                from q, fallback fb)`
+    ? fallbackSamplesSql({
+        correctableParam,
+        wordsParam: next(words),
+        limitParam: sampleLimitParam,
+        anyWord: anyFallback,
+      })
     : `sample as materialized (select s.* from q,
            public.search_candidates(q.query, q.exact, ${sampleLimitParam}) s),
        hq as (select q.query from q)`;

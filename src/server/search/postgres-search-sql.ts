@@ -117,3 +117,66 @@ export function toCorrections(rows: CorrectionRow[]): Map<string, string> {
     rows.filter((row) => row.suggestion !== null).map((row) => [row.word, row.suggestion!]),
   );
 }
+
+export interface FallbackParams {
+  /** The text[] parameter of the words worth correcting, or null when there are none. */
+  correctableParam: string | null;
+  /** The text[] parameter of all the words, in order. */
+  wordsParam: string;
+  /** The parameter of the number of matches each read may take. */
+  limitParam: string;
+  /** Whether to fall back to any word (a query of several words). */
+  anyWord: boolean;
+}
+
+/**
+ * The CTEs that read the matches of a query without filters, with its
+ * fallbacks, after a CTE `q` (query, exact): `first_sample` as typed; when
+ * that is empty, `suggested` (typo corrections), `corrected_sample` (the
+ * query with them), then `any_sample` (any word); each read only runs when
+ * the one before found nothing. Defines `sample` (the matches used),
+ * `fallback` (null, 'corrected' or 'any') and `hq` (the tsquery to
+ * highlight with).
+ */
+export function fallbackSamplesSql({
+  correctableParam,
+  wordsParam,
+  limitParam,
+  anyWord,
+}: FallbackParams): string {
+  return `first_sample as materialized (select s.* from q,
+           public.search_candidates(q.query, q.exact, ${limitParam}) s),
+       suggested as materialized (${
+         correctableParam
+           ? `select s.word, s.suggestion from public.search_suggest(${correctableParam}::text[]) s
+               where not exists (select 1 from first_sample)`
+           : 'select null::text as word, null::text as suggestion where false'
+       }),
+       fixed as (select array_to_string(w.words[1:cardinality(w.words) - 1], ' ') as head,
+                        w.words[cardinality(w.words)] as last, array_to_string(w.words, ' ') as full_text
+           from (select array(select coalesce((select s.suggestion from suggested s
+                                               where s.word = x.word and s.suggestion is not null
+                                               limit 1), x.word)
+                                from unnest(${wordsParam}::text[]) with ordinality as x(word, i)
+                               order by x.i) as words) w
+          where exists (select 1 from suggested where suggestion is not null)),
+       fixed_q as (select (plainto_tsquery(${config}, f.head) && public.search_prefix_query(f.last)) as query,
+                          public.search_normalize(f.full_text) as exact from fixed f),
+       corrected_sample as materialized (select s.* from fixed_q,
+           public.search_candidates(fixed_q.query, fixed_q.exact, ${limitParam}) s),
+       any_sample as materialized (${
+         anyWord
+           ? `select s.* from q, public.search_candidates(${tsqueryExpression('any')}, q.exact, ${limitParam}) s
+               where not exists (select 1 from first_sample)
+                 and not exists (select 1 from corrected_sample)`
+           : 'select * from first_sample where false'
+       }),
+       sample as (select * from first_sample union all select * from corrected_sample
+                  union all select * from any_sample),
+       fallback as (select case when exists (select 1 from first_sample) then null
+                                when exists (select 1 from corrected_sample) then 'corrected'
+                                when exists (select 1 from any_sample) then 'any' end as used),
+       hq as (select case fb.used when 'corrected' then (select fq.query from fixed_q fq)
+                                  when 'any' then ${anyWord ? tsqueryExpression('any') : 'q.query'} else q.query end as query
+                from q, fallback fb)`;
+}
