@@ -61,6 +61,19 @@ const queries: QueryCase[] = [
 // Reported separately: a word in a large share of the records (not in the p95 above).
 const broadQueries: QueryCase[] = [{ kind: 'broad term', params: { q: broadWord() } }];
 
+/**
+ * A fixed amount of CPU work, timed: this machine's speed drifts over
+ * minutes, and the figure tells a slow stretch from a slower change when
+ * comparing runs (lower is faster; 65-85 ms on the machine of the README).
+ */
+function cpuCheck(): number {
+  const started = performance.now();
+  let sum = 0;
+  for (let i = 0; i < 50_000_000; i += 1) sum += i % 7;
+  if (sum < 0) throw new Error('unreachable');
+  return Math.round(performance.now() - started);
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
@@ -182,6 +195,7 @@ async function benchTarget(name: 'postgres' | 'pglite', db: Database) {
             pg_size_pretty(pg_total_relation_size('public.search_documents')) as bytes`,
   );
   console.log(`== ${name}: ${indexing?.perSecond ?? 'reused'} records/s; measuring queries`);
+  const cpuCheckMs = cpuCheck();
   const latency = await measureQueries(db);
   const commitToSearchable = await measureCommitToSearchable(db);
   const previous = path.join(rootDir, 'bench', 'results', `search-${name}.json`);
@@ -195,6 +209,7 @@ async function benchTarget(name: 'postgres' | 'pglite', db: Database) {
     machine: {
       cpus: os.cpus().length,
       loadAverage: os.loadavg().map((n) => Math.round(n * 100) / 100),
+      cpuCheckMs,
     },
     records: recordCount,
     corpus: size,
