@@ -32,7 +32,7 @@
 --
 -- 3. Prefixes resolved to words. private.search_lexemes holds every lexeme
 --    of every record (kept by a trigger, in the same transaction, so what is
---    committed is found by its prefix too). public.search_prefix_query turns
+--    committed is found by its prefix too). private.search_prefix_query turns
 --    the last word into an OR of the whole lexemes it starts, which GIN reads
 --    as ordinary entries; a very short prefix that starts many lexemes keeps
 --    the partial match. Lexemes of deleted records stay behind until a full
@@ -177,13 +177,17 @@ as $$
 $$;
 
 /*
-  public.search_prefix_query(word): the tsquery for the last word a person
+  private.search_prefix_query(word): the tsquery for the last word a person
   typed, matched as a prefix: for each of its lexemes, the OR of the lexemes
   of the records that start with it (at most 16; beyond, the partial match
   "lexeme:*"). Lexemes that start no record's lexeme stay as they are (they
   match nothing either way). Empty for a stop word.
+  In `private`, which the Data API does not expose: the lexemes include those
+  of scheduled, not yet visible records (and of deleted ones until a
+  rebuild), so listing them must not be open to anyone. The search statement
+  only uses the tsquery to read visible records.
 */
-create or replace function public.search_prefix_query(word text) returns tsquery
+create or replace function private.search_prefix_query(word text) returns tsquery
 language plpgsql stable security definer
 set search_path = ''
 as $$
@@ -212,10 +216,10 @@ begin
   return coalesce(result, ''::tsquery);
 end
 $$;
-comment on function public.search_prefix_query(text) is
+comment on function private.search_prefix_query(text) is
   'The tsquery of a word typed as a prefix: the whole lexemes it starts (see the migration).';
-revoke execute on function public.search_prefix_query(text) from public;
-grant execute on function public.search_prefix_query(text) to anon, authenticated, service_role;
+revoke execute on function private.search_prefix_query(text) from public;
+grant execute on function private.search_prefix_query(text) to anon, authenticated, service_role;
 
 -- Candidates, bucket by bucket ------------------------------------------------
 

@@ -238,6 +238,9 @@ describe.each(testTargets())('search records on $name', (target) => {
           `select private.search_upsert('{"type": "hub", "source_id": "x", "title": "x", "url": "/x"}'::jsonb)`,
           "select private.search_delete('hub', 'x')",
           'select * from private.search_outbox',
+          // Lexemes include those of scheduled records: never listed to the API roles.
+          'select * from private.search_lexemes',
+          "insert into private.search_lexemes (lexeme) values ('hacked')",
         ]) {
           const code = await expectRefusal(() =>
             (tx as TransactionQueryable).savepoint((inner) => inner.query(statement)),

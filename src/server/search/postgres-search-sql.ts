@@ -21,7 +21,7 @@ export type MatchMode = 'all' | 'any';
  * a prefix (search as you type). Both parts go through the portal's text
  * search configuration (English stemming, accents folded), so "Tromso"
  * matches "Tromsø" and "Y.4903" matches the code as the parser reads it.
- * `public.search_prefix_query` turns the last word into the whole lexemes it
+ * `private.search_prefix_query` turns the last word into the whole lexemes it
  * starts (cheaper for the GIN index than a partial match); lexemes are quoted
  * there, so nothing the user typed is ever interpreted as tsquery syntax.
  */
@@ -30,7 +30,7 @@ export function tsqueryExpression(mode: MatchMode): string {
     mode === 'all'
       ? `plainto_tsquery(${config}, $1)`
       : `coalesce(nullif(replace(plainto_tsquery(${config}, $1)::text, ' & ', ' | '), '')::tsquery, ''::tsquery)`;
-  const last = `public.search_prefix_query($2)`;
+  const last = `private.search_prefix_query($2)`;
   return mode === 'all' ? `(${head} && ${last})` : `(${head} || ${last})`;
 }
 
@@ -160,7 +160,7 @@ export function fallbackSamplesSql({
                                 from unnest(${wordsParam}::text[]) with ordinality as x(word, i)
                                order by x.i) as words) w
           where exists (select 1 from suggested where suggestion is not null)),
-       fixed_q as (select (plainto_tsquery(${config}, f.head) && public.search_prefix_query(f.last)) as query,
+       fixed_q as (select (plainto_tsquery(${config}, f.head) && private.search_prefix_query(f.last)) as query,
                           public.search_normalize(f.full_text) as exact from fixed f),
        corrected_sample as materialized (select s.* from fixed_q,
            public.search_candidates(fixed_q.query, fixed_q.exact, ${limitParam}) s),
