@@ -223,6 +223,9 @@ grant execute on function private.search_prefix_query(text) to anon, authenticat
 
 -- Candidates, bucket by bucket ------------------------------------------------
 
+-- Unused since the bounded reads (20261129130600): it returned every match.
+drop function public.search_matches(tsquery, text);
+
 drop function public.search_candidates(tsquery, text, integer, text, text, text, smallint, text);
 
 /*

@@ -57,14 +57,19 @@ interface MainRow {
    * Undefined when the statement did not try them.
    */
   fallback?: 'corrected' | 'any' | null;
+  /** With the 'corrected' fallback: the query with the corrections, as the statement ran it. */
+  correctedQuery?: string | null;
 }
 
 interface RawMainRow
   extends
-    Omit<MainRow, 'totalExact' | 'facetsExact' | 'highlights' | 'visiblePage' | 'corrections'>,
+    Omit<
+      MainRow,
+      'totalExact' | 'facetsExact' | 'highlights' | 'visiblePage' | 'corrections' | 'correctedQuery'
+    >,
     VisiblePageRow {
   corrections?: CorrectionRow[] | null;
-  fallback?: 'corrected' | 'any' | null;
+  corrected_query?: string | null;
   docs: (DocumentRow & { title_highlighted: string; snippet_highlighted: string })[];
   /** Matches read without the facet filters (at most `limit + 1`), and how many match in all. */
   sample_rows: number;
@@ -171,7 +176,9 @@ async function runMain(
     : `sample as materialized (select s.* from q,
            public.search_candidates(q.query, q.exact, ${sampleLimitParam}) s),
        hq as (select q.query from q)`;
-  const usedFallback = fallbacks ? `(select used from fallback) as fallback,` : '';
+  const usedFallback = fallbacks
+    ? `(select used from fallback) as fallback, (select f.full_text from fixed f) as corrected_query,`
+    : '';
   const marks = `StartSel=${highlightStart}, StopSel=${highlightEnd}`;
   const titleOptions = next(`HighlightAll=true, ${marks}`);
   const snippetOptions = next(
@@ -240,6 +247,7 @@ async function runMain(
     visiblePage: toVisiblePage(row),
     corrections: row.corrections ? toCorrections(row.corrections) : undefined,
     fallback: row.fallback ?? (fallbacks ? null : undefined),
+    correctedQuery: row.corrected_query ?? null,
   };
 }
 
@@ -305,9 +313,10 @@ export const postgresSearchEngine: SearchEngine = {
 
     if (row.fallback !== undefined) {
       // The statement already tried the corrections and any word.
-      if (row.fallback === 'corrected' && parsed && row.corrections) {
-        correctedQuery = applyCorrections(parsed.words, row.corrections);
-        text = correctedQuery ? parseQueryText(correctedQuery) : text;
+      if (row.fallback === 'corrected' && row.correctedQuery) {
+        // The query the statement ran, as it built it.
+        correctedQuery = row.correctedQuery;
+        text = parseQueryText(correctedQuery);
       }
       if (row.fallback === 'any') mode = 'any';
     } else if (row.total === 0 && parsed && parsed.words.length > 0) {
