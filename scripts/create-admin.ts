@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { checkPasswordPolicy } from '../src/server/auth/password-policy';
 import { hashPassword } from '../src/server/auth/password';
 import { closeConnection, describeConnection } from '../src/server/db/connection';
-import { prepareDatabase } from '../src/server/db/prepare-database';
+import { prepareDatabase } from '../src/server/boot/prepare-database';
 import { getPrivilegedDatabase } from '../src/server/db/privileged';
 import { getServerEnv } from '../src/server/env';
 

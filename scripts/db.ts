@@ -5,7 +5,7 @@
  */
 import { closeConnection, describeConnection } from '../src/server/db/connection';
 import { dropPortalSchema } from '../src/server/db/migrate';
-import { prepareDatabase } from '../src/server/db/prepare-database';
+import { prepareDatabase } from '../src/server/boot/prepare-database';
 import { getPrivilegedDatabase } from '../src/server/db/privileged';
 import { getServerEnv } from '../src/server/env';
 

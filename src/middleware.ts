@@ -2,7 +2,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { getTranslator } from './lib/i18n';
 import { resolveRequestIdentity } from './server/auth/resolve-request-identity';
 import { getAuthConfig } from './server/auth/auth-config';
-import { startOutboxWorker } from './server/auth/mail/send-outbox';
+import { startOutboxWorker } from './server/mail/send-outbox';
 import { getPrivilegedDatabase } from './server/db/privileged';
 import { ensureDatabaseReady } from './server/db/ready';
 import {

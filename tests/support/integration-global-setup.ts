@@ -7,7 +7,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { wrapPglite } from '../../src/server/db/pglite-driver';
 import { openPostgresDatabase } from '../../src/server/db/postgres-driver';
 import { dropPortalSchema } from '../../src/server/db/migrate';
-import { prepareDatabase } from '../../src/server/db/prepare-database';
+import { prepareDatabase } from '../../src/server/boot/prepare-database';
 import { requireOrSkip } from './suite-requirements';
 
 const rootDir = path.resolve(import.meta.dirname, '../..');

@@ -1,6 +1,6 @@
 import { getServerEnv } from '../env';
 import { getConnection } from './connection';
-import { prepareDatabase } from './prepare-database';
+import { prepareDatabase } from '../boot/prepare-database';
 
 let ready: Promise<void> | undefined;
 

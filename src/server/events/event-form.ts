@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { RichTextDocument } from '../../lib/rich-text/document-schema';
 import { isSafeLinkHref } from '../../lib/rich-text/safe-url';
 import { fieldErrorsFrom, type FieldError } from '../hubs/form-errors';
-import { richTextFieldSchema } from '../news/news-form';
-import { isKnownTimeZone, wallTimeToInstant } from './time-zone';
+import { richTextFieldSchema } from '../../lib/rich-text/rich-text-field';
+import { isKnownTimeZone, wallTimeToInstant } from '../../lib/time-zone';
 import type { RegistrationMode } from './queries';
 
 // Empty fields arrive as '' (or not at all) and are stored as null.

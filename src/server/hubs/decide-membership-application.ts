@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mailDelivery } from '../auth/mail/outbox';
+import { mailDelivery } from '../mail/outbox';
 import type { RequestDb } from '../db/request-context';
 
 /** A coordinator's decision: approve, or decline with a reason the applicant will read. */

@@ -1,5 +1,5 @@
 import type { RequestDb } from '../db/request-context';
-import { richTextFieldSchema } from '../news/news-form';
+import { richTextFieldSchema } from '../../lib/rich-text/rich-text-field';
 import { fieldErrorsFrom, type FieldError } from './form-errors';
 
 /**

@@ -1,21 +1,7 @@
 import { z } from 'zod';
-import { richTextDocumentSchema, type RichTextDocument } from '../../lib/rich-text/document-schema';
+import type { RichTextDocument } from '../../lib/rich-text/document-schema';
+import { richTextFieldSchema } from '../../lib/rich-text/rich-text-field';
 import { fieldErrorsFrom, type FieldError } from '../hubs/form-errors';
-
-/** Parses the JSON the editor island puts in a hidden field, then validates it as rich text. */
-export const richTextFieldSchema = z
-  .string()
-  .max(1_000_000, { message: 'richText.error.tooLong' })
-  .transform((text, context) => {
-    if (text.trim() === '') return { type: 'doc', content: [] };
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      context.addIssue({ code: 'custom', message: 'richText.error.invalid' });
-      return z.NEVER;
-    }
-  })
-  .pipe(richTextDocumentSchema);
 
 /** The news form: what a coordinator may set (the hub only when creating). */
 export const newsFormSchema = z.object({

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { ServerEnv } from '../env';
 import { runSeed, type SeedReport } from '../seed/run-seed';
-import { applyBootstrap, migrate, type MigrationReport } from './migrate';
-import type { Database } from './types';
+import { applyBootstrap, migrate, type MigrationReport } from '../db/migrate';
+import type { Database } from '../db/types';
 
 export interface PrepareReport {
   migrations: MigrationReport;

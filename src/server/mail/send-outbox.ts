@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
-import type { Database } from '../../db/types';
-import { getAuthConfig } from '../auth-config';
+import type { Database } from '../db/types';
+import { getAuthConfig } from '../auth/auth-config';
 
 export interface MailTransport {
   sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;

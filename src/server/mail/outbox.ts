@@ -1,5 +1,5 @@
-import type { Queryable } from '../../db/types';
-import { getAuthConfig } from '../auth-config';
+import type { Queryable } from '../db/types';
+import { getAuthConfig } from '../auth/auth-config';
 
 export interface OutgoingMail {
   to: string;
