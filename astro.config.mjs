@@ -4,7 +4,15 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath } from 'node:url';
+import { bootIntegration } from './src/server/boot/boot-integration.ts';
+import { loadEnvFile } from './src/server/config/env-file.ts';
+import { defaultHost, defaultPort, deriveSiteUrl } from './src/server/config/server.ts';
 import { securityHeadersIntegration } from './src/server/http/security-headers-integration.ts';
+
+loadEnvFile(fileURLToPath(new URL('.', import.meta.url)));
+const host = process.env.HOST || defaultHost;
+const port = Number(process.env.PORT || defaultPort);
+const siteUrl = process.env.PUBLIC_SITE_URL || deriveSiteUrl(host, port);
 
 /**
  * The public site (PUBLIC_SITE_URL, read at build time) plus plain-HTTP local
@@ -34,6 +42,11 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   integrations: [
     react(),
+    // Migrations, seed and the mail worker run at server start, not in a request.
+    bootIntegration({
+      bootOnStart: fileURLToPath(new URL('./src/server/boot/boot-on-start.ts', import.meta.url)),
+      bootServer: fileURLToPath(new URL('./src/server/boot/boot-server.ts', import.meta.url)),
+    }),
     // Static files and Astro's early answers get the security headers too.
     securityHeadersIntegration(
       fileURLToPath(
@@ -41,8 +54,8 @@ export default defineConfig({
       ),
     ),
   ],
-  site: process.env.PUBLIC_SITE_URL ?? 'http://localhost:4321',
-  server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
+  site: siteUrl,
+  server: { port, host },
   security: {
     checkOrigin: true,
     // Hosts whose Host / X-Forwarded-* headers Astro trusts to build the

@@ -1,10 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { getTranslator } from './lib/i18n';
 import { resolveRequestIdentity } from './server/auth/resolve-request-identity';
-import { getAuthConfig } from './server/auth/auth-config';
-import { startOutboxWorker } from './server/mail/send-outbox';
-import { getPrivilegedDatabase } from './server/db/privileged';
-import { ensureDatabaseReady } from './server/db/ready';
+import { getConfig } from './server/config';
 import {
   applySecurityHeaders,
   extractScriptHashes,
@@ -14,7 +11,8 @@ import {
 /**
  * Builds `locals` for each request (translator, verified claims, a database
  * handle running as the user's Postgres role) and puts the security headers
- * on the response; nothing else.
+ * on the response; nothing else. The database was migrated and the mail
+ * worker started when the server started (`src/server/boot`), not here.
  *
  * Identity: the session token is verified (signature, expiry, claim shape),
  * then its session row is checked in the request's own transaction (revoked,
@@ -27,10 +25,7 @@ import {
  * under the same policies.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
-  await ensureDatabaseReady();
-  const config = getAuthConfig();
-  // Background mail sending is a job: it may use the privileged connection.
-  startOutboxWorker(getPrivilegedDatabase);
+  const config = getConfig();
   context.locals.i18n = getTranslator();
   const identity = await resolveRequestIdentity({
     cookies: context.cookies,
@@ -58,10 +53,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const astroPolicy = response.headers.get('content-security-policy');
   applySecurityHeaders(response.headers, {
     // Decided at run time: a build made under NODE_ENV=test still serves production.
-    production: config.production && !isLocalHostname(context.url.host),
+    production: config.server.production && !isLocalHostname(context.url.host),
     dev: import.meta.env.MODE === 'development',
     scriptHashes: extractScriptHashes(astroPolicy),
-    connectSources: config.supabase ? [config.supabase.url] : [],
+    connectSources: config.identity.supabase ? [config.identity.supabase.url] : [],
   });
   // Pages for a signed-in user, or that set a cookie, must never sit in a shared cache.
   if (identity.claims || [...context.cookies.headers()].length > 0) {

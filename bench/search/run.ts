@@ -183,7 +183,7 @@ async function benchTarget(name: 'postgres' | 'pglite', db: Database) {
   if (!reuse) {
     console.log(`\n== ${name}: migrating`);
     if (name === 'postgres') await dropPortalSchema(db);
-    await prepareDatabase(db, { rootDir, SEED_DEMO_DATA: false }, { seed: 'never' });
+    await prepareDatabase(db, { rootDir, seedDemoData: false }, { seed: 'never' });
     console.log(`== ${name}: loading ${recordCount} records`);
     indexing = await load(db);
   }

@@ -1,6 +1,6 @@
 import type { AstroGlobal, APIContext } from 'astro';
+import { getConfig } from '../config';
 import { getClientAddress } from '../http/client-address';
-import { getAuthConfig } from './auth-config';
 import type { AuthRequest } from './identity-provider';
 
 type RequestContext = Pick<AstroGlobal | APIContext, 'locals' | 'cookies' | 'url' | 'request'> & {
@@ -20,7 +20,7 @@ export function authRequestFrom(context: RequestContext): AuthRequest {
     cookies: context.cookies,
     url: context.url,
     request: context.request,
-    clientAddress: getClientAddress(context.request, socketAddress, getAuthConfig().trustProxy),
+    clientAddress: getClientAddress(context.request, socketAddress, getConfig().http.trustProxy),
     claims: context.locals.claims,
     i18n: context.locals.i18n,
   };

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { ServerEnv } from '../env';
 import { runSeed, type SeedReport } from '../seed/run-seed';
 import { applyBootstrap, migrate, type MigrationReport } from '../db/migrate';
 import type { Database } from '../db/types';
@@ -15,12 +14,19 @@ export interface PrepareReport {
  */
 export async function prepareDatabase(
   db: Database,
-  env: Pick<ServerEnv, 'rootDir' | 'SEED_DEMO_DATA'>,
-  options: { seed: 'if-empty' | 'always' | 'never' },
+  settings: { rootDir: string; seedDemoData: boolean },
+  options: {
+    seed: 'if-empty' | 'always' | 'never';
+    /** Receives one line per step (each migration applied, each seed step). */
+    log?: (line: string) => void;
+  },
 ): Promise<PrepareReport> {
-  const supabaseDir = path.join(env.rootDir, 'supabase');
+  const log = options.log ?? (() => {});
+  const supabaseDir = path.join(settings.rootDir, 'supabase');
   await applyBootstrap(db, path.join(supabaseDir, 'bootstrap.sql'));
-  const migrations = await migrate(db, path.join(supabaseDir, 'migrations'));
+  const migrations = await migrate(db, path.join(supabaseDir, 'migrations'), {
+    onApplying: (file, position, total) => log(`migration ${position}/${total}: ${file}`),
+  });
   let shouldSeed = options.seed === 'always';
   if (options.seed === 'if-empty') {
     const [row] = await db.query<{ empty: boolean }>(
@@ -29,6 +35,10 @@ export async function prepareDatabase(
     shouldSeed = row?.empty === true;
   }
   if (!shouldSeed) return { migrations };
-  const seed = await runSeed(db, { rootDir: env.rootDir, includeDemo: env.SEED_DEMO_DATA });
+  const seed = await runSeed(db, {
+    rootDir: settings.rootDir,
+    includeDemo: settings.seedDemoData,
+    onStep: (step) => log(`seed: ${step}`),
+  });
   return { migrations, seed };
 }

@@ -73,7 +73,11 @@ export async function applyBootstrap(db: Database, bootstrapFile: string): Promi
  * reads, so `supabase migration list` and this runner agree. Safe to run twice
  * and from several instances at once (an advisory lock serialises them).
  */
-export async function migrate(db: Database, migrationsDir: string): Promise<MigrationReport> {
+export async function migrate(
+  db: Database,
+  migrationsDir: string,
+  options: { onApplying?: (file: string, position: number, total: number) => void } = {},
+): Promise<MigrationReport> {
   const files = readMigrationFiles(migrationsDir);
   await db.exec(`
     create schema if not exists supabase_migrations;
@@ -89,7 +93,7 @@ export async function migrate(db: Database, migrationsDir: string): Promise<Migr
 
   const applied: string[] = [];
   let alreadyApplied = 0;
-  for (const migration of files) {
+  for (const [index, migration] of files.entries()) {
     const ran = await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [migrationLockKey]);
       const [existing] = await tx.query<{ version: string; sha256: string | null }>(
@@ -111,6 +115,7 @@ export async function migrate(db: Database, migrationsDir: string): Promise<Migr
         }
         return false;
       }
+      options.onApplying?.(migration.file, index + 1, files.length);
       await db.exec(migration.sql, tx);
       await tx.query(
         'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, array[$3::text])',
