@@ -11,7 +11,12 @@
  * it differs from the committed file (docs/schema.md).
  *
  *   tsx scripts/schema-dump.ts [--url URL] [--migrations DIR] [--out FILE]
+ *   tsx scripts/schema-dump.ts --database URL --out FILE
  *   tsx scripts/schema-dump.ts --compare REV [--url URL]
+ *
+ * `--database URL` dumps a database that is already migrated, as it is (CI
+ * dumps the one `supabase db push` built, to show that the Supabase CLI and
+ * the portal's runner make the same schema).
  *
  * `--compare REV` builds one database from the migrations of a git revision
  * and one from the working tree's, and diffs complete dumps of both (owners
@@ -27,6 +32,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { applyBootstrap, migrate } from '../src/server/db/migrate';
 import { openPostgresDatabase } from '../src/server/db/postgres-driver';
+import type { Queryable } from '../src/server/db/types';
 
 const run = promisify(execFile);
 const rootDir = path.resolve(import.meta.dirname, '..');
@@ -37,6 +43,7 @@ interface Options {
   migrationsDir: string;
   out: string;
   compare?: string;
+  database?: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -47,7 +54,8 @@ function parseOptions(argv: string[]): Options {
     if (!given || given.startsWith('--')) throw new Error(`${flag} needs a value`);
     return given;
   };
-  const url = value('--url') ?? process.env.TEST_DATABASE_URL;
+  const database = value('--database');
+  const url = value('--url') ?? process.env.TEST_DATABASE_URL ?? database;
   if (!url) {
     throw new Error(
       'schema:dump needs a PostgreSQL 15 server to build the schema on: set TEST_DATABASE_URL ' +
@@ -60,6 +68,7 @@ function parseOptions(argv: string[]): Options {
     migrationsDir: path.resolve(value('--migrations') ?? path.join(rootDir, 'supabase/migrations')),
     out: path.resolve(value('--out') ?? path.join(rootDir, 'supabase/schema.sql')),
     compare: value('--compare'),
+    database,
   };
 }
 
@@ -80,15 +89,7 @@ async function withMigratedDatabase<T>(
   const name = `${baseName}_dump_${randomBytes(4).toString('hex')}`;
   const admin = openPostgresDatabase({ url: withDatabase(baseUrl, 'postgres'), poolSize: 1 });
   try {
-    const [server] = await admin.query<{ major: number }>(
-      "select current_setting('server_version_num')::int / 10000 as major",
-    );
-    if (server?.major !== supportedMajor) {
-      throw new Error(
-        `schema:dump runs on PostgreSQL ${supportedMajor} (as CI does); this server is ${server?.major}. ` +
-          'Another major version prints the same schema differently.',
-      );
-    }
+    await checkServerVersion(admin);
     // template0: nothing a local template1 may hold leaks into the dump.
     await admin.exec(`create database "${name}" template template0`);
   } catch (error) {
@@ -108,6 +109,18 @@ async function withMigratedDatabase<T>(
   } finally {
     await admin.exec(`drop database if exists "${name}" with (force)`);
     await admin.close();
+  }
+}
+
+async function checkServerVersion(db: Queryable): Promise<void> {
+  const [server] = await db.query<{ major: number }>(
+    "select current_setting('server_version_num')::int / 10000 as major",
+  );
+  if (server?.major !== supportedMajor) {
+    throw new Error(
+      `schema:dump runs on PostgreSQL ${supportedMajor} (as CI does); this server is ${server?.major}. ` +
+        'Another major version prints the same schema differently.',
+    );
   }
 }
 
@@ -283,7 +296,18 @@ async function main(): Promise<void> {
     if (!(await compare(options))) process.exitCode = 1;
     return;
   }
-  const dump = await withMigratedDatabase(options.url, options.migrationsDir, readableDump);
+  let dump: string;
+  if (options.database) {
+    const db = openPostgresDatabase({ url: options.database, poolSize: 1 });
+    try {
+      await checkServerVersion(db);
+    } finally {
+      await db.close();
+    }
+    dump = await readableDump(options.database);
+  } else {
+    dump = await withMigratedDatabase(options.url, options.migrationsDir, readableDump);
+  }
   fs.writeFileSync(options.out, dump);
   console.log(
     `Wrote ${path.relative(process.cwd(), options.out)} (${dump.split('\n').length} lines).`,
