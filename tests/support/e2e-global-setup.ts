@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { requireOrSkip } from './suite-requirements';
 import { chromiumPath } from './browser';
 
@@ -53,6 +54,7 @@ export default async function setup({
     'install it with `apt-get install -y chromium` (.ci/run does), or set CHROMIUM_PATH',
   );
   provide('e2eSkipReason', browser.run ? '' : (browser.reason ?? 'skipped'));
+  provide('serverClockFile', '');
   if (!browser.run) {
     provide('baseUrl', '');
     provide('serverEntry', '');
@@ -74,11 +76,17 @@ export default async function setup({
     if (build.status !== 0) throw new Error('astro build failed');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
+  // The server's clock, which stories move instead of waiting (server-clock.ts).
+  const clockFile = path.join(dataDir, 'clock-offset-ms');
+  fs.writeFileSync(clockFile, '0');
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(outDir, 'server', 'entry.mjs')], {
+  const clock = pathToFileURL(path.join(rootDir, 'tests/support/e2e-server-clock.mjs')).href;
+  const entry = path.join(outDir, 'server', 'entry.mjs');
+  const child = spawn(process.execPath, ['--import', clock, entry], {
     cwd: rootDir,
     env: {
       ...process.env,
+      E2E_SERVER_CLOCK_FILE: clockFile,
       HOST: '127.0.0.1',
       PORT: String(port),
       DATA_DIR: dataDir,
@@ -91,6 +99,7 @@ export default async function setup({
   await waitForOk(`${baseUrl}/`, 120_000, child);
   provide('baseUrl', baseUrl);
   provide('serverEntry', path.join(outDir, 'server', 'entry.mjs'));
+  provide('serverClockFile', clockFile);
   return async () => {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
@@ -104,5 +113,7 @@ declare module 'vitest' {
     e2eSkipReason: string;
     /** The built server entry the suite runs (empty when E2E_BASE_URL names another server). */
     serverEntry: string;
+    /** The file holding the e2e server's clock offset; empty when the suite did not start the server. */
+    serverClockFile: string;
   }
 }
