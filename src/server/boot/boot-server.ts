@@ -3,7 +3,7 @@ import { loadConfig, setConfig, type Config } from '../config';
 import { describeConnection, getConnection } from '../db/connection';
 import { getPrivilegedDatabase } from '../db/privileged';
 import { startOutboxWorker } from '../mail/send-outbox';
-import { prepareDatabase } from './prepare-database';
+import { listPendingMigrations, prepareDatabase } from './prepare-database';
 
 export type BootLog = (line: string) => void;
 
@@ -46,10 +46,16 @@ export async function bootServer(
           : ''),
     );
   } else {
-    await db.query('select 1').catch((error: unknown) => {
+    const pending = await listPendingMigrations(db, server.rootDir).catch((error: unknown) => {
       throw new Error(`cannot reach the database (${describeConnection()}): ${errorText(error)}`);
     });
-    log('database reachable (DB_AUTO_MIGRATE is off: run `npm run db:migrate` after upgrades)');
+    if (pending.length > 0) {
+      throw new Error(
+        `the database lacks ${pending.length} migration(s), from ${pending[0]}: run \`npm run db:migrate\` ` +
+          '(or `supabase db push`) first, or set DB_AUTO_MIGRATE=true',
+      );
+    }
+    log('database reachable, schema current (DB_AUTO_MIGRATE is off)');
   }
 
   // Background mail sending is a job: it may use the privileged connection.

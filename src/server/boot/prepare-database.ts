@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { runSeed, type SeedReport } from '../seed/run-seed';
-import { applyBootstrap, migrate, type MigrationReport } from '../db/migrate';
-import type { Database } from '../db/types';
+import { applyBootstrap, migrate, readMigrationFiles, type MigrationReport } from '../db/migrate';
+import type { Database, Queryable } from '../db/types';
 
 export interface PrepareReport {
   migrations: MigrationReport;
@@ -41,4 +41,22 @@ export async function prepareDatabase(
     onStep: (step) => log(`seed: ${step}`),
   });
   return { migrations, seed };
+}
+
+/**
+ * The migration files a database has not applied, without changing it: a
+ * server that does not migrate itself (DB_AUTO_MIGRATE off) refuses to start
+ * on a schema older than its code.
+ */
+export async function listPendingMigrations(db: Queryable, rootDir: string): Promise<string[]> {
+  const files = readMigrationFiles(path.join(rootDir, 'supabase', 'migrations'));
+  const [table] = await db.query<{ present: boolean }>(
+    "select to_regclass('supabase_migrations.schema_migrations') is not null as present",
+  );
+  if (!table?.present) return files.map((file) => file.file);
+  const rows = await db.query<{ version: string }>(
+    'select version from supabase_migrations.schema_migrations',
+  );
+  const applied = new Set(rows.map((row) => row.version));
+  return files.filter((file) => !applied.has(file.version)).map((file) => file.file);
 }

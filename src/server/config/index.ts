@@ -122,6 +122,7 @@ export function loadConfig(
     );
   }
   if (vars.mail.DEV_MAILBOX) {
+    // Once a way to show the mailbox on a production server; refusing it beats silently ignoring it.
     report(
       'DEV_MAILBOX',
       'was removed: the development mailbox exists only in development, for this machine; unset it',

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { optionalText, optionalUrl } from './variables';
+import { optionalFlag, optionalText, optionalUrl } from './variables';
 
 /** Part "mail" (mail): how the outbox leaves the server. */
 export const mailVariables = z.object({
   SMTP_URL: optionalUrl(/^smtps?$/, 'must start with smtp:// or smtps://'),
   MAIL_FROM: optionalText,
   // Removed: the development mailbox no longer exists on production servers.
-  DEV_MAILBOX: optionalText,
+  DEV_MAILBOX: optionalFlag,
 });
 
 export interface MailConfig {
