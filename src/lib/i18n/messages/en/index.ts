@@ -1,4 +1,5 @@
 import { auth } from './auth';
+import { charts } from './charts';
 import { common } from './common';
 import { deliverables } from './deliverables';
 import { directory } from './directory';
@@ -26,6 +27,7 @@ export const en = {
   ...kpis,
   ...sdgs,
   ...taxonomy,
+  ...charts,
 } as const;
 
 export const englishSources = {
@@ -40,4 +42,5 @@ export const englishSources = {
   kpis,
   sdgs,
   taxonomy,
+  charts,
 } as const;
