@@ -53,26 +53,24 @@ const referenceKpiSchema = z
   .strict();
 
 const referenceSchema = z.object({
-  meta: z.object({ notes: z.array(z.string()) }).passthrough(),
-  kpiFramework: z
-    .object({
-      totalKpis: z.number(),
-      dimensions: z.array(
-        z.object({
-          name: z.string(),
-          code: z.string(),
-          subdimensions: z.array(
-            z.object({
-              name: z.string(),
-              codePrefix: z.string(),
-              categories: z.array(z.string()),
-              kpis: z.array(referenceKpiSchema),
-            }),
-          ),
-        }),
-      ),
-    })
-    .passthrough(),
+  meta: z.object({ notes: z.array(z.string()) }),
+  kpiFramework: z.object({
+    totalKpis: z.number(),
+    dimensions: z.array(
+      z.object({
+        name: z.string(),
+        code: z.string(),
+        subdimensions: z.array(
+          z.object({
+            name: z.string(),
+            codePrefix: z.string(),
+            categories: z.array(z.string()),
+            kpis: z.array(referenceKpiSchema),
+          }),
+        ),
+      }),
+    ),
+  }),
 });
 type ReferenceKpi = z.infer<typeof referenceKpiSchema>;
 
