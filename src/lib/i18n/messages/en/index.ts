@@ -1,6 +1,7 @@
 import { auth } from './auth';
 import { charts } from './charts';
 import { common } from './common';
+import { csv } from './csv';
 import { deliverables } from './deliverables';
 import { directory } from './directory';
 import { home } from './home';
@@ -28,6 +29,7 @@ export const en = {
   ...sdgs,
   ...taxonomy,
   ...charts,
+  ...csv,
 } as const;
 
 export const englishSources = {
@@ -43,4 +45,5 @@ export const englishSources = {
   sdgs,
   taxonomy,
   charts,
+  csv,
 } as const;
