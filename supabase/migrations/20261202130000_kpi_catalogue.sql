@@ -75,6 +75,9 @@ create index kpi_sdg_links_goal_idx on public.kpi_sdg_links (goal, kpi_code);
 alter table public.kpis enable row level security;
 alter table public.kpi_sdg_links enable row level security;
 
+-- On Supabase, default privileges give the API roles everything (truncate
+-- included, which RLS does not cover) on new tables: start from nothing.
+revoke all on public.kpis, public.kpi_sdg_links from anon, authenticated;
 grant select on public.kpis, public.kpi_sdg_links to anon, authenticated;
 grant insert, update, delete on public.kpis, public.kpi_sdg_links to authenticated;
 
