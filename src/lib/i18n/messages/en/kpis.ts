@@ -18,6 +18,8 @@ export const kpis = {
   'kpis.type.advanced': 'Advanced',
   'kpis.typeLabel.core': 'Core KPI',
   'kpis.typeLabel.advanced': 'Advanced KPI',
+  'kpis.typeLong.core': 'Core key performance indicator (KPI)',
+  'kpis.typeLong.advanced': 'Advanced key performance indicator (KPI)',
   'kpis.typeExplained.core': 'Core: expected to be reportable by every city',
   'kpis.typeExplained.advanced': 'Advanced: a deeper view, beyond some cities’ capacity today',
   'kpis.focus.smart': 'Smart',
