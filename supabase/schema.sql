@@ -780,6 +780,42 @@ end
 $$;
 
 --
+-- Name: search_on_kpi_change(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_on_kpi_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if tg_op = 'UPDATE' and new.code is distinct from old.code then
+    perform private.search_sync_kpi(old.code);
+  end if;
+  perform private.search_sync_kpi(case when tg_op = 'DELETE' then old.code else new.code end);
+  return null;
+end
+$$;
+
+--
+-- Name: search_on_kpi_sdg_link_change(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_on_kpi_sdg_link_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if tg_op in ('UPDATE', 'DELETE') then
+    perform private.search_sync_kpi(old.kpi_code);
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') and (tg_op = 'INSERT' or new.kpi_code is distinct from old.kpi_code) then
+    perform private.search_sync_kpi(new.kpi_code);
+  end if;
+  return null;
+end
+$$;
+
+--
 -- Name: search_on_news_change(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -954,6 +990,17 @@ CREATE FUNCTION private.search_rebuild_hubs() RETURNS void
     SET search_path TO ''
     AS $$
   select private.search_sync_hub(h.id) from public.hubs h
+$$;
+
+--
+-- Name: search_rebuild_kpis(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_rebuild_kpis() RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select private.search_sync_kpi(k.code) from public.kpis k
 $$;
 
 --
@@ -1135,6 +1182,50 @@ begin
     'country', case when cardinality(h.countries) = 1 then h.countries[1] end,
     'region', h.region,
     'is_demo', h.is_demo
+  ));
+end
+$$;
+
+--
+-- Name: search_sync_kpi(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_sync_kpi(target_code text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  k public.kpis;
+  confirmed_goals smallint[];
+  indicators text[];
+  part_labels text;
+begin
+  select * into k from public.kpis where code = target_code;
+  if not found then
+    perform private.search_delete('kpi', target_code);
+    return;
+  end if;
+  select coalesce(array_agg(distinct l.goal order by l.goal), '{}'),
+         coalesce(array_agg(distinct l.indicator order by l.indicator)
+                    filter (where l.indicator is not null), '{}')
+    into confirmed_goals, indicators
+    from public.kpi_sdg_links l
+   where l.kpi_code = k.code and l.basis = 'confirmed';
+  select string_agg(p.part ->> 'label', ', ' order by p.n)
+    into part_labels
+    from jsonb_array_elements(coalesce(k.measure -> 'parts', '[]'::jsonb)) with ordinality as p(part, n);
+  perform private.search_upsert(jsonb_build_object(
+    'type', 'kpi',
+    'source_id', k.code,
+    'title', k.name,
+    'summary', k.summary,
+    'text', concat_ws('. ', k.unit, part_labels, nullif(array_to_string(indicators, ' '), '')),
+    'url', '/kpis/' || k.slug,
+    'code', k.code,
+    'subtype', k.kpi_type,
+    'sdgs', to_jsonb(confirmed_goals),
+    'themes', to_jsonb(k.themes),
+    'kpi_codes', jsonb_build_array(k.code)
   ));
 end
 $$;
@@ -2543,6 +2634,98 @@ COMMENT ON TABLE public.hubs IS 'U4SSC-Hubs: the regional and country nodes of t
 COMMENT ON COLUMN public.hubs.description IS 'Rich text (ProseMirror JSON), rendered and sanitised by the server.';
 
 --
+-- Name: kpi_sdg_links; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpi_sdg_links (
+    id bigint NOT NULL,
+    kpi_code text NOT NULL,
+    goal smallint NOT NULL,
+    target text,
+    indicator text,
+    basis text NOT NULL,
+    source_title text,
+    source_url text,
+    CONSTRAINT kpi_sdg_links_basis_check CHECK ((basis = ANY (ARRAY['confirmed'::text, 'indicative'::text]))),
+    CONSTRAINT kpi_sdg_links_basis_rules CHECK ((((basis = 'confirmed'::text) AND (source_url IS NOT NULL) AND (source_title IS NOT NULL)) OR ((basis = 'indicative'::text) AND (target IS NULL) AND (indicator IS NULL)))),
+    CONSTRAINT kpi_sdg_links_goal_check CHECK (((goal >= 1) AND (goal <= 17))),
+    CONSTRAINT kpi_sdg_links_indicator_check CHECK ((indicator ~ '^[0-9]{1,2}\.([0-9]{1,2}|[a-d])\.[0-9]{1,2}$'::text)),
+    CONSTRAINT kpi_sdg_links_indicator_in_target CHECK (((indicator IS NULL) OR ((target IS NOT NULL) AND starts_with(indicator, (target || '.'::text))))),
+    CONSTRAINT kpi_sdg_links_source_url_check CHECK ((source_url ~ '^https?://'::text)),
+    CONSTRAINT kpi_sdg_links_target_check CHECK ((target ~ '^[0-9]{1,2}\.([0-9]{1,2}|[a-d])$'::text)),
+    CONSTRAINT kpi_sdg_links_target_in_goal CHECK (((target IS NULL) OR ((split_part(target, '.'::text, 1))::integer = goal)))
+);
+
+--
+-- Name: TABLE kpi_sdg_links; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.kpi_sdg_links IS 'Links between KPIs and SDG goals, targets or indicators, confirmed or indicative.';
+
+--
+-- Name: kpi_sdg_links_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpi_sdg_links ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.kpi_sdg_links_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: kpis; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpis (
+    code text NOT NULL,
+    slug text NOT NULL,
+    name text NOT NULL,
+    summary text DEFAULT ''::text NOT NULL,
+    dimension text NOT NULL,
+    sub_dimension text NOT NULL,
+    category text NOT NULL,
+    kpi_type text NOT NULL,
+    focus text,
+    unit text NOT NULL,
+    unit_uncertain boolean DEFAULT false NOT NULL,
+    measure jsonb NOT NULL,
+    themes text[] DEFAULT '{}'::text[] NOT NULL,
+    confirmed_in_title text,
+    confirmed_in_url text,
+    "position" integer NOT NULL,
+    content_path text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT kpis_category_check CHECK ((category ~ '^(EC|EN|SC):[A-Z]{1,3}:[A-Z]{1,3}$'::text)),
+    CONSTRAINT kpis_category_in_sub_dimension CHECK (starts_with(category, (sub_dimension || ':'::text))),
+    CONSTRAINT kpis_code_check CHECK ((code ~ '^(EC|EN|SC):[A-Z]{1,3}:[A-Z]{1,3}:[1-9][0-9]?[CA]$'::text)),
+    CONSTRAINT kpis_code_in_sub_dimension CHECK (starts_with(code, (sub_dimension || ':'::text))),
+    CONSTRAINT kpis_confirmed_in_complete CHECK (((confirmed_in_title IS NULL) = (confirmed_in_url IS NULL))),
+    CONSTRAINT kpis_confirmed_in_url_check CHECK ((confirmed_in_url ~ '^https?://'::text)),
+    CONSTRAINT kpis_dimension_check CHECK ((dimension = ANY (ARRAY['EC'::text, 'EN'::text, 'SC'::text]))),
+    CONSTRAINT kpis_focus_check CHECK ((focus = ANY (ARRAY['smart'::text, 'sustainable'::text]))),
+    CONSTRAINT kpis_kpi_type_check CHECK ((kpi_type = ANY (ARRAY['core'::text, 'advanced'::text]))),
+    CONSTRAINT kpis_measure_check CHECK (((jsonb_typeof(measure) = 'object'::text) AND (measure ? 'kind'::text))),
+    CONSTRAINT kpis_name_check CHECK (((char_length(name) >= 2) AND (char_length(name) <= 120))),
+    CONSTRAINT kpis_position_check CHECK (("position" > 0)),
+    CONSTRAINT kpis_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+    CONSTRAINT kpis_sub_dimension_check CHECK ((sub_dimension = ANY (ARRAY['EC:ICT'::text, 'EC:P'::text, 'EC:I'::text, 'EN:EN'::text, 'EN:E'::text, 'SC:EH'::text, 'SC:SH'::text]))),
+    CONSTRAINT kpis_sub_dimension_in_dimension CHECK (starts_with(sub_dimension, (dimension || ':'::text))),
+    CONSTRAINT kpis_summary_check CHECK ((char_length(summary) <= 300)),
+    CONSTRAINT kpis_type_matches_code CHECK (((kpi_type = 'core'::text) = ("right"(code, 1) = 'C'::text))),
+    CONSTRAINT kpis_unit_check CHECK (((char_length(unit) >= 1) AND (char_length(unit) <= 200)))
+);
+
+--
+-- Name: TABLE kpis; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.kpis IS 'The 91 U4SSC key performance indicators (ITU-T Y.4903), synced from content/kpis.';
+
+--
 -- Name: media_files; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2940,6 +3123,41 @@ ALTER TABLE ONLY public.hubs
     ADD CONSTRAINT hubs_slug_key UNIQUE (slug);
 
 --
+-- Name: kpi_sdg_links kpi_sdg_links_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_sdg_links
+    ADD CONSTRAINT kpi_sdg_links_pkey PRIMARY KEY (id);
+
+--
+-- Name: kpi_sdg_links kpi_sdg_links_unique; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_sdg_links
+    ADD CONSTRAINT kpi_sdg_links_unique UNIQUE NULLS NOT DISTINCT (kpi_code, goal, target, indicator);
+
+--
+-- Name: kpis kpis_content_path_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpis
+    ADD CONSTRAINT kpis_content_path_key UNIQUE (content_path);
+
+--
+-- Name: kpis kpis_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpis
+    ADD CONSTRAINT kpis_pkey PRIMARY KEY (code);
+
+--
+-- Name: kpis kpis_slug_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpis
+    ADD CONSTRAINT kpis_slug_key UNIQUE (slug);
+
+--
 -- Name: media_files media_files_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3147,6 +3365,24 @@ CREATE INDEX hub_notifications_undelivered_idx ON public.hub_notifications USING
 --
 
 CREATE INDEX hub_partners_organization_id_idx ON public.hub_partners USING btree (organization_id);
+
+--
+-- Name: kpi_sdg_links_goal_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_sdg_links_goal_idx ON public.kpi_sdg_links USING btree (goal, kpi_code);
+
+--
+-- Name: kpis_dimension_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpis_dimension_idx ON public.kpis USING btree (dimension, sub_dimension, "position");
+
+--
+-- Name: kpis_themes_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpis_themes_idx ON public.kpis USING gin (themes);
 
 --
 -- Name: media_files_hub_id_idx; Type: INDEX; Schema: public; Owner: -
@@ -3383,6 +3619,24 @@ CREATE TRIGGER hubs_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.hubs 
 CREATE TRIGGER hubs_set_updated_at BEFORE UPDATE ON public.hubs FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
 --
+-- Name: kpi_sdg_links kpi_sdg_links_search_sync; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpi_sdg_links_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.kpi_sdg_links FOR EACH ROW EXECUTE FUNCTION private.search_on_kpi_sdg_link_change();
+
+--
+-- Name: kpis kpis_search_sync; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpis_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.kpis FOR EACH ROW EXECUTE FUNCTION private.search_on_kpi_change();
+
+--
+-- Name: kpis kpis_set_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpis_set_updated_at BEFORE UPDATE ON public.kpis FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
 -- Name: memberships memberships_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -3580,6 +3834,13 @@ ALTER TABLE ONLY public.hub_partners
 
 ALTER TABLE ONLY public.hub_partners
     ADD CONSTRAINT hub_partners_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
+
+--
+-- Name: kpi_sdg_links kpi_sdg_links_kpi_code_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_sdg_links
+    ADD CONSTRAINT kpi_sdg_links_kpi_code_fkey FOREIGN KEY (kpi_code) REFERENCES public.kpis(code) ON UPDATE CASCADE ON DELETE CASCADE;
 
 --
 -- Name: media_files media_files_hub_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -3890,6 +4151,66 @@ CREATE POLICY "Hubs can be edited by their coordinators and admins" ON public.hu
 CREATE POLICY "Images can be deleted by their uploader and admins" ON public.media_files FOR DELETE TO authenticated USING (((uploaded_by = ( SELECT auth.uid() AS uid)) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
 
 --
+-- Name: kpi_sdg_links KPI SDG links are visible to members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI SDG links are visible to members" ON public.kpi_sdg_links FOR SELECT TO authenticated USING (true);
+
+--
+-- Name: kpi_sdg_links KPI SDG links are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI SDG links are visible to visitors" ON public.kpi_sdg_links FOR SELECT TO anon USING (true);
+
+--
+-- Name: kpi_sdg_links KPI SDG links can be added by admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI SDG links can be added by admins" ON public.kpi_sdg_links FOR INSERT TO authenticated WITH CHECK (( SELECT public.is_platform_admin() AS is_platform_admin));
+
+--
+-- Name: kpi_sdg_links KPI SDG links can be deleted by admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI SDG links can be deleted by admins" ON public.kpi_sdg_links FOR DELETE TO authenticated USING (( SELECT public.is_platform_admin() AS is_platform_admin));
+
+--
+-- Name: kpi_sdg_links KPI SDG links can be edited by admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI SDG links can be edited by admins" ON public.kpi_sdg_links FOR UPDATE TO authenticated USING (( SELECT public.is_platform_admin() AS is_platform_admin)) WITH CHECK (( SELECT public.is_platform_admin() AS is_platform_admin));
+
+--
+-- Name: kpis KPIs are visible to members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPIs are visible to members" ON public.kpis FOR SELECT TO authenticated USING (true);
+
+--
+-- Name: kpis KPIs are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPIs are visible to visitors" ON public.kpis FOR SELECT TO anon USING (true);
+
+--
+-- Name: kpis KPIs can be added by admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPIs can be added by admins" ON public.kpis FOR INSERT TO authenticated WITH CHECK (( SELECT public.is_platform_admin() AS is_platform_admin));
+
+--
+-- Name: kpis KPIs can be deleted by admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPIs can be deleted by admins" ON public.kpis FOR DELETE TO authenticated USING (( SELECT public.is_platform_admin() AS is_platform_admin));
+
+--
+-- Name: kpis KPIs can be edited by admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPIs can be edited by admins" ON public.kpis FOR UPDATE TO authenticated USING (( SELECT public.is_platform_admin() AS is_platform_admin)) WITH CHECK (( SELECT public.is_platform_admin() AS is_platform_admin));
+
+--
 -- Name: profiles Members can create their own profile; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -4148,6 +4469,18 @@ ALTER TABLE public.hub_partners ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.hubs ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: kpi_sdg_links; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpi_sdg_links ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: kpis; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpis ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: media_files; Type: ROW SECURITY; Schema: public; Owner: -
@@ -4438,6 +4771,18 @@ REVOKE ALL ON FUNCTION private.search_on_event_change() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.search_on_hub_change() FROM PUBLIC;
 
 --
+-- Name: FUNCTION search_on_kpi_change(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_on_kpi_change() FROM PUBLIC;
+
+--
+-- Name: FUNCTION search_on_kpi_sdg_link_change(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_on_kpi_sdg_link_change() FROM PUBLIC;
+
+--
 -- Name: FUNCTION search_on_news_change(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -4495,6 +4840,12 @@ REVOKE ALL ON FUNCTION private.search_rebuild_events() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.search_rebuild_hubs() FROM PUBLIC;
 
 --
+-- Name: FUNCTION search_rebuild_kpis(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_rebuild_kpis() FROM PUBLIC;
+
+--
 -- Name: FUNCTION search_rebuild_news(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -4541,6 +4892,12 @@ REVOKE ALL ON FUNCTION private.search_sync_event(target_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.search_sync_hub(target_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION search_sync_kpi(target_code text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_sync_kpi(target_code text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION search_sync_news(target_id uuid); Type: ACL; Schema: private; Owner: -
@@ -5065,6 +5422,20 @@ GRANT UPDATE(since_label) ON TABLE public.hubs TO authenticated;
 GRANT UPDATE(description) ON TABLE public.hubs TO authenticated;
 
 --
+-- Name: TABLE kpi_sdg_links; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.kpi_sdg_links TO anon;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.kpi_sdg_links TO authenticated;
+
+--
+-- Name: TABLE kpis; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.kpis TO anon;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.kpis TO authenticated;
+
+--
 -- Name: TABLE media_files; Type: ACL; Schema: public; Owner: -
 --
 
@@ -5339,6 +5710,7 @@ INSERT INTO private.search_sources VALUES ('city', 'private.search_rebuild_citie
 INSERT INTO private.search_sources VALUES ('deliverable', 'private.search_rebuild_deliverables()');
 INSERT INTO private.search_sources VALUES ('event', 'private.search_rebuild_events()');
 INSERT INTO private.search_sources VALUES ('hub', 'private.search_rebuild_hubs()');
+INSERT INTO private.search_sources VALUES ('kpi', 'private.search_rebuild_kpis()');
 INSERT INTO private.search_sources VALUES ('news', 'private.search_rebuild_news()');
 INSERT INTO private.search_sources VALUES ('organization', 'private.search_rebuild_organizations()');
 

@@ -1,11 +1,16 @@
 import { auth } from './auth';
+import { charts } from './charts';
 import { common } from './common';
+import { csv } from './csv';
 import { deliverables } from './deliverables';
 import { directory } from './directory';
 import { home } from './home';
 import { hubs } from './hubs';
+import { kpis } from './kpis';
 import { places } from './places';
+import { sdgs } from './sdgs';
 import { search } from './search';
+import { taxonomy } from './taxonomy';
 
 /**
  * Every English UI string, merged from one file per area. A new area adds its
@@ -20,6 +25,11 @@ export const en = {
   ...hubs,
   ...search,
   ...directory,
+  ...kpis,
+  ...sdgs,
+  ...taxonomy,
+  ...charts,
+  ...csv,
 } as const;
 
 export const englishSources = {
@@ -31,4 +41,9 @@ export const englishSources = {
   hubs,
   search,
   directory,
+  kpis,
+  sdgs,
+  taxonomy,
+  charts,
+  csv,
 } as const;
