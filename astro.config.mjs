@@ -9,7 +9,8 @@ import { loadEnvFile } from './src/server/config/env-file.ts';
 import { defaultHost, defaultPort, deriveSiteUrl } from './src/server/config/server.ts';
 import { securityHeadersIntegration } from './src/server/http/security-headers-integration.ts';
 
-loadEnvFile(fileURLToPath(new URL('.', import.meta.url)));
+// .env for `astro dev` and `astro build`; never under Vitest (tests/components loads this file).
+if (!process.env.VITEST) loadEnvFile(fileURLToPath(new URL('.', import.meta.url)));
 const host = process.env.HOST || defaultHost;
 const port = Number(process.env.PORT || defaultPort);
 const siteUrl = process.env.PUBLIC_SITE_URL || deriveSiteUrl(host, port);

@@ -40,6 +40,8 @@ export function bootIntegration(paths: {
         });
       },
       'astro:server:setup': async ({ server, logger }) => {
+        // Vitest's Vite server (getViteConfig, tests/components) runs these hooks too: tests boot nothing.
+        if (process.env.VITEST) return;
         const boot = (await server.ssrLoadModule(paths.bootServer)) as {
           bootServer: typeof bootServer;
         };
