@@ -2,6 +2,7 @@ import { auth } from './auth';
 import { common } from './common';
 import { deliverables } from './deliverables';
 import { directory } from './directory';
+import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
 import { places } from './places';
@@ -20,6 +21,7 @@ export const en = {
   ...hubs,
   ...search,
   ...directory,
+  ...forms,
 } as const;
 
 export const englishSources = {
@@ -31,4 +33,5 @@ export const englishSources = {
   hubs,
   search,
   directory,
+  forms,
 } as const;
