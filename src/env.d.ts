@@ -8,5 +8,7 @@ declare namespace App {
     claims: import('./server/db/claims').JwtClaims | null;
     /** Translator for the request's locale. */
     i18n: import('./lib/i18n').Translator;
+    /** Set when the guard refused a permission; the 403 page explains it. */
+    denied?: { permission: import('./lib/permissions').Permission };
   }
 }
