@@ -124,7 +124,7 @@ async function receive(request: Request, limit: number): Promise<Received> {
   if ((mediaType !== urlencoded && mediaType !== multipart) || encoding !== 'identity') {
     return { ok: false, status: 400 };
   }
-  let bytes: Uint8Array;
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = await readBodyBytes(request, limit);
   } catch (error) {
