@@ -85,6 +85,10 @@ const adminOnly = byRole((ms) => isAdmin(ms), {
   body: 'admin.forbidden.body',
 });
 const publishing = { title: 'hubForm.forbiddenTitle', body: 'hubForm.forbiddenBody' } as const;
+const runningAHub = {
+  title: 'hubForm.forbiddenHubTitle',
+  body: 'hubForm.forbiddenHubBody',
+} as const;
 
 /** Each permission with the policy it mirrors (table · operation). */
 export const permissions = {
@@ -99,7 +103,7 @@ export const permissions = {
   'account.manage': signedIn,
 
   /** hubs · update: "Hubs can be edited by their coordinators and admins". */
-  'hub.update': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), publishing),
+  'hub.update': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), runningAHub),
   /** hubs · insert/delete: admins. */
   'hub.create': adminOnly,
   'hub.delete': adminOnly,
@@ -109,7 +113,7 @@ export const permissions = {
     body: 'hubs.apply.none',
   }),
   /** hub_membership_applications · update: the hub's coordinators and admins. */
-  'hub.decideApplications': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), publishing),
+  'hub.decideApplications': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), runningAHub),
 
   /** news_items · insert/update/delete: the hub's coordinators and admins. */
   'news.publish': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), publishing),

@@ -63,7 +63,9 @@ describe.skipIf(!e2eEnabled())('signed-in users cannot forge their way into othe
       maxRedirects: 0,
     });
     expect(response.status()).toBe(403);
-    expect(await response.text()).toContain('Only the coordinators of a hub');
+    expect(await response.text()).toContain(
+      'A hub’s coordinators (and platform administrators) edit its page',
+    );
     const page = await (await fetch(`${baseUrl()}/hubs/demo-andean-hub`)).text();
     expect(page).not.toContain('Forged description');
   });
