@@ -5,7 +5,6 @@ import { getAuthConfig } from './server/auth/auth-config';
 import { startOutboxWorker } from './server/auth/mail/send-outbox';
 import { getPrivilegedDatabase } from './server/db/privileged';
 import { ensureDatabaseReady } from './server/db/ready';
-import { bodyLeftUnfinished } from './server/forms/read-body';
 import { answerAccessDenied } from './server/permissions/answer-access-denied';
 import { AccessDenied } from './server/permissions/require-permission';
 import {
@@ -31,7 +30,7 @@ import {
  *
  * A route refused by the permission guard throws `AccessDenied`: its
  * transaction is rolled back and the one answer is given (sign-in redirect,
- * 403 page or JSON). A body refused before its end closes the connection.
+ * 403 page or JSON).
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   await ensureDatabaseReady();
@@ -62,13 +61,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
     await handle.finish('rollback').catch(() => {});
     if (!(error instanceof AccessDenied)) throw error;
     response = await answerAccessDenied(context, error);
-    if (error.reason === 'forbidden' && error.answer === 'page') {
-      // The 403 page was rendered through this middleware already (a rewrite).
-      if (bodyLeftUnfinished(context.request)) response.headers.set('Connection', 'close');
-      return response;
-    }
+    // The 403 page was rendered through this middleware already (a rewrite).
+    if (error.reason === 'forbidden' && error.answer === 'page') return response;
   }
-  if (bodyLeftUnfinished(context.request)) response.headers.set('Connection', 'close');
   const astroPolicy = response.headers.get('content-security-policy');
   applySecurityHeaders(response.headers, {
     // Decided at run time: a build made under NODE_ENV=test still serves production.

@@ -31,7 +31,8 @@ export function postBody(
   const chunk = Buffer.alloc(chunkBytes, options.fill ?? 'a');
   const headers: Record<string, string> = { origin: target.origin, ...options.headers };
   if (options.declare) headers['content-length'] = String(options.totalBytes);
-  return new Promise((resolve) => {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  return new Promise<RawAnswer>((resolve) => {
     let sent = 0;
     let answered = false;
     let status: number | null = null;
@@ -42,8 +43,14 @@ export function postBody(
       path: `${target.pathname}${target.search}`,
       method: 'POST',
       headers,
+      // A kept-alive connection of its own, as browsers use: after a refusal
+      // the server reads no more of it, so it must not carry a next request.
+      agent,
     });
-    const finish = (error?: string) => resolve({ status, body, sent, ...(error ? { error } : {}) });
+    const finish = (error?: string) => {
+      agent.destroy();
+      resolve({ status, body, sent, ...(error ? { error } : {}) });
+    };
     req.on('response', (res) => {
       answered = true;
       status = res.statusCode ?? null;

@@ -6,7 +6,7 @@
  */
 export { fieldErrorsFrom, wholeForm, type FieldError } from './form-errors';
 export { bodyLimits, formatByteLimit } from './limits';
-export { BodyTooLargeError, bodyLeftUnfinished, lingerLimits, readBodyBytes } from './read-body';
+export { BodyTooLargeError, lingerLimits, readBodyBytes } from './read-body';
 export {
   plainFieldsSchema,
   readForm,

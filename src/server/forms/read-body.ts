@@ -22,24 +22,14 @@ export class BodyTooLargeError extends Error {
 /**
  * How much of a refused body is read and thrown away before answering. Some
  * clients read the answer only once they have sent everything, and Node
- * stops reading a request once its answer is sent: answering at once would
- * leave them without the 413. So a body slightly over its limit (a photo too
- * large) is read to its end and dropped, and the connection stays usable.
- * Past these bounds the answer goes out at once and the connection is closed
- * (`bodyLeftUnfinished`): a hostile body costs at most this much reading.
+ * stops reading a request once its answer is sent: a body slightly over its
+ * limit (a photo too large) is therefore read to its end and dropped, so that
+ * such a client gets the 413 and keeps its connection. Past these bounds the
+ * answer goes out at once; the client, still sending, stalls, and Node
+ * closes the connection at its keep-alive timeout (5 s). Closing it at once
+ * instead would reset it while unread bytes wait, and lose the answer.
  */
 export const lingerLimits = { milliseconds: 10_000, bytes: 16 * 1024 * 1024 } as const;
-
-const unfinished = new WeakSet<Request>();
-
-/**
- * True when a body was refused before its end: the answer must close the
- * connection (`Connection: close`), since the rest of the body is still on
- * the wire. The middleware sets that header.
- */
-export function bodyLeftUnfinished(request: Request): boolean {
-  return unfinished.has(request);
-}
 
 /**
  * Reads the whole body, counting bytes, and throws BodyTooLargeError once it
@@ -56,8 +46,7 @@ export async function readBodyBytes(
   const declared = declaredLength(request);
   if (declared > limit) {
     // Not worth reading what could not be read to its end anyway.
-    if (declared > lingerLimits.bytes) unfinished.add(request);
-    else await drain(request, reader);
+    if (declared - limit <= lingerLimits.bytes) await drain(reader);
     throw new BodyTooLargeError(limit);
   }
   const chunks: Uint8Array[] = [];
@@ -68,7 +57,7 @@ export async function readBodyBytes(
     received += value.byteLength;
     if (received > limit) {
       chunks.length = 0;
-      await drain(request, reader);
+      await drain(reader);
       throw new BodyTooLargeError(limit);
     }
     chunks.push(value);
@@ -89,10 +78,7 @@ function declaredLength(request: Request): number {
 }
 
 /** Reads and drops the rest of a body, until it ends or a linger limit is reached. */
-async function drain(
-  request: Request,
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-): Promise<void> {
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeUp = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), lingerLimits.milliseconds);
@@ -108,7 +94,6 @@ async function drain(
       if (next === null) break;
       dropped += next.value.byteLength;
     }
-    unfinished.add(request);
   } catch {
     // The client went away: nothing left to drain.
   } finally {
