@@ -83,7 +83,9 @@ export const hubs = {
   'upload.error.damaged':
     'The image is damaged or incomplete and could not be read. Export it again and retry.',
   'upload.error.too-many-pixels':
-    'The image has too many pixels (over 40 megapixels). Make it smaller.',
+    'The image is too big: at most 25 megapixels and 12,000 pixels on its longest side (all frames of an animation together). Make it smaller.',
+  'upload.error.rate-limited':
+    'You have uploaded many images in a short time. Wait a few minutes and try again.',
   'upload.error.forbidden': 'Only the coordinators of this hub can upload images for it.',
   'upload.error.noFile': 'Choose a file to upload.',
   'upload.error.signIn': 'Sign in to upload images.',
