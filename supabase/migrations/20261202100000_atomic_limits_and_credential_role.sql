@@ -141,7 +141,7 @@ $$;
 -- A password reset proves the owner holds the mailbox: it ends the pause that
 -- failed sign-ins from unknown browsers put on the account ('sign_in.account',
 -- see src/server/http/rate-limit.ts), so the owner can sign in at once.
--- Otherwise as in 20261129110100_identity_functions.sql.
+-- Otherwise as in 20261129200300_identity.sql.
 create or replace function private.reset_password(p_token_hash text, p_password_hash text) returns uuid
 language plpgsql volatile security definer
 set search_path = ''
