@@ -587,11 +587,26 @@ CREATE FUNCTION private.reserve_rate_limits(p_checks jsonb) RETURNS integer
 declare
   v_check record;
   v_hits integer;
-  v_wait integer := 0;
+  v_wait integer;
 begin
   if jsonb_typeof(p_checks) is distinct from 'array' or jsonb_array_length(p_checks) not between 1 and 8 then
     raise exception 'invalid rate limit checks' using errcode = '22023';
   end if;
+  -- A counter already at its limit refuses without taking any lock: counts
+  -- only grow within a window (but for refunds, which make this at worst
+  -- refuse one attempt too many), so a flood of refused attempts never
+  -- queues on the rows and holds no connection waiting.
+  select max(ceil(extract(epoch from (c.window_start + make_interval(secs => c.window_seconds) - now())))::integer)
+    into v_wait
+    from jsonb_array_elements(p_checks) as e(value)
+    cross join lateral private.rate_limit_check(e.value) as c
+    join private.rate_limits r
+      on r.bucket = c.bucket and r.key_hash = c.key_hash and r.window_start = c.window_start
+   where r.hits >= c.max_hits;
+  if v_wait is not null then
+    return greatest(v_wait, 1);
+  end if;
+  v_wait := 0;
   for v_check in
     select c.* from jsonb_array_elements(p_checks) with ordinality as e(value, n)
     cross join lateral private.rate_limit_check(e.value) as c

@@ -137,7 +137,9 @@ describe('ids and search parameters', () => {
 
   it('knows control characters from text, including lone surrogates', () => {
     expect(hasControlCharacters('Wien 😀 é')).toBe(false);
-    expect(hasControlCharacters('line\nbreak', { allowLineBreaks: true })).toBe(false);
+    expect(
+      hasControlCharacters('line\nbreak\tand tab', { allowTab: true, allowLineBreaks: true }),
+    ).toBe(false);
     for (const bad of ['a\u0000', 'a\u0007', 'a\u007f', 'a\u0085', 'a\ud800', '\udc00b', 'x\n'])
       expect(hasControlCharacters(bad), JSON.stringify(bad)).toBe(true);
   });

@@ -38,8 +38,8 @@ export const rateLimitRules = {
   emailChangePerAccount: { bucket: 'email_change.account', max: 5, windowSeconds: 3600 },
   contactPerIp: { bucket: 'contact.ip', max: 5, windowSeconds: 600 },
   contactPerAccount: { bucket: 'contact.account', max: 10, windowSeconds: 3600 },
-  /** Image uploads per account (each costs a decode and an encode). */
-  uploadsPerAccount: { bucket: 'upload.account', max: 30, windowSeconds: 600 },
+  /** Image uploads per account (each costs a decode and an encode), covers included. */
+  uploadsPerAccount: { bucket: 'upload.account', max: 100, windowSeconds: 3600 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export interface RateLimitCheck {
@@ -98,7 +98,7 @@ function checksJson(checks: readonly RateLimitCheck[]): string {
  * to wait (0: go ahead, the attempt is counted). Counting and deciding are one
  * statement under the counters' row locks, held until the request's
  * transaction ends, so a burst of parallel requests gets exactly `max`
- * through. Call it before the expensive or guessable work (a password check,
+ * through (once a counter is at its limit, refusals take no lock). Call it before the expensive or guessable work (a password check,
  * an image decode), never after; give checks in a fixed order of buckets.
  */
 export async function reserveRateLimits(
