@@ -60,7 +60,7 @@ export default defineConfig({
     plugins: [tailwindcss()],
     ssr: {
       // Native or WASM packages must stay out of the server bundle.
-      external: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
+      external: ['@electric-sql/pglite', '@node-rs/argon2', 'pg'],
     },
     optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   },
