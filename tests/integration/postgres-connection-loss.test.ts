@@ -109,6 +109,22 @@ describe.skipIf(!postgres)('PostgreSQL connections that go away', () => {
     expect(await db.query('select 1 as ok')).toEqual([{ ok: 1 }]);
   });
 
+  it('discards a connection whose prepared statement went stale after a table changed', async () => {
+    const db = open({ poolSize: 1 });
+    await admin.query('create table public.plan_probe (a int)');
+    try {
+      expect(await db.query('select * from public.plan_probe')).toEqual([]);
+      await admin.query('alter table public.plan_probe add column b int');
+      // The statement prepared on the pooled connection no longer matches its result.
+      const stale = await db.query('select * from public.plan_probe').catch((e: unknown) => e);
+      expect((stale as { code?: string }).code).toBe('0A000');
+      // That connection is gone: the same statement is prepared afresh on a new one.
+      expect(await db.query('select * from public.plan_probe')).toEqual([]);
+    } finally {
+      await admin.query('drop table public.plan_probe');
+    }
+  });
+
   describe('through a network that fails', () => {
     let proxy: TcpProxy;
     beforeAll(async () => {

@@ -58,6 +58,16 @@ function statementName(text: string): string {
   return `p_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
 }
 
+/**
+ * A prepared statement whose result columns changed under it (a migration
+ * altered a table it reads) fails on its connection until that connection
+ * is gone: such a connection is discarded, the next one prepares afresh.
+ */
+function isStalePlan(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  return (code === '0A000' && /cached plan/.test(message ?? '')) || code === '26000';
+}
+
 let lastLoggedLoss = 0;
 /** One line per burst: a restart drops every pooled connection at once. */
 function logConnectionLoss(error: Error & { code?: string }): void {
@@ -165,7 +175,8 @@ export function openPostgresDatabase(options: PostgresOptions): Database {
 
   const release = (client: pg.PoolClient, failure?: unknown) => {
     // `release(error)` destroys the connection instead of pooling it.
-    const discard = broken.has(client) || failure instanceof DatabaseUnavailableError;
+    const discard =
+      broken.has(client) || failure instanceof DatabaseUnavailableError || isStalePlan(failure);
     client.release(discard ? new Error('discarded after a connection failure') : undefined);
   };
 
@@ -199,7 +210,16 @@ export function openPostgresDatabase(options: PostgresOptions): Database {
     kind: 'postgres',
     async query<Row>(text: string, params: readonly unknown[] = []) {
       await loadTypes();
-      return run<Row>(pool, text, params);
+      const client = await checkout();
+      let failure: unknown;
+      try {
+        return await run<Row>(client, text, params);
+      } catch (error) {
+        failure = error;
+        throw error;
+      } finally {
+        release(client, failure);
+      }
     },
     async transaction<T>(
       fn: (tx: TransactionQueryable) => Promise<T>,
