@@ -145,13 +145,14 @@ describe.skipIf(!postgres)('PostgreSQL connections that go away', () => {
     });
 
     it('gives up on a server that accepts connections but never answers within the connect timeout', async () => {
-      const db = open({ viaPort: proxy.port, connectTimeoutMs: 500 });
+      const db = open({ viaPort: proxy.port, connectTimeoutMs: 800 });
       proxy.blackhole();
       try {
         const started = performance.now();
         const failure = await db.query('select 1').catch((error: unknown) => error);
         expect(failure).toBeInstanceOf(DatabaseUnavailableError);
-        expect(performance.now() - started).toBeLessThan(2_000);
+        // One connect timeout, not one per step of the request.
+        expect(performance.now() - started).toBeLessThan(1_500);
       } finally {
         await proxy.restore();
       }

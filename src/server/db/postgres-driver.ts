@@ -127,14 +127,17 @@ export function openPostgresDatabase(options: PostgresOptions): Database {
   });
 
   // The catalogue's array types, read before the first statement so that
-  // arrays of the portal's own enums come back as arrays; retried until it works.
+  // arrays of the portal's own enums come back as arrays; read again until it
+  // works. While the server is unavailable the caller fails at once with that
+  // (rather than waiting a second time for its own connection).
   let typesLoaded: Promise<void> | undefined;
   const loadTypes = (): Promise<void> => {
     typesLoaded ??= readArrayTypes(
       { query: <Row>(text: string) => run<Row>(pool, text, [], { control: true }) },
       arrayTypes,
-    ).catch(() => {
+    ).catch((error: unknown) => {
       typesLoaded = undefined;
+      if (error instanceof DatabaseUnavailableError) throw error;
     });
     return typesLoaded;
   };
