@@ -10,6 +10,7 @@ import {
   applyBootstrap,
   migrate,
   MigrationChangedError,
+  MigrationHistoryError,
   readMigrationFiles,
 } from '../../src/server/db/migrate';
 import type { Database } from '../../src/server/db/types';
@@ -79,7 +80,9 @@ describe('migration runner safety (fresh PGlite)', () => {
   it('refuses to continue when an applied file was edited', async () => {
     const [first] = readMigrationFiles(tempDir);
     fs.appendFileSync(path.join(tempDir, first!.file), '\n-- an edit after the fact\n');
-    await expect(migrate(db, tempDir)).rejects.toBeInstanceOf(MigrationChangedError);
+    const refusal = migrate(db, tempDir);
+    await expect(refusal).rejects.toBeInstanceOf(MigrationChangedError);
+    await expect(refusal).rejects.toThrow(/npm run db:reset.*\.data\//);
   });
 
   it('rejects a file that does not follow the CLI naming', () => {
@@ -101,5 +104,22 @@ describe('migration runner safety (fresh PGlite)', () => {
               exists (select 1 from supabase_migrations.schema_migrations where version = '29991231235959') as recorded`,
     );
     expect(row).toEqual({ table: null, recorded: false });
+  });
+
+  it('refuses a database built from migration files that are gone, and says how to rebuild it', async () => {
+    // As a .data/ made before the migrations were consolidated: versions the folder lacks.
+    await db.query(
+      "insert into supabase_migrations.schema_migrations (version, name) values ('20261129100000', 'base_tables')",
+    );
+    try {
+      const refusal = migrate(db, migrationsDir);
+      await expect(refusal).rejects.toBeInstanceOf(MigrationHistoryError);
+      await expect(refusal).rejects.toThrow(/20261129100000.*npm run db:reset.*\.data\//);
+    } finally {
+      await db.query(
+        "delete from supabase_migrations.schema_migrations where version = '20261129100000'",
+      );
+    }
+    expect((await migrate(db, migrationsDir)).applied).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import { updateNewsItem } from '../../src/server/news/update-news-item';
 import { createLocalDiskStorage } from '../../src/server/storage/local-disk-storage';
 import { testTargets } from '../support/databases';
 import { parseRss } from '../support/rss-check';
+import { letScheduledTimeCome } from '../support/scheduled-time';
 import { claimsOf, userIdOf, type Persona } from '../support/personas';
 import { xssCorpus } from '../fixtures/xss-corpus';
 
@@ -68,8 +69,8 @@ describe.each(testTargets())('news lifecycle on $name', (target) => {
     const draft = await as('coordinator', (rdb) => findNewsItem(rdb, created.slug));
     expect(draft?.state).toBe('draft');
 
-    // Scheduled two seconds ahead: still invisible until then.
-    const at = new Date(Date.now() + 2000);
+    // Scheduled for tomorrow: invisible until then.
+    const tomorrow = new Date(Date.now() + 24 * 3600_000);
     const scheduled = await as('coordinator', (rdb) =>
       updateNewsItem(rdb, storage, {
         id: created.id,
@@ -77,7 +78,7 @@ describe.each(testTargets())('news lifecycle on $name', (target) => {
         userId: userIdOf('coordinator'),
         currentCoverId: null,
         news: input(title),
-        publishedAt: at,
+        publishedAt: tomorrow,
       }),
     );
     expect(scheduled.ok).toBe(true);
@@ -89,10 +90,9 @@ describe.each(testTargets())('news lifecycle on $name', (target) => {
       'scheduled',
     );
 
-    await new Promise((resolve) =>
-      setTimeout(resolve, Math.max(0, at.getTime() - Date.now()) + 300),
-    );
-    // At its time it appears everywhere, with no job having run.
+    // At its time it appears everywhere, with no job having run (the time is
+    // made to come, not waited for: tests/support/scheduled-time.ts).
+    const at = await letScheduledTimeCome(db, 'news_items', created.id);
     expect((await as('anon', (rdb) => findNewsItem(rdb, created.slug)))?.state).toBe('published');
     expect(
       (await as('anon', (rdb) => listLatestNews(rdb, austria, 50))).map((item) => item.slug),

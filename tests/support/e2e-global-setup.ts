@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { requireOrSkip } from './suite-requirements';
 import { chromiumPath } from './browser';
 
@@ -50,6 +51,7 @@ export default async function setup({
     'install it with `apt-get install -y chromium` (.ci/run does), or set CHROMIUM_PATH',
   );
   provide('e2eSkipReason', browser.run ? '' : (browser.reason ?? 'skipped'));
+  provide('serverClockFile', '');
   if (!browser.run) {
     provide('baseUrl', '');
     return;
@@ -69,11 +71,17 @@ export default async function setup({
     if (build.status !== 0) throw new Error('astro build failed');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
+  // The server's clock, which stories move instead of waiting (server-clock.ts).
+  const clockFile = path.join(dataDir, 'clock-offset-ms');
+  fs.writeFileSync(clockFile, '0');
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(outDir, 'server', 'entry.mjs')], {
+  const clock = pathToFileURL(path.join(rootDir, 'tests/support/e2e-server-clock.mjs')).href;
+  const entry = path.join(outDir, 'server', 'entry.mjs');
+  const child = spawn(process.execPath, ['--import', clock, entry], {
     cwd: rootDir,
     env: {
       ...process.env,
+      E2E_SERVER_CLOCK_FILE: clockFile,
       HOST: '127.0.0.1',
       PORT: String(port),
       DATA_DIR: dataDir,
@@ -85,6 +93,7 @@ export default async function setup({
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForOk(`${baseUrl}/`, 120_000, child);
   provide('baseUrl', baseUrl);
+  provide('serverClockFile', clockFile);
   return async () => {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
@@ -96,5 +105,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     e2eSkipReason: string;
+    /** The file holding the e2e server's clock offset; empty when the suite did not start the server. */
+    serverClockFile: string;
   }
 }

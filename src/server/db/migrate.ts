@@ -17,6 +17,16 @@ export interface MigrationReport {
   alreadyApplied: number;
 }
 
+/**
+ * What to do with a development database whose history no longer matches the
+ * files. Nothing had been deployed when the migrations were consolidated
+ * (docs/schema.md), so rebuilding is always safe for a database made by
+ * `npm start`, the tests or a branch.
+ */
+const rebuildAdvice =
+  'If this is a development database, rebuild it: stop the portal and run `npm run db:reset` ' +
+  '(drops the portal schema, migrates and seeds again), or delete `.data/` for the embedded database.';
+
 /** Thrown when a migration that already ran was edited afterwards: history must not be rewritten. */
 export class MigrationChangedError extends Error {
   constructor(
@@ -25,9 +35,31 @@ export class MigrationChangedError extends Error {
   ) {
     super(
       `Migration ${file} was changed after it was applied (version ${version}). ` +
-        'Never edit an applied migration: add a new one with the change.',
+        'Never edit an applied migration: add a new one with the change. ' +
+        rebuildAdvice,
     );
     this.name = 'MigrationChangedError';
+  }
+}
+
+/**
+ * Thrown when the database recorded migrations that are not in the folder: it
+ * was built from other files (those before the consolidation of 2026-12-02,
+ * or another branch's), so applying these on top would fail half-way or,
+ * worse, succeed on a schema nobody can read from the files. The Supabase CLI
+ * refuses such a database too.
+ */
+export class MigrationHistoryError extends Error {
+  constructor(readonly unknownVersions: readonly string[]) {
+    const shown = unknownVersions.slice(0, 3).join(', ');
+    const more = unknownVersions.length > 3 ? ` and ${unknownVersions.length - 3} more` : '';
+    super(
+      `This database was built from migrations that are not in supabase/migrations ` +
+        `(versions ${shown}${more}): the migrations were consolidated into new files, ` +
+        'or the database comes from another branch. ' +
+        rebuildAdvice,
+    );
+    this.name = 'MigrationHistoryError';
   }
 }
 
@@ -72,6 +104,9 @@ export async function applyBootstrap(db: Database, bootstrapFile: string): Promi
  * them in `supabase_migrations.schema_migrations`, the table the Supabase CLI
  * reads, so `supabase migration list` and this runner agree. Safe to run twice
  * and from several instances at once (an advisory lock serialises them).
+ * Refuses, before applying anything, a database that recorded versions the
+ * folder does not have (MigrationHistoryError) and, file by file, one whose
+ * applied file was edited since (MigrationChangedError).
  */
 export async function migrate(db: Database, migrationsDir: string): Promise<MigrationReport> {
   const files = readMigrationFiles(migrationsDir);
@@ -86,6 +121,13 @@ export async function migrate(db: Database, migrationsDir: string): Promise<Migr
       recorded_at timestamptz not null default now()
     );
   `);
+
+  const known = new Set(files.map((file) => file.version));
+  const recorded = await db.query<{ version: string }>(
+    'select version from supabase_migrations.schema_migrations order by version',
+  );
+  const unknown = recorded.map((row) => row.version).filter((version) => !known.has(version));
+  if (unknown.length > 0) throw new MigrationHistoryError(unknown);
 
   const applied: string[] = [];
   let alreadyApplied = 0;

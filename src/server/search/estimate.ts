@@ -2,8 +2,8 @@
  * Approximate counts for large result sets. The Postgres engine reads at most
  * a bounded number of matches per query, bucket by bucket (each bucket a
  * fixed, random sixteenth of the records); when there are more, the database
- * estimates the total from the share of buckets read (migration
- * 20261129140000_search_index_keys.sql) and the engine rounds it here. Pure,
+ * estimates the total from the share of buckets read (public.search_candidates
+ * in migration 20261129200900_search.sql) and the engine rounds it here. Pure,
  * so the rounding is unit-tested.
  */
 

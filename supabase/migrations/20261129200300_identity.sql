@@ -1,10 +1,160 @@
--- The built-in provider's interface to the database. The portal server calls
--- these as `anon` (signed out) or `authenticated` (signed in) inside the
--- request's transaction; the `private` schema is not exposed by any API, so
--- only the server reaches them. Password hashing and verification happen in
--- the server (argon2id); the functions keep the state and enforce what the
--- database can check by itself: who the current session belongs to, token
--- expiry and single use, disabled accounts, and admin-only actions.
+-- Identity: who people are and how they sign in.
+--
+-- User rows stay in auth.users (Supabase's table on a Supabase project, the
+-- bootstrap's elsewhere); public.profiles is their public face. The built-in
+-- provider keeps its state in the `private` schema: sessions, one-time email
+-- tokens and rate limit counters (the mail outbox is mail_outbox.sql). No API
+-- exposes that schema and the API roles hold no privilege on its tables, so
+-- requests reach it only through the security definer functions below, each
+-- with an empty search_path and its own checks. The portal server calls them
+-- as `anon` (signed out) or `authenticated` (signed in) inside the request's
+-- transaction. Password hashing and verification happen in the server
+-- (argon2id); the functions keep the state and enforce what the database can
+-- check by itself: who the current session belongs to, token expiry and single
+-- use, disabled accounts, and admin-only actions. Every change to roles and
+-- accounts is written to public.audit_log, by database code only.
+
+-- profiles --------------------------------------------------------------------
+
+create table public.profiles (
+  id uuid primary key references auth.users (id) on delete cascade,
+  display_name text not null check (char_length(display_name) between 1 and 120),
+  affiliation text check (char_length(affiliation) <= 200),
+  is_demo boolean not null default false,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+comment on table public.profiles is 'Public face of a user account: the name shown beside their work.';
+create trigger profiles_set_updated_at before update on public.profiles
+  for each row execute function public.set_updated_at();
+
+alter table public.profiles enable row level security;
+grant select on public.profiles to anon, authenticated;
+grant insert (id, display_name, affiliation) on public.profiles to authenticated;
+grant update (display_name, affiliation) on public.profiles to authenticated;
+grant delete on public.profiles to authenticated;
+
+create policy "Profiles are visible to visitors" on public.profiles
+  for select to anon using (true);
+create policy "Profiles are visible to members" on public.profiles
+  for select to authenticated using (true);
+create policy "Members can create their own profile" on public.profiles
+  for insert to authenticated with check (id = (select auth.uid()));
+create policy "Members can edit their own profile" on public.profiles
+  for update to authenticated using (id = (select auth.uid())) with check (id = (select auth.uid()));
+create policy "Profiles can be deleted by their owner or an admin" on public.profiles
+  for delete to authenticated using (id = (select auth.uid()) or (select public.is_platform_admin()));
+
+-- The built-in provider's tables -------------------------------------------------
+
+create table private.sessions (
+  id uuid primary key default gen_random_uuid(),
+  user_id uuid not null references auth.users (id) on delete cascade,
+  created_at timestamptz not null default now(),
+  last_seen_at timestamptz not null default now(),
+  idle_timeout interval not null,
+  expires_at timestamptz not null,
+  revoked_at timestamptz,
+  revoked_reason text check (char_length(revoked_reason) <= 40),
+  user_agent text check (char_length(user_agent) <= 300),
+  ip_address text check (char_length(ip_address) <= 64)
+);
+comment on table private.sessions is 'Signed-in sessions of the built-in provider; the session cookie names one by id.';
+create index sessions_user_id_idx on private.sessions (user_id);
+
+create table private.email_tokens (
+  -- SHA-256 (hex) of the random token sent by mail; the token itself is never stored.
+  token_hash text primary key check (token_hash ~ '^[0-9a-f]{64}$'),
+  user_id uuid not null references auth.users (id) on delete cascade,
+  purpose text not null check (purpose in ('confirm_signup', 'reset_password', 'change_email')),
+  new_email text check (char_length(new_email) <= 254),
+  created_at timestamptz not null default now(),
+  expires_at timestamptz not null,
+  used_at timestamptz
+);
+comment on table private.email_tokens is 'One-time links sent by mail: confirm an address, reset a password, change an address.';
+create index email_tokens_user_id_idx on private.email_tokens (user_id, purpose);
+
+create table private.rate_limits (
+  bucket text not null,
+  -- SHA-256 (hex) of the limited key (an IP address or an email), not the key itself.
+  key_hash text not null,
+  window_start timestamptz not null,
+  hits integer not null default 0,
+  primary key (bucket, key_hash, window_start)
+);
+comment on table private.rate_limits is 'Fixed-window counters shared by every server instance.';
+
+alter table private.sessions enable row level security;
+alter table private.email_tokens enable row level security;
+alter table private.rate_limits enable row level security;
+revoke all on all tables in schema private from public, anon, authenticated;
+
+-- The audit log ----------------------------------------------------------------
+
+create table public.audit_log (
+  id bigint generated always as identity primary key,
+  -- No foreign keys: an entry outlives the accounts it names.
+  actor_id uuid,
+  action text not null check (action ~ '^[a-z_]+\.[a-z_]+$'),
+  target_user_id uuid,
+  details jsonb not null default '{}'::jsonb,
+  created_at timestamptz not null default now()
+);
+comment on table public.audit_log is 'Who changed roles and accounts, what and when. Written only by database functions.';
+create index audit_log_created_at_idx on public.audit_log (created_at desc);
+create index audit_log_target_user_id_idx on public.audit_log (target_user_id);
+
+alter table public.audit_log enable row level security;
+grant select on public.audit_log to authenticated;
+create policy "Audit entries are visible to admins" on public.audit_log
+  for select to authenticated using ((select public.is_platform_admin()));
+
+create or replace function private.write_audit(p_action text, p_target_user_id uuid, p_details jsonb)
+returns void
+language sql volatile security definer
+set search_path = ''
+as $$
+  insert into public.audit_log (actor_id, action, target_user_id, details)
+  values ((select auth.uid()), p_action, p_target_user_id, coalesce(p_details, '{}'::jsonb));
+$$;
+
+-- Every grant and revocation of a role is recorded, whoever makes it (the admin
+-- page, the create-admin script, the seed): the trigger cannot be bypassed by
+-- the API roles, which have no privilege on audit_log beyond reading it.
+create or replace function private.audit_membership_change() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_row public.memberships;
+begin
+  if tg_op = 'DELETE' then
+    v_row := old;
+  else
+    v_row := new;
+  end if;
+  perform private.write_audit(
+    case when tg_op = 'DELETE' then 'role.revoked' else 'role.granted' end,
+    v_row.user_id,
+    jsonb_strip_nulls(jsonb_build_object(
+      'role', v_row.role,
+      'hub_id', v_row.hub_id,
+      'city_id', v_row.city_id,
+      'organization_id', v_row.organization_id,
+      'membership_id', v_row.id
+    ))
+  );
+  return null;
+end
+$$;
+
+create trigger memberships_audit after insert or delete on public.memberships
+  for each row execute function private.audit_membership_change();
+
+revoke execute on function private.write_audit(text, uuid, jsonb), private.audit_membership_change()
+  from public, anon, authenticated;
 
 -- Rate limits ------------------------------------------------------------------
 
@@ -49,18 +199,6 @@ begin
 end
 $$;
 
--- Forgets counters whose window ended long ago (run by the outbox job).
-create or replace function private.purge_expired_rows() returns void
-language sql volatile security definer
-set search_path = ''
-as $$
-  delete from private.rate_limits where window_start < now() - interval '2 days';
-  delete from private.email_tokens where expires_at < now() - interval '7 days';
-  delete from private.sessions
-   where (revoked_at is not null and revoked_at < now() - interval '30 days')
-      or expires_at < now() - interval '30 days';
-  delete from private.outbox where sent_at is not null and sent_at < now() - interval '30 days';
-$$;
 
 -- Helpers ------------------------------------------------------------------------
 
@@ -97,48 +235,6 @@ begin
 end
 $$;
 
--- Mail -------------------------------------------------------------------------
-
--- Queues a mail for a known address only (a user's, or an address a user asked
--- to change to), so the function cannot be used to send mail to anyone.
-create or replace function private.enqueue_mail(
-  p_to text, p_kind text, p_subject text, p_body text, p_delivery text
-) returns uuid
-language plpgsql volatile security definer
-set search_path = ''
-as $$
-declare
-  v_to text := lower(trim(p_to));
-  v_id uuid;
-begin
-  if not exists (select 1 from auth.users u where lower(u.email) = v_to)
-     and not exists (
-       select 1 from private.email_tokens t
-       where t.purpose = 'change_email' and t.new_email = v_to and t.used_at is null and t.expires_at > now()
-     ) then
-    raise exception 'mail can only be sent to a known address' using errcode = '42501';
-  end if;
-  insert into private.outbox (to_email, kind, subject, body_text, delivery)
-  values (v_to, p_kind, p_subject, p_body, p_delivery)
-  returning id into v_id;
-  return v_id;
-end
-$$;
-
--- The development mailbox: mail meant for it, newest first. The page that
--- calls it exists only in development and embedded mode; mail sent by SMTP is
--- never listed.
-create or replace function private.list_mailbox(p_limit integer)
-returns table (id uuid, to_email text, kind text, subject text, body_text text, created_at timestamptz)
-language sql stable security definer
-set search_path = ''
-as $$
-  select o.id, o.to_email, o.kind, o.subject, o.body_text, o.created_at
-  from private.outbox o
-  where o.delivery = 'mailbox'
-  order by o.created_at desc, o.id
-  limit least(greatest(p_limit, 1), 200)
-$$;
 
 -- Sign-up and confirmation ---------------------------------------------------------
 
@@ -569,12 +665,13 @@ $$;
 
 -- Grants ---------------------------------------------------------------------------
 
+-- Nothing in private is callable unless granted here (and in later files, for
+-- their own functions).
 revoke execute on all functions in schema private from public, anon, authenticated;
 
+-- For signed-out visitors as well: rate limits, sign-up, sign-in, password reset.
 grant execute on function
   private.rate_limit(text, text, integer, integer, boolean),
-  private.enqueue_mail(text, text, text, text, text),
-  private.list_mailbox(integer),
   private.sign_up(text, text, text, text, integer),
   private.use_email_token(text, text),
   private.sign_in_credentials(text),
@@ -584,6 +681,8 @@ grant execute on function
   private.reset_password(text, text)
   to anon, authenticated;
 
+-- For signed-in users only: their session and account, and the admin pages
+-- (which check the admin role themselves).
 grant execute on function
   private.validate_session(),
   private.end_session(uuid),

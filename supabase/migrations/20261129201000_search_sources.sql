@@ -1,8 +1,19 @@
--- Search records for today's content: hubs, cities, verified organizations and
--- published deliverables. Each source has a function that writes one item's
--- record (or removes it when the item is not public) and a trigger that calls
--- it in the same transaction as the change. Other domains follow the same
--- pattern in their own migrations (README, section "Search").
+-- Search records for the content of the domains above: hubs, cities,
+-- verified organizations, published deliverables, and hub news and events
+-- (a draft has no record; a scheduled item has one whose visible_from hides
+-- it, by RLS, until its time). The engine is search.sql.
+--
+-- The pattern for a new source (a domain with public pages adds one in its
+-- own migration):
+--   private.search_sync_<thing>(id)   writes the item's record with
+--                                     private.search_upsert, or removes it with
+--                                     private.search_delete when the item is
+--                                     not public (deleted, draft, unverified);
+--   private.search_rebuild_<things>() syncs every public item (for a rebuild);
+--   private.search_on_<thing>_change() a trigger function, after insert,
+--                                     update or delete, in the same transaction;
+--   select private.search_register_source('<type>', 'private.search_rebuild_<things>()');
+-- All security definer with an empty search_path, none executable by PUBLIC.
 
 -- hubs ----------------------------------------------------------------------
 create or replace function private.search_sync_hub(target_id uuid) returns void
@@ -150,7 +161,107 @@ as $$
   select private.search_sync_deliverable(d.id) from public.deliverables d where d.published
 $$;
 
+-- news and events: published or scheduled ones ----------------------------------
+
+-- Plain text of a Tiptap/ProseMirror JSON document: every "text" value.
+create or replace function private.search_rich_text(doc jsonb) returns text
+language sql immutable parallel safe
+set search_path = ''
+as $$
+  select coalesce(string_agg(t #>> '{}', ' '), '')
+  from jsonb_path_query(coalesce(doc, '{}'::jsonb), 'strict $.**.text') as t
+  where jsonb_typeof(t) = 'string'
+$$;
+
+create or replace function private.search_hub_link(target_hub_id uuid) returns jsonb
+language sql stable security definer
+set search_path = ''
+as $$
+  select jsonb_build_object('id', 'hub:' || h.id, 'type', 'hub', 'title', h.name,
+                            'url', '/hubs/' || h.slug, 'relation', 'hub')
+  from public.hubs h where h.id = target_hub_id
+$$;
+
+create or replace function private.search_sync_news(target_id uuid) returns void
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  n public.news_items;
+  h public.hubs;
+begin
+  select * into n from public.news_items where id = target_id;
+  if not found or n.published_at is null then
+    perform private.search_delete('news', target_id::text);
+    return;
+  end if;
+  select * into h from public.hubs where id = n.hub_id;
+  perform private.search_upsert(jsonb_build_object(
+    'type', 'news',
+    'source_id', n.id,
+    'title', n.title,
+    'summary', n.summary,
+    'text', private.search_rich_text(n.body),
+    'url', '/news/' || n.slug,
+    'hubs', jsonb_build_array(h.slug),
+    'region', h.region,
+    'links', jsonb_build_array(private.search_hub_link(h.id)),
+    'is_demo', n.is_demo,
+    'date', n.published_at,
+    'visible_from', n.published_at
+  ));
+end
+$$;
+
+create or replace function private.search_sync_event(target_id uuid) returns void
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  e public.events;
+  h public.hubs;
+begin
+  select * into e from public.events where id = target_id;
+  if not found or e.published_at is null then
+    perform private.search_delete('event', target_id::text);
+    return;
+  end if;
+  select * into h from public.hubs where id = e.hub_id;
+  perform private.search_upsert(jsonb_build_object(
+    'type', 'event',
+    'source_id', e.id,
+    'title', e.title,
+    'summary', e.summary,
+    'text', concat_ws(E'\n', private.search_rich_text(e.description), e.venue_name, e.venue_address),
+    'url', '/events/' || e.slug,
+    'hubs', jsonb_build_array(h.slug),
+    'region', h.region,
+    'links', jsonb_build_array(private.search_hub_link(h.id)),
+    'is_demo', e.is_demo,
+    'date', e.starts_at,
+    'visible_from', e.published_at
+  ));
+end
+$$;
+
+create or replace function private.search_rebuild_news() returns void
+language sql security definer
+set search_path = ''
+as $$
+  select private.search_sync_news(n.id) from public.news_items n where n.published_at is not null
+$$;
+
+create or replace function private.search_rebuild_events() returns void
+language sql security definer
+set search_path = ''
+as $$
+  select private.search_sync_event(e.id) from public.events e where e.published_at is not null
+$$;
+
 -- triggers ------------------------------------------------------------------
+
+-- A hub's record, and on a rename the records that name the hub: its cities,
+-- news and events.
 create or replace function private.search_on_hub_change() returns trigger
 language plpgsql security definer
 set search_path = ''
@@ -161,9 +272,10 @@ begin
     return old;
   end if;
   perform private.search_sync_hub(new.id);
-  -- A city's record names its hub: follow a rename.
   if tg_op = 'UPDATE' and (new.name is distinct from old.name or new.slug is distinct from old.slug) then
     perform private.search_sync_city(c.id) from public.cities c where c.hub_id = new.id;
+    perform private.search_sync_news(n.id) from public.news_items n where n.hub_id = new.id;
+    perform private.search_sync_event(e.id) from public.events e where e.hub_id = new.id;
   end if;
   return new;
 end
@@ -199,6 +311,26 @@ begin
 end
 $$;
 
+create or replace function private.search_on_news_change() returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  perform private.search_sync_news(case when tg_op = 'DELETE' then old.id else new.id end);
+  return null;
+end
+$$;
+
+create or replace function private.search_on_event_change() returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  perform private.search_sync_event(case when tg_op = 'DELETE' then old.id else new.id end);
+  return null;
+end
+$$;
+
 create trigger hubs_search_sync after insert or update or delete on public.hubs
   for each row execute function private.search_on_hub_change();
 create trigger cities_search_sync after insert or update or delete on public.cities
@@ -207,18 +339,28 @@ create trigger organizations_search_sync after insert or update or delete on pub
   for each row execute function private.search_on_organization_change();
 create trigger deliverables_search_sync after insert or update or delete on public.deliverables
   for each row execute function private.search_on_deliverable_change();
+create trigger news_items_search_sync after insert or update or delete on public.news_items
+  for each row execute function private.search_on_news_change();
+create trigger events_search_sync after insert or update or delete on public.events
+  for each row execute function private.search_on_event_change();
 
 revoke execute on function private.search_sync_hub(uuid), private.search_sync_city(uuid),
   private.search_sync_organization(uuid), private.search_sync_deliverable(uuid),
+  private.search_rich_text(jsonb), private.search_hub_link(uuid),
+  private.search_sync_news(uuid), private.search_sync_event(uuid),
   private.search_rebuild_hubs(), private.search_rebuild_cities(),
   private.search_rebuild_organizations(), private.search_rebuild_deliverables(),
+  private.search_rebuild_news(), private.search_rebuild_events(),
   private.search_on_hub_change(), private.search_on_city_change(),
-  private.search_on_organization_change(), private.search_on_deliverable_change() from public;
+  private.search_on_organization_change(), private.search_on_deliverable_change(),
+  private.search_on_news_change(), private.search_on_event_change() from public;
 
+-- The tables are empty when this runs (the seed comes after migrations), so
+-- there is nothing to rebuild yet: `npm run search:reindex -- --rebuild`
+-- re-derives every record from these registrations.
 select private.search_register_source('hub', 'private.search_rebuild_hubs()');
 select private.search_register_source('city', 'private.search_rebuild_cities()');
 select private.search_register_source('organization', 'private.search_rebuild_organizations()');
 select private.search_register_source('deliverable', 'private.search_rebuild_deliverables()');
-
--- Records for what already exists when this migration runs.
-select private.search_rebuild();
+select private.search_register_source('news', 'private.search_rebuild_news()');
+select private.search_register_source('event', 'private.search_rebuild_events()');

@@ -1,11 +1,13 @@
--- Hub membership: a rich-text description for each hub, the partner
--- organizations of a hub, applications by cities and organizations to join a
--- hub (decided by its coordinators), and the notices that tell applicants the
--- outcome (drained into the mail outbox by a job).
-
-alter table public.hubs add column description jsonb;
-comment on column public.hubs.description is 'Rich text (ProseMirror JSON), rendered and sanitised by the server.';
-grant update (description) on public.hubs to authenticated;
+-- Hub membership: the partner organizations of a hub, applications by cities
+-- and organizations to join a hub (decided by its coordinators), and the
+-- notices that tell applicants the outcome. The hub's rich-text description,
+-- which its coordinators edit with the rest of the hub page, is a column of
+-- public.hubs (places_and_memberships.sql).
+--
+-- A decision is one update of the application: triggers stamp who decided
+-- and when, link the city or organization to the hub and write the notice,
+-- all in that transaction; the decision use case then hands the notices to
+-- the mail outbox (send_hub_membership_notices below).
 
 -- partner organizations of a hub ----------------------------------------------
 create table public.hub_partners (
@@ -99,8 +101,8 @@ create policy "Pending applications can be withdrawn by the applicant; admins re
   using ((applicant_id = (select auth.uid()) and status = 'pending') or (select public.is_platform_admin()));
 
 -- notices to applicants ---------------------------------------------------------
--- Written only by the decision trigger; a job (privileged) hands each one to
--- the mail outbox and sets delivered_at.
+-- Written only by the decision trigger; send_hub_membership_notices (below)
+-- hands each one to the mail outbox and sets delivered_at.
 create table public.hub_notifications (
   id uuid primary key default gen_random_uuid(),
   recipient_id uuid not null references auth.users (id) on delete cascade,
@@ -189,3 +191,43 @@ $$;
 revoke execute on function public.apply_hub_membership_decision() from public;
 create trigger hub_membership_applications_apply_decision after update on public.hub_membership_applications
   for each row execute function public.apply_hub_membership_decision();
+
+-- notices to the mail outbox ----------------------------------------------------
+-- Hands the notices about a membership decision to the mail outbox
+-- (mail_outbox.sql) in the same transaction as the decision. Called by the
+-- decision use case with the delivery mode the server is configured for
+-- ('smtp' or the development 'mailbox'). Only the hub's coordinators and
+-- admins may call it, and only for an application of their hub.
+create or replace function public.send_hub_membership_notices(p_application_id uuid, p_delivery text)
+returns integer
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+declare
+  v_hub uuid;
+  v_count integer;
+begin
+  if p_delivery not in ('smtp', 'mailbox') then
+    raise exception 'unknown delivery: %', p_delivery using errcode = '22023';
+  end if;
+  select a.hub_id into v_hub from public.hub_membership_applications a where a.id = p_application_id;
+  if v_hub is null or not (public.is_platform_admin() or public.is_hub_coordinator(v_hub)) then
+    raise exception 'only the hub''s coordinators can send its notices' using errcode = '42501';
+  end if;
+  with pending as (
+    update public.hub_notifications n set delivered_at = now()
+     where n.application_id = p_application_id and n.delivered_at is null
+    returning n.recipient_id, n.kind, n.subject, n.body
+  ), queued as (
+    insert into private.outbox (to_email, kind, subject, body_text, delivery)
+    select lower(u.email), 'hubs.' || p.kind, left(p.subject, 300), left(p.body, 20000), p_delivery
+      from pending p join auth.users u on u.id = p.recipient_id
+     where u.email is not null
+    returning 1
+  )
+  select count(*)::integer into v_count from queued;
+  return v_count;
+end
+$$;
+revoke execute on function public.send_hub_membership_notices(uuid, text) from public;
+grant execute on function public.send_hub_membership_notices(uuid, text) to authenticated;
