@@ -168,11 +168,9 @@ export function openPostgresDatabase(options: PostgresOptions): Database {
     try {
       return await pool.connect();
     } catch (error) {
-      const wrapped = asPostgresError(error);
-      if (wrapped instanceof DatabaseUnavailableError) throw wrapped;
-      // Anything else while connecting (a refused password, a missing
-      // database) is a configuration error: keep its own message.
-      throw error;
+      // A refused password or a missing database stays what it is: a
+      // configuration error, not an outage.
+      throw asPostgresError(error);
     }
   };
 
