@@ -4,7 +4,7 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath } from 'node:url';
-import { securityHeadersIntegration } from './src/server/http/security-headers-integration.ts';
+import { serverEntryPreload } from './src/server/http/server-entry-preload.ts';
 
 /**
  * The public site (PUBLIC_SITE_URL, read at build time) plus plain-HTTP local
@@ -34,10 +34,11 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   integrations: [
     react(),
-    // Static files and Astro's early answers get the security headers too.
-    securityHeadersIntegration(
-      fileURLToPath(
-        new URL('./src/server/http/install-static-security-headers.ts', import.meta.url),
+    // Static files and Astro's early answers get the security headers too;
+    // each request's socket address is recorded (X-Forwarded-For is not trusted).
+    serverEntryPreload(
+      ['install-static-security-headers.ts', 'install-socket-address.ts'].map((file) =>
+        fileURLToPath(new URL(`./src/server/http/${file}`, import.meta.url)),
       ),
     ),
   ],
@@ -60,7 +61,7 @@ export default defineConfig({
     plugins: [tailwindcss()],
     ssr: {
       // Native or WASM packages must stay out of the server bundle.
-      external: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
+      external: ['@electric-sql/pglite', '@node-rs/argon2', 'pg'],
     },
     optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   },

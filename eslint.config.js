@@ -41,7 +41,7 @@ export default [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/server/**', '@electric-sql/*', 'postgres'] },
+        { patterns: ['**/server/**', '@electric-sql/*', 'pg', 'pg-*'] },
       ],
     },
   },

@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * Three suites, named for what they touch:
  * - unit: pure code, no database, no network;
+ * - components: Astro components rendered in isolation (no database, no network);
  * - integration: real Postgres (PGlite always, a PostgreSQL server when TEST_DATABASE_URL is set);
  * - e2e: Debian's Chromium against the production build.
  */
@@ -29,6 +30,8 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
         },
       },
+      // .astro components rendered with Astro's Container API (its own Vite config).
+      'tests/components/vitest.config.ts',
       {
         test: {
           name: 'integration',

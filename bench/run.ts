@@ -19,7 +19,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const coldStarts = Number(process.env.BENCH_COLD_STARTS ?? 3);
 const routesForJs = (
   process.env.BENCH_ROUTES ??
-  '/,/deliverables,/deliverables/itu-t-y-4903,/cities,/cities/tromso,/hubs,/hubs/austria,/news,/events,/search?q=kpi,/login,/signup'
+  '/,/deliverables,/deliverables/itu-t-y-4903,/kpis,/kpis/ec-ict-ict-1c,/cities,/cities/tromso,/hubs,/hubs/austria,/news,/events,/search?q=kpi,/login,/signup'
 ).split(',');
 
 interface LoadResult {

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   if (report.seed) {
     const s = report.seed;
     console.log(
-      `Seed: ${s.deliverables} deliverables, ${s.hubs} hubs, ${s.cities} cities, ${s.demoUsers} demo users.`,
+      `Seed: ${s.deliverables} deliverables, ${s.kpis} KPIs, ${s.hubs} hubs, ${s.cities} cities, ${s.demoUsers} demo users.`,
     );
   }
 }

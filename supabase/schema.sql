@@ -52,6 +52,22 @@ CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA extensions;
 COMMENT ON EXTENSION unaccent IS 'text search dictionary that removes accents';
 
 --
+-- Name: admin_find_user_by_email(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.admin_find_user_by_email(p_email text) RETURNS TABLE(id uuid, email text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform private.require_platform_admin();
+  return query
+    select u.id, u.email::text from auth.users u
+    where lower(u.email) = lower(trim(p_email)) and u.deleted_at is null;
+end
+$$;
+
+--
 -- Name: admin_list_users(text, integer, integer); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -431,6 +447,69 @@ end
 $_$;
 
 --
+-- Name: rate_limit_check(jsonb); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.rate_limit_check(p_check jsonb) RETURNS TABLE(bucket text, key_hash text, max_hits integer, window_seconds integer, window_start timestamp with time zone)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $_$
+declare
+  v_bucket text := p_check ->> 'bucket';
+  v_key text := p_check ->> 'key';
+  v_max integer;
+  v_seconds integer;
+begin
+  if jsonb_typeof(p_check -> 'max') is distinct from 'number'
+     or jsonb_typeof(p_check -> 'windowSeconds') is distinct from 'number' then
+    raise exception 'invalid rate limit check' using errcode = '22023';
+  end if;
+  v_max := (p_check ->> 'max')::integer;
+  v_seconds := (p_check ->> 'windowSeconds')::integer;
+  if v_bucket is null or v_bucket !~ '^[a-z0-9_.:-]{1,64}$' or v_key is null or char_length(v_key) > 500
+     or v_max < 1 or v_seconds < 1 or v_seconds > 86400 then
+    raise exception 'invalid rate limit check' using errcode = '22023';
+  end if;
+  return query select
+    v_bucket,
+    private.rate_limit_key_hash(v_key),
+    v_max,
+    v_seconds,
+    to_timestamp(floor(extract(epoch from now()) / v_seconds) * v_seconds);
+end
+$_$;
+
+--
+-- Name: rate_limit_key_hash(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.rate_limit_key_hash(p_key text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select encode(sha256(convert_to(lower(p_key), 'UTF8')), 'hex')
+$$;
+
+--
+-- Name: release_rate_limits(jsonb); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.release_rate_limits(p_checks jsonb) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if jsonb_typeof(p_checks) is distinct from 'array' or jsonb_array_length(p_checks) not between 1 and 8 then
+    raise exception 'invalid rate limit checks' using errcode = '22023';
+  end if;
+  update private.rate_limits r set hits = greatest(r.hits - 1, 0)
+    from jsonb_array_elements(p_checks) as e(value)
+    cross join lateral private.rate_limit_check(e.value) as c
+   where r.bucket = c.bucket and r.key_hash = c.key_hash and r.window_start = c.window_start;
+end
+$$;
+
+--
 -- Name: request_email_change(text, text, integer); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -498,6 +577,67 @@ end
 $$;
 
 --
+-- Name: reserve_rate_limits(jsonb); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.reserve_rate_limits(p_checks jsonb) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_check record;
+  v_hits integer;
+  v_wait integer;
+begin
+  if jsonb_typeof(p_checks) is distinct from 'array' or jsonb_array_length(p_checks) not between 1 and 8 then
+    raise exception 'invalid rate limit checks' using errcode = '22023';
+  end if;
+  -- A counter already at its limit refuses without taking any lock: counts
+  -- only grow within a window (but for refunds, which make this at worst
+  -- refuse one attempt too many), so a flood of refused attempts never
+  -- queues on the rows and holds no connection waiting.
+  select max(ceil(extract(epoch from (c.window_start + make_interval(secs => c.window_seconds) - now())))::integer)
+    into v_wait
+    from jsonb_array_elements(p_checks) as e(value)
+    cross join lateral private.rate_limit_check(e.value) as c
+    join private.rate_limits r
+      on r.bucket = c.bucket and r.key_hash = c.key_hash and r.window_start = c.window_start
+   where r.hits >= c.max_hits;
+  if v_wait is not null then
+    return greatest(v_wait, 1);
+  end if;
+  v_wait := 0;
+  for v_check in
+    select c.* from jsonb_array_elements(p_checks) with ordinality as e(value, n)
+    cross join lateral private.rate_limit_check(e.value) as c
+    order by e.n
+  loop
+    insert into private.rate_limits as r (bucket, key_hash, window_start, hits)
+    values (v_check.bucket, v_check.key_hash, v_check.window_start, 0)
+    on conflict (bucket, key_hash, window_start) do update set hits = r.hits
+    returning r.hits into v_hits;
+    if v_hits >= v_check.max_hits then
+      v_wait := greatest(v_wait, 1, ceil(extract(epoch from (
+        v_check.window_start + make_interval(secs => v_check.window_seconds) - now())))::integer);
+    end if;
+  end loop;
+  if v_wait > 0 then
+    return v_wait;
+  end if;
+  update private.rate_limits r set hits = r.hits + 1
+    from jsonb_array_elements(p_checks) as e(value)
+    cross join lateral private.rate_limit_check(e.value) as c
+   where r.bucket = c.bucket and r.key_hash = c.key_hash and r.window_start = c.window_start;
+  -- Older windows of these keys are spent: drop them while the rows are at hand.
+  delete from private.rate_limits r
+    using jsonb_array_elements(p_checks) as e(value)
+    cross join lateral private.rate_limit_check(e.value) as c
+   where r.bucket = c.bucket and r.key_hash = c.key_hash and r.window_start < c.window_start;
+  return 0;
+end
+$$;
+
+--
 -- Name: reset_password(text, text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -525,6 +665,9 @@ begin
    where u.id = v_user_id;
   update private.sessions s set revoked_at = now(), revoked_reason = 'password_reset'
    where s.user_id = v_user_id and s.revoked_at is null;
+  delete from private.rate_limits r
+   where r.bucket = 'sign_in.account'
+     and r.key_hash = (select private.rate_limit_key_hash(u.email::text) from auth.users u where u.id = v_user_id);
   perform private.write_audit('account.password_reset', v_user_id, '{}'::jsonb);
   return v_user_id;
 end
@@ -780,6 +923,42 @@ end
 $$;
 
 --
+-- Name: search_on_kpi_change(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_on_kpi_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if tg_op = 'UPDATE' and new.code is distinct from old.code then
+    perform private.search_sync_kpi(old.code);
+  end if;
+  perform private.search_sync_kpi(case when tg_op = 'DELETE' then old.code else new.code end);
+  return null;
+end
+$$;
+
+--
+-- Name: search_on_kpi_sdg_link_change(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_on_kpi_sdg_link_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if tg_op in ('UPDATE', 'DELETE') then
+    perform private.search_sync_kpi(old.kpi_code);
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') and (tg_op = 'INSERT' or new.kpi_code is distinct from old.kpi_code) then
+    perform private.search_sync_kpi(new.kpi_code);
+  end if;
+  return null;
+end
+$$;
+
+--
 -- Name: search_on_news_change(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -954,6 +1133,17 @@ CREATE FUNCTION private.search_rebuild_hubs() RETURNS void
     SET search_path TO ''
     AS $$
   select private.search_sync_hub(h.id) from public.hubs h
+$$;
+
+--
+-- Name: search_rebuild_kpis(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_rebuild_kpis() RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select private.search_sync_kpi(k.code) from public.kpis k
 $$;
 
 --
@@ -1135,6 +1325,50 @@ begin
     'country', case when cardinality(h.countries) = 1 then h.countries[1] end,
     'region', h.region,
     'is_demo', h.is_demo
+  ));
+end
+$$;
+
+--
+-- Name: search_sync_kpi(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_sync_kpi(target_code text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  k public.kpis;
+  confirmed_goals smallint[];
+  indicators text[];
+  part_labels text;
+begin
+  select * into k from public.kpis where code = target_code;
+  if not found then
+    perform private.search_delete('kpi', target_code);
+    return;
+  end if;
+  select coalesce(array_agg(distinct l.goal order by l.goal), '{}'),
+         coalesce(array_agg(distinct l.indicator order by l.indicator)
+                    filter (where l.indicator is not null), '{}')
+    into confirmed_goals, indicators
+    from public.kpi_sdg_links l
+   where l.kpi_code = k.code and l.basis = 'confirmed';
+  select string_agg(p.part ->> 'label', ', ' order by p.n)
+    into part_labels
+    from jsonb_array_elements(coalesce(k.measure -> 'parts', '[]'::jsonb)) with ordinality as p(part, n);
+  perform private.search_upsert(jsonb_build_object(
+    'type', 'kpi',
+    'source_id', k.code,
+    'title', k.name,
+    'summary', k.summary,
+    'text', concat_ws('. ', k.unit, part_labels, nullif(array_to_string(indicators, ' '), '')),
+    'url', '/kpis/' || k.slug,
+    'code', k.code,
+    'subtype', k.kpi_type,
+    'sdgs', to_jsonb(confirmed_goals),
+    'themes', to_jsonb(k.themes),
+    'kpi_codes', jsonb_build_array(k.code)
   ));
 end
 $$;
@@ -2543,6 +2777,98 @@ COMMENT ON TABLE public.hubs IS 'U4SSC-Hubs: the regional and country nodes of t
 COMMENT ON COLUMN public.hubs.description IS 'Rich text (ProseMirror JSON), rendered and sanitised by the server.';
 
 --
+-- Name: kpi_sdg_links; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpi_sdg_links (
+    id bigint NOT NULL,
+    kpi_code text NOT NULL,
+    goal smallint NOT NULL,
+    target text,
+    indicator text,
+    basis text NOT NULL,
+    source_title text,
+    source_url text,
+    CONSTRAINT kpi_sdg_links_basis_check CHECK ((basis = ANY (ARRAY['confirmed'::text, 'indicative'::text]))),
+    CONSTRAINT kpi_sdg_links_basis_rules CHECK ((((basis = 'confirmed'::text) AND (source_url IS NOT NULL) AND (source_title IS NOT NULL)) OR ((basis = 'indicative'::text) AND (target IS NULL) AND (indicator IS NULL)))),
+    CONSTRAINT kpi_sdg_links_goal_check CHECK (((goal >= 1) AND (goal <= 17))),
+    CONSTRAINT kpi_sdg_links_indicator_check CHECK ((indicator ~ '^[0-9]{1,2}\.([0-9]{1,2}|[a-d])\.[0-9]{1,2}$'::text)),
+    CONSTRAINT kpi_sdg_links_indicator_in_target CHECK (((indicator IS NULL) OR ((target IS NOT NULL) AND starts_with(indicator, (target || '.'::text))))),
+    CONSTRAINT kpi_sdg_links_source_url_check CHECK ((source_url ~ '^https?://'::text)),
+    CONSTRAINT kpi_sdg_links_target_check CHECK ((target ~ '^[0-9]{1,2}\.([0-9]{1,2}|[a-d])$'::text)),
+    CONSTRAINT kpi_sdg_links_target_in_goal CHECK (((target IS NULL) OR ((split_part(target, '.'::text, 1))::integer = goal)))
+);
+
+--
+-- Name: TABLE kpi_sdg_links; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.kpi_sdg_links IS 'Links between KPIs and SDG goals, targets or indicators, confirmed or indicative.';
+
+--
+-- Name: kpi_sdg_links_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpi_sdg_links ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.kpi_sdg_links_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: kpis; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpis (
+    code text NOT NULL,
+    slug text NOT NULL,
+    name text NOT NULL,
+    summary text DEFAULT ''::text NOT NULL,
+    dimension text NOT NULL,
+    sub_dimension text NOT NULL,
+    category text NOT NULL,
+    kpi_type text NOT NULL,
+    focus text,
+    unit text NOT NULL,
+    unit_uncertain boolean DEFAULT false NOT NULL,
+    measure jsonb NOT NULL,
+    themes text[] DEFAULT '{}'::text[] NOT NULL,
+    confirmed_in_title text,
+    confirmed_in_url text,
+    "position" integer NOT NULL,
+    content_path text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT kpis_category_check CHECK ((category ~ '^(EC|EN|SC):[A-Z]{1,3}:[A-Z]{1,3}$'::text)),
+    CONSTRAINT kpis_category_in_sub_dimension CHECK (starts_with(category, (sub_dimension || ':'::text))),
+    CONSTRAINT kpis_code_check CHECK ((code ~ '^(EC|EN|SC):[A-Z]{1,3}:[A-Z]{1,3}:[1-9][0-9]?[CA]$'::text)),
+    CONSTRAINT kpis_code_in_sub_dimension CHECK (starts_with(code, (sub_dimension || ':'::text))),
+    CONSTRAINT kpis_confirmed_in_complete CHECK (((confirmed_in_title IS NULL) = (confirmed_in_url IS NULL))),
+    CONSTRAINT kpis_confirmed_in_url_check CHECK ((confirmed_in_url ~ '^https?://'::text)),
+    CONSTRAINT kpis_dimension_check CHECK ((dimension = ANY (ARRAY['EC'::text, 'EN'::text, 'SC'::text]))),
+    CONSTRAINT kpis_focus_check CHECK ((focus = ANY (ARRAY['smart'::text, 'sustainable'::text]))),
+    CONSTRAINT kpis_kpi_type_check CHECK ((kpi_type = ANY (ARRAY['core'::text, 'advanced'::text]))),
+    CONSTRAINT kpis_measure_check CHECK (((jsonb_typeof(measure) = 'object'::text) AND (measure ? 'kind'::text))),
+    CONSTRAINT kpis_name_check CHECK (((char_length(name) >= 2) AND (char_length(name) <= 120))),
+    CONSTRAINT kpis_position_check CHECK (("position" > 0)),
+    CONSTRAINT kpis_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+    CONSTRAINT kpis_sub_dimension_check CHECK ((sub_dimension = ANY (ARRAY['EC:ICT'::text, 'EC:P'::text, 'EC:I'::text, 'EN:EN'::text, 'EN:E'::text, 'SC:EH'::text, 'SC:SH'::text]))),
+    CONSTRAINT kpis_sub_dimension_in_dimension CHECK (starts_with(sub_dimension, (dimension || ':'::text))),
+    CONSTRAINT kpis_summary_check CHECK ((char_length(summary) <= 300)),
+    CONSTRAINT kpis_type_matches_code CHECK (((kpi_type = 'core'::text) = ("right"(code, 1) = 'C'::text))),
+    CONSTRAINT kpis_unit_check CHECK (((char_length(unit) >= 1) AND (char_length(unit) <= 200)))
+);
+
+--
+-- Name: TABLE kpis; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.kpis IS 'The 91 U4SSC key performance indicators (ITU-T Y.4903), synced from content/kpis.';
+
+--
 -- Name: media_files; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2940,6 +3266,41 @@ ALTER TABLE ONLY public.hubs
     ADD CONSTRAINT hubs_slug_key UNIQUE (slug);
 
 --
+-- Name: kpi_sdg_links kpi_sdg_links_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_sdg_links
+    ADD CONSTRAINT kpi_sdg_links_pkey PRIMARY KEY (id);
+
+--
+-- Name: kpi_sdg_links kpi_sdg_links_unique; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_sdg_links
+    ADD CONSTRAINT kpi_sdg_links_unique UNIQUE NULLS NOT DISTINCT (kpi_code, goal, target, indicator);
+
+--
+-- Name: kpis kpis_content_path_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpis
+    ADD CONSTRAINT kpis_content_path_key UNIQUE (content_path);
+
+--
+-- Name: kpis kpis_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpis
+    ADD CONSTRAINT kpis_pkey PRIMARY KEY (code);
+
+--
+-- Name: kpis kpis_slug_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpis
+    ADD CONSTRAINT kpis_slug_key UNIQUE (slug);
+
+--
 -- Name: media_files media_files_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3147,6 +3508,24 @@ CREATE INDEX hub_notifications_undelivered_idx ON public.hub_notifications USING
 --
 
 CREATE INDEX hub_partners_organization_id_idx ON public.hub_partners USING btree (organization_id);
+
+--
+-- Name: kpi_sdg_links_goal_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_sdg_links_goal_idx ON public.kpi_sdg_links USING btree (goal, kpi_code);
+
+--
+-- Name: kpis_dimension_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpis_dimension_idx ON public.kpis USING btree (dimension, sub_dimension, "position");
+
+--
+-- Name: kpis_themes_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpis_themes_idx ON public.kpis USING gin (themes);
 
 --
 -- Name: media_files_hub_id_idx; Type: INDEX; Schema: public; Owner: -
@@ -3383,6 +3762,24 @@ CREATE TRIGGER hubs_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.hubs 
 CREATE TRIGGER hubs_set_updated_at BEFORE UPDATE ON public.hubs FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
 --
+-- Name: kpi_sdg_links kpi_sdg_links_search_sync; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpi_sdg_links_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.kpi_sdg_links FOR EACH ROW EXECUTE FUNCTION private.search_on_kpi_sdg_link_change();
+
+--
+-- Name: kpis kpis_search_sync; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpis_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.kpis FOR EACH ROW EXECUTE FUNCTION private.search_on_kpi_change();
+
+--
+-- Name: kpis kpis_set_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpis_set_updated_at BEFORE UPDATE ON public.kpis FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
 -- Name: memberships memberships_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -3580,6 +3977,13 @@ ALTER TABLE ONLY public.hub_partners
 
 ALTER TABLE ONLY public.hub_partners
     ADD CONSTRAINT hub_partners_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
+
+--
+-- Name: kpi_sdg_links kpi_sdg_links_kpi_code_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_sdg_links
+    ADD CONSTRAINT kpi_sdg_links_kpi_code_fkey FOREIGN KEY (kpi_code) REFERENCES public.kpis(code) ON UPDATE CASCADE ON DELETE CASCADE;
 
 --
 -- Name: media_files media_files_hub_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -3890,6 +4294,66 @@ CREATE POLICY "Hubs can be edited by their coordinators and admins" ON public.hu
 CREATE POLICY "Images can be deleted by their uploader and admins" ON public.media_files FOR DELETE TO authenticated USING (((uploaded_by = ( SELECT auth.uid() AS uid)) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
 
 --
+-- Name: kpi_sdg_links KPI SDG links are visible to members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI SDG links are visible to members" ON public.kpi_sdg_links FOR SELECT TO authenticated USING (true);
+
+--
+-- Name: kpi_sdg_links KPI SDG links are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI SDG links are visible to visitors" ON public.kpi_sdg_links FOR SELECT TO anon USING (true);
+
+--
+-- Name: kpi_sdg_links KPI SDG links can be added by admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI SDG links can be added by admins" ON public.kpi_sdg_links FOR INSERT TO authenticated WITH CHECK (( SELECT public.is_platform_admin() AS is_platform_admin));
+
+--
+-- Name: kpi_sdg_links KPI SDG links can be deleted by admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI SDG links can be deleted by admins" ON public.kpi_sdg_links FOR DELETE TO authenticated USING (( SELECT public.is_platform_admin() AS is_platform_admin));
+
+--
+-- Name: kpi_sdg_links KPI SDG links can be edited by admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI SDG links can be edited by admins" ON public.kpi_sdg_links FOR UPDATE TO authenticated USING (( SELECT public.is_platform_admin() AS is_platform_admin)) WITH CHECK (( SELECT public.is_platform_admin() AS is_platform_admin));
+
+--
+-- Name: kpis KPIs are visible to members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPIs are visible to members" ON public.kpis FOR SELECT TO authenticated USING (true);
+
+--
+-- Name: kpis KPIs are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPIs are visible to visitors" ON public.kpis FOR SELECT TO anon USING (true);
+
+--
+-- Name: kpis KPIs can be added by admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPIs can be added by admins" ON public.kpis FOR INSERT TO authenticated WITH CHECK (( SELECT public.is_platform_admin() AS is_platform_admin));
+
+--
+-- Name: kpis KPIs can be deleted by admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPIs can be deleted by admins" ON public.kpis FOR DELETE TO authenticated USING (( SELECT public.is_platform_admin() AS is_platform_admin));
+
+--
+-- Name: kpis KPIs can be edited by admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPIs can be edited by admins" ON public.kpis FOR UPDATE TO authenticated USING (( SELECT public.is_platform_admin() AS is_platform_admin)) WITH CHECK (( SELECT public.is_platform_admin() AS is_platform_admin));
+
+--
 -- Name: profiles Members can create their own profile; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -4150,6 +4614,18 @@ ALTER TABLE public.hub_partners ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.hubs ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: kpi_sdg_links; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpi_sdg_links ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: kpis; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpis ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: media_files; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -4212,6 +4688,7 @@ GRANT USAGE ON SCHEMA extensions TO service_role;
 GRANT USAGE ON SCHEMA private TO anon;
 GRANT USAGE ON SCHEMA private TO authenticated;
 GRANT USAGE ON SCHEMA private TO service_role;
+GRANT USAGE ON SCHEMA private TO portal_identity;
 
 --
 -- Name: SCHEMA public; Type: ACL; Schema: -; Owner: -
@@ -4220,6 +4697,13 @@ GRANT USAGE ON SCHEMA private TO service_role;
 GRANT USAGE ON SCHEMA public TO anon;
 GRANT USAGE ON SCHEMA public TO authenticated;
 GRANT USAGE ON SCHEMA public TO service_role;
+
+--
+-- Name: FUNCTION admin_find_user_by_email(p_email text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.admin_find_user_by_email(p_email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.admin_find_user_by_email(p_email text) TO authenticated;
 
 --
 -- Name: FUNCTION admin_list_users(p_search text, p_limit integer, p_offset integer); Type: ACL; Schema: private; Owner: -
@@ -4259,8 +4743,7 @@ REVOKE ALL ON FUNCTION private.check_token_args(p_token_hash text, p_ttl_seconds
 --
 
 REVOKE ALL ON FUNCTION private.create_session(p_user_id uuid, p_idle_seconds integer, p_absolute_seconds integer, p_user_agent text, p_ip text) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.create_session(p_user_id uuid, p_idle_seconds integer, p_absolute_seconds integer, p_user_agent text, p_ip text) TO anon;
-GRANT ALL ON FUNCTION private.create_session(p_user_id uuid, p_idle_seconds integer, p_absolute_seconds integer, p_user_agent text, p_ip text) TO authenticated;
+GRANT ALL ON FUNCTION private.create_session(p_user_id uuid, p_idle_seconds integer, p_absolute_seconds integer, p_user_agent text, p_ip text) TO portal_identity;
 
 --
 -- Name: FUNCTION delete_my_account(); Type: ACL; Schema: private; Owner: -
@@ -4330,7 +4813,7 @@ GRANT ALL ON FUNCTION private.my_account() TO authenticated;
 --
 
 REVOKE ALL ON FUNCTION private.my_password_hash() FROM PUBLIC;
-GRANT ALL ON FUNCTION private.my_password_hash() TO authenticated;
+GRANT ALL ON FUNCTION private.my_password_hash() TO portal_identity;
 
 --
 -- Name: FUNCTION purge_expired_rows(); Type: ACL; Schema: private; Owner: -
@@ -4345,6 +4828,25 @@ REVOKE ALL ON FUNCTION private.purge_expired_rows() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.rate_limit(p_bucket text, p_key text, p_max integer, p_window_seconds integer, p_count boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.rate_limit(p_bucket text, p_key text, p_max integer, p_window_seconds integer, p_count boolean) TO anon;
 GRANT ALL ON FUNCTION private.rate_limit(p_bucket text, p_key text, p_max integer, p_window_seconds integer, p_count boolean) TO authenticated;
+
+--
+-- Name: FUNCTION rate_limit_check(p_check jsonb); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.rate_limit_check(p_check jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION rate_limit_key_hash(p_key text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.rate_limit_key_hash(p_key text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION release_rate_limits(p_checks jsonb); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.release_rate_limits(p_checks jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.release_rate_limits(p_checks jsonb) TO portal_identity;
 
 --
 -- Name: FUNCTION request_email_change(p_new_email text, p_token_hash text, p_ttl_seconds integer); Type: ACL; Schema: private; Owner: -
@@ -4366,6 +4868,14 @@ GRANT ALL ON FUNCTION private.request_password_reset(p_email text, p_token_hash 
 --
 
 REVOKE ALL ON FUNCTION private.require_platform_admin() FROM PUBLIC;
+
+--
+-- Name: FUNCTION reserve_rate_limits(p_checks jsonb); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.reserve_rate_limits(p_checks jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.reserve_rate_limits(p_checks jsonb) TO anon;
+GRANT ALL ON FUNCTION private.reserve_rate_limits(p_checks jsonb) TO authenticated;
 
 --
 -- Name: FUNCTION reset_password(p_token_hash text, p_password_hash text); Type: ACL; Schema: private; Owner: -
@@ -4438,6 +4948,18 @@ REVOKE ALL ON FUNCTION private.search_on_event_change() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.search_on_hub_change() FROM PUBLIC;
 
 --
+-- Name: FUNCTION search_on_kpi_change(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_on_kpi_change() FROM PUBLIC;
+
+--
+-- Name: FUNCTION search_on_kpi_sdg_link_change(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_on_kpi_sdg_link_change() FROM PUBLIC;
+
+--
 -- Name: FUNCTION search_on_news_change(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -4495,6 +5017,12 @@ REVOKE ALL ON FUNCTION private.search_rebuild_events() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.search_rebuild_hubs() FROM PUBLIC;
 
 --
+-- Name: FUNCTION search_rebuild_kpis(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_rebuild_kpis() FROM PUBLIC;
+
+--
 -- Name: FUNCTION search_rebuild_news(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -4543,6 +5071,12 @@ REVOKE ALL ON FUNCTION private.search_sync_event(target_id uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.search_sync_hub(target_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION search_sync_kpi(target_code text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_sync_kpi(target_code text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION search_sync_news(target_id uuid); Type: ACL; Schema: private; Owner: -
 --
 
@@ -4571,8 +5105,7 @@ REVOKE ALL ON FUNCTION private.search_upsert(record jsonb) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.sign_in_credentials(p_email text) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.sign_in_credentials(p_email text) TO anon;
-GRANT ALL ON FUNCTION private.sign_in_credentials(p_email text) TO authenticated;
+GRANT ALL ON FUNCTION private.sign_in_credentials(p_email text) TO portal_identity;
 
 --
 -- Name: FUNCTION sign_up(p_email text, p_password_hash text, p_display_name text, p_token_hash text, p_ttl_seconds integer); Type: ACL; Schema: private; Owner: -
@@ -5065,6 +5598,20 @@ GRANT UPDATE(since_label) ON TABLE public.hubs TO authenticated;
 GRANT UPDATE(description) ON TABLE public.hubs TO authenticated;
 
 --
+-- Name: TABLE kpi_sdg_links; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.kpi_sdg_links TO anon;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.kpi_sdg_links TO authenticated;
+
+--
+-- Name: TABLE kpis; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.kpis TO anon;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.kpis TO authenticated;
+
+--
 -- Name: TABLE media_files; Type: ACL; Schema: public; Owner: -
 --
 
@@ -5339,6 +5886,7 @@ INSERT INTO private.search_sources VALUES ('city', 'private.search_rebuild_citie
 INSERT INTO private.search_sources VALUES ('deliverable', 'private.search_rebuild_deliverables()');
 INSERT INTO private.search_sources VALUES ('event', 'private.search_rebuild_events()');
 INSERT INTO private.search_sources VALUES ('hub', 'private.search_rebuild_hubs()');
+INSERT INTO private.search_sources VALUES ('kpi', 'private.search_rebuild_kpis()');
 INSERT INTO private.search_sources VALUES ('news', 'private.search_rebuild_news()');
 INSERT INTO private.search_sources VALUES ('organization', 'private.search_rebuild_organizations()');
 

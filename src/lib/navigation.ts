@@ -14,6 +14,7 @@ export const mainNavigation: readonly NavItem[] = [
   { href: '/cities', label: 'nav.cities' },
   { href: '/directory', label: 'nav.directory' },
   { href: '/deliverables', label: 'nav.deliverables' },
+  { href: '/kpis', label: 'nav.kpis' },
   { href: '/news', label: 'nav.news' },
   { href: '/events', label: 'nav.events' },
 ];

@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import { pageSchema, parseListingFilters } from '../listing/query-params';
+import { regionSchema, type RegionKey } from '../taxonomy/countries';
 
-export const regionSchema = z.enum([
-  'africa',
-  'americas',
-  'arab-states',
-  'asia-pacific',
-  'europe',
-  'cis',
-  'global',
-]);
-export type Region = z.infer<typeof regionSchema>;
+/** The regions vocabulary lives in src/lib/taxonomy; re-exported for the places code. */
+export { regionSchema };
+export type Region = RegionKey;
 
 /** Query parameters of `/cities`. */
 export const cityFiltersSchema = z.object({

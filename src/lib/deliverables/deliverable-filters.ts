@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { pageSchema, parseListingFilters } from '../listing/query-params';
+import { themeSchema } from '../taxonomy/themes';
 import { deliverableKindSchema } from './deliverable-schema';
 
 /** Query parameters of `/deliverables`; each bad value is dropped and named in `invalid`. */
 export const deliverableFiltersSchema = z.object({
   kind: deliverableKindSchema.optional(),
-  theme: z.string().trim().min(2).max(60).optional(),
+  /** A key of the shared theme taxonomy (the sync maps the files' tags to it). */
+  theme: themeSchema.optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   q: z.string().trim().min(1).max(100).optional(),
   page: pageSchema,

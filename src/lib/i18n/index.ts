@@ -1,3 +1,4 @@
+import { countryNameIn } from '../taxonomy/countries';
 import { en } from './messages/en';
 
 /**
@@ -27,6 +28,8 @@ export interface Translator {
   tp(key: PluralKey, count: number, params?: Params): string;
   formatDate(date: Date, options?: Intl.DateTimeFormatOptions): string;
   formatNumber(value: number): string;
+  /** A country's name from its ISO 3166-1 alpha-2 code ("NO" → "Norway"); unknown codes as given. */
+  countryName(code: string): string;
 }
 
 function interpolate(message: string, params?: Params): string {
@@ -56,5 +59,21 @@ export function getTranslator(locale: string = defaultLocale): Translator {
     formatDate: (date, options = { dateStyle: 'long' }) =>
       new Intl.DateTimeFormat(known, { timeZone: 'UTC', ...options }).format(date),
     formatNumber: (value) => numberFormat.format(value),
+    countryName: (code) => countryNameIn(known, code),
   };
+}
+
+/**
+ * The text of a validation issue whose message is an i18n key, with its
+ * `params` (the shared vocabularies put the refused value in `params.value`):
+ * "“11.9” is not an SDG target…". Other messages are returned as they are.
+ */
+export function translateIssue(
+  t: Translator['t'],
+  issue: { message: string; params?: Record<string, unknown> },
+): string {
+  if (!(issue.message in dictionaries[defaultLocale])) return issue.message;
+  const params: Params = {};
+  for (const [name, value] of Object.entries(issue.params ?? {})) params[name] = String(value);
+  return t(issue.message as MessageKey, params);
 }

@@ -41,11 +41,15 @@ export const POST: APIRoute = async (context) => {
     hubId: form.data.hub,
     userId: access.claims.sub,
   });
-  if (!outcome.ok)
-    return json(
+  if (!outcome.ok) {
+    const response = json(
       { error: t(`upload.error.${outcome.reason}`) },
-      outcome.reason === 'forbidden' ? 403 : 422,
+      outcome.reason === 'forbidden' ? 403 : outcome.reason === 'rate-limited' ? 429 : 422,
     );
+    if (outcome.reason === 'rate-limited')
+      response.headers.set('Retry-After', String(outcome.retryAfter));
+    return response;
+  }
   return json(
     { url: outcome.image.url, width: outcome.image.width, height: outcome.image.height },
     201,

@@ -11,6 +11,26 @@ const flag = z
   .optional()
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/**
+ * TRUST_PROXY: how many reverse proxies in front of the portal append to
+ * X-Forwarded-For. `false`/empty (the default) is 0: the header is ignored.
+ * `true` is kept as 1, what it always meant; a number says how many.
+ */
+const proxyHops = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    const text = (value ?? '').trim().toLowerCase();
+    if (['', 'false', 'no', '0'].includes(text)) return 0;
+    if (['true', 'yes'].includes(text)) return 1;
+    if (/^[1-9]$/.test(text)) return Number(text);
+    context.addIssue({
+      code: 'custom',
+      message: 'TRUST_PROXY must be false, true (one proxy) or the number of proxies (1-9)',
+    });
+    return z.NEVER;
+  });
+
 const optionalText = z
   .string()
   .optional()
@@ -22,7 +42,7 @@ const authEnvSchema = z.object({
   ),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(2_160).default(168),
-  TRUST_PROXY: flag,
+  TRUST_PROXY: proxyHops,
   SMTP_URL: optionalText.pipe(
     z
       .string()
@@ -44,7 +64,8 @@ export interface AuthConfig {
   sessionSecret?: string;
   idleSeconds: number;
   absoluteSeconds: number;
-  trustProxy: boolean;
+  /** Proxies in front of the portal whose X-Forwarded-For entries count (0: none, use the socket). */
+  trustedProxyHops: number;
   smtpUrl?: string;
   mailFrom: string;
   /** The /dev/mailbox page and 'mailbox' delivery: embedded mode or DEV_MAILBOX=true, never with SMTP_URL. */
@@ -78,7 +99,7 @@ export function getAuthConfig(source: NodeJS.ProcessEnv = process.env): AuthConf
     sessionSecret: env.SESSION_SECRET,
     idleSeconds: env.SESSION_IDLE_MINUTES * 60,
     absoluteSeconds: Math.max(env.SESSION_MAX_HOURS * 3600, env.SESSION_IDLE_MINUTES * 60),
-    trustProxy: env.TRUST_PROXY,
+    trustedProxyHops: env.TRUST_PROXY,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     mailboxEnabled:

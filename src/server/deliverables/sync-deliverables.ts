@@ -1,3 +1,4 @@
+import { mapToThemes } from '../../lib/taxonomy/themes';
 import type { Queryable } from '../db/types';
 import type { DeliverableContent } from './read-content-files';
 
@@ -9,7 +10,10 @@ export interface SyncReport {
 /**
  * Upserts the content files into `deliverables` (by slug) and removes rows that
  * came from a file that no longer exists. Rows added in the portal itself
- * (no `content_path`) are left alone. A privileged job: run by the seed.
+ * (no `content_path`) are left alone. The files' free-form theme tags are
+ * stored as keys of the shared theme taxonomy (src/lib/taxonomy/themes.ts),
+ * so deliverables filter and link by the same themes as every other area;
+ * tags that name no theme are left out. A privileged job: run by the seed.
  */
 export async function syncDeliverables(
   db: Queryable,
@@ -36,7 +40,7 @@ export async function syncDeliverables(
         item.url ?? null,
         item.uncertain,
         item.note ?? null,
-        item.themes,
+        mapToThemes(item.themes).themes,
         item.sources,
         item.contentPath,
       ],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { richTextDocumentSchema, type RichTextDocument } from '../../lib/rich-text/document-schema';
+import { isMultiLineText, isSingleLineText } from '../../lib/text/control-characters';
 import { fieldErrorsFrom, type FieldError } from '../forms';
 
 /** Parses the JSON the editor island puts in a hidden field, then validates it as rich text. */
@@ -30,16 +31,29 @@ export function submittedRichText(json: string | undefined, fallback: unknown): 
   }
 }
 
+const controlCharacters = { message: 'text.error.controlCharacters' } as const;
+
 /** The news form: what a coordinator may set (the hub only when creating). */
 export const newsFormSchema = z.object({
   title: z
     .string()
     .trim()
     .min(3, { message: 'news.form.error.title' })
-    .max(200, { message: 'news.form.error.titleLength' }),
-  summary: z.string().trim().max(400, { message: 'news.form.error.summaryLength' }).default(''),
+    .max(200, { message: 'news.form.error.titleLength' })
+    .refine(isSingleLineText, controlCharacters),
+  summary: z
+    .string()
+    .trim()
+    .max(400, { message: 'news.form.error.summaryLength' })
+    .refine(isMultiLineText, controlCharacters)
+    .default(''),
   body: richTextFieldSchema.default({ type: 'doc', content: [] }),
-  cover_alt: z.string().trim().max(300, { message: 'news.form.error.coverAltLength' }).default(''),
+  cover_alt: z
+    .string()
+    .trim()
+    .max(300, { message: 'news.form.error.coverAltLength' })
+    .refine(isSingleLineText, controlCharacters)
+    .default(''),
   remove_cover: z.literal('on').optional(),
 });
 

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Database, Queryable } from '../db/types';
 import { readDeliverableContent } from '../deliverables/read-content-files';
 import { syncDeliverables } from '../deliverables/sync-deliverables';
+import { readKpiContent } from '../kpis/read-kpi-content';
+import { syncKpis } from '../kpis/sync-kpis';
 import { demoSeedSchema, referenceSeedSchema } from './seed-data-schema';
 import { seedDemo } from './seed-demo';
 import { seedNewsAndEvents } from './seed-news-events';
@@ -15,6 +17,7 @@ export interface SeedOptions {
 
 export interface SeedReport {
   deliverables: number;
+  kpis: number;
   hubs: number;
   cities: number;
   demoUsers: number;
@@ -25,8 +28,8 @@ function readJson(file: string): unknown {
 }
 
 /**
- * Seeds the database in one transaction: reference content (deliverables from
- * `content/`), the real hubs and KPI cities, then, unless disabled, the demo
+ * Seeds the database in one transaction: reference content (deliverables and
+ * the KPI catalogue from `content/`), the real hubs and KPI cities, then, unless disabled, the demo
  * records. Every step upserts by slug, so running it again changes nothing.
  */
 export function runSeed(db: Database, options: SeedOptions): Promise<SeedReport> {
@@ -41,14 +44,17 @@ export async function seedWithin(tx: Queryable, options: SeedOptions): Promise<S
     ? demoSeedSchema.parse(readJson(path.join(seedDir, 'demo.json')))
     : undefined;
   const deliverables = readDeliverableContent(path.join(options.rootDir, 'content'));
+  const kpis = readKpiContent(path.join(options.rootDir, 'content'));
 
   const synced = await syncDeliverables(tx, deliverables);
+  const syncedKpis = await syncKpis(tx, kpis);
   const hubIds = await upsertHubs(tx, reference.hubs, false);
   await upsertCities(tx, reference.cities, hubIds, false);
   const demoReport = demo ? await seedDemo(tx, demo, hubIds) : { users: 0 };
   if (demo) await seedNewsAndEvents(tx, seedDir);
   return {
     deliverables: synced.upserted,
+    kpis: syncedKpis.kpis,
     hubs: reference.hubs.length + (demo?.hubs.length ?? 0),
     cities: reference.cities.length + (demo?.cities.length ?? 0),
     demoUsers: demoReport.users,

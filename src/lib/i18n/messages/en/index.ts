@@ -1,12 +1,17 @@
 import { auth } from './auth';
+import { charts } from './charts';
 import { common } from './common';
+import { csv } from './csv';
 import { deliverables } from './deliverables';
 import { directory } from './directory';
 import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
+import { kpis } from './kpis';
 import { places } from './places';
+import { sdgs } from './sdgs';
 import { search } from './search';
+import { taxonomy } from './taxonomy';
 
 /**
  * Every English UI string, merged from one file per area. A new area adds its
@@ -21,6 +26,11 @@ export const en = {
   ...hubs,
   ...search,
   ...directory,
+  ...kpis,
+  ...sdgs,
+  ...taxonomy,
+  ...charts,
+  ...csv,
   ...forms,
 } as const;
 
@@ -33,5 +43,10 @@ export const englishSources = {
   hubs,
   search,
   directory,
+  kpis,
+  sdgs,
+  taxonomy,
+  charts,
+  csv,
   forms,
 } as const;
