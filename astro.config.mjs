@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { bootIntegration } from './src/server/boot/boot-integration.ts';
 import { loadEnvFile } from './src/server/config/env-file.ts';
 import { defaultHost, defaultPort, deriveSiteUrl } from './src/server/config/server.ts';
-import { securityHeadersIntegration } from './src/server/http/security-headers-integration.ts';
+import { serverEntryPreload } from './src/server/http/server-entry-preload.ts';
 
 // .env for `astro dev` and `astro build`; never under Vitest (tests/components loads this file).
 if (!process.env.VITEST) loadEnvFile(fileURLToPath(new URL('.', import.meta.url)));
@@ -43,15 +43,18 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   integrations: [
     react(),
-    // Migrations, seed and the mail worker run at server start, not in a request.
-    bootIntegration({
-      bootOnStart: fileURLToPath(new URL('./src/server/boot/boot-on-start.ts', import.meta.url)),
-      bootServer: fileURLToPath(new URL('./src/server/boot/boot-server.ts', import.meta.url)),
-    }),
-    // Static files and Astro's early answers get the security headers too.
-    securityHeadersIntegration(
-      fileURLToPath(
-        new URL('./src/server/http/install-static-security-headers.ts', import.meta.url),
+    // `astro dev` boots in its server:setup hook (src/server/boot/boot-integration.ts).
+    bootIntegration(fileURLToPath(new URL('./src/server/boot/boot-server.ts', import.meta.url))),
+    // Static files and Astro's early answers get the security headers too;
+    // each request's socket address is recorded (X-Forwarded-For is not trusted);
+    // then the server boots (migrations, seed, mail worker) before it listens.
+    serverEntryPreload(
+      [
+        'http/install-static-security-headers.ts',
+        'http/install-socket-address.ts',
+        'boot/boot-on-start.ts',
+      ].map((file) =>
+        fileURLToPath(new URL(`./src/server/${file}`, import.meta.url)),
       ),
     ),
   ],
@@ -74,7 +77,7 @@ export default defineConfig({
     plugins: [tailwindcss()],
     ssr: {
       // Native or WASM packages must stay out of the server bundle.
-      external: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
+      external: ['@electric-sql/pglite', '@node-rs/argon2', 'pg'],
     },
     optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   },

@@ -43,7 +43,7 @@ export default [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/server/**', '@electric-sql/*', 'postgres', 'node:*'] },
+        { patterns: ['**/server/**', '@electric-sql/*', 'pg', 'pg-*', 'node:*'] },
       ],
     },
   },

@@ -8,5 +8,13 @@ declare namespace App {
     claims: import('./server/db/claims').JwtClaims | null;
     /** Translator for the request's locale. */
     i18n: import('./lib/i18n').Translator;
+    /**
+     * Set only while the 503 page is rendered because the database is
+     * unavailable (see src/server/http/unavailable-response.ts): where "try
+     * again" leads, or null when the request was a form submission.
+     */
+    databaseUnavailable?: { retryPath: string | null };
+    /** Set when the guard refused a permission; the 403 page explains it. */
+    denied?: { permission: import('./lib/permissions').Permission };
   }
 }

@@ -1,12 +1,17 @@
+import type { APIContext, MiddlewareNext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { getTranslator } from './lib/i18n';
 import { resolveRequestIdentity } from './server/auth/resolve-request-identity';
 import { getConfig } from './server/config';
+import { isDatabaseUnavailable } from './server/db/database-unavailable';
+import { answerAccessDenied } from './server/permissions/answer-access-denied';
+import { AccessDenied } from './server/permissions/require-permission';
 import {
   applySecurityHeaders,
   extractScriptHashes,
   isLocalHostname,
 } from './server/http/security-headers';
+import { respondUnavailable } from './server/http/unavailable-response';
 
 /**
  * Builds `locals` for each request (translator, verified claims, a database
@@ -23,33 +28,34 @@ import {
  * transaction commits (or rolls back on a 5xx) before the response is sent, so
  * every query a page makes, even one in a nested component, sees one snapshot
  * under the same policies.
+ *
+ * When the database is unavailable (PostgreSQL restarting, a cut connection,
+ * PGlite stopped) at any of these steps, the request is answered here with a
+ * 503 page and Retry-After (`respondUnavailable`); no route handles it.
+ *
+ * A route refused by the permission guard throws `AccessDenied`: its
+ * transaction is rolled back and the one answer is given here too (sign-in
+ * redirect, 403 page or JSON; `answerAccessDenied`).
  */
 export const onRequest = defineMiddleware(async (context, next) => {
-  const config = getConfig();
   context.locals.i18n = getTranslator();
-  const identity = await resolveRequestIdentity({
-    cookies: context.cookies,
-    request: context.request,
-    url: context.url,
-  });
-  const handle = identity.handle;
-  context.locals.db = handle.db;
-  context.locals.claims = identity.claims;
-
   let response: Response;
+  let signedIn = false;
   try {
-    const rendered = await next();
-    const body = await rendered.arrayBuffer();
-    await handle.finish(rendered.status >= 500 ? 'rollback' : 'commit');
-    response = new Response(body.byteLength > 0 ? body : null, {
-      status: rendered.status,
-      statusText: rendered.statusText,
-      headers: rendered.headers,
-    });
+    ({ response, signedIn } = await renderInRequestTransaction(context, next));
   } catch (error) {
-    await handle.finish('rollback').catch(() => {});
-    throw error;
+    if (error instanceof AccessDenied) {
+      response = await answerAccessDenied(context, error);
+      // The 403 page was rendered through this middleware already (a rewrite).
+      if (error.reason === 'forbidden' && error.answer === 'page') return response;
+      signedIn = context.locals.claims !== null;
+    } else {
+      // The one place a database outage becomes a response (503 + Retry-After).
+      if (!isDatabaseUnavailable(error)) throw error;
+      response = await respondUnavailable(context, next, error);
+    }
   }
+  const config = getConfig();
   const astroPolicy = response.headers.get('content-security-policy');
   applySecurityHeaders(response.headers, {
     // Decided at run time: a build made under NODE_ENV=test still serves production.
@@ -59,8 +65,40 @@ export const onRequest = defineMiddleware(async (context, next) => {
     connectSources: config.identity.supabase ? [config.identity.supabase.url] : [],
   });
   // Pages for a signed-in user, or that set a cookie, must never sit in a shared cache.
-  if (identity.claims || [...context.cookies.headers()].length > 0) {
+  if (signedIn || [...context.cookies.headers()].length > 0) {
     response.headers.set('Cache-Control', 'private, no-store');
   }
   return response;
 });
+
+/**
+ * Resolves who is asking, renders the page in that user's transaction and
+ * commits before the response leaves (rolls back on a 5xx or a throw).
+ */
+async function renderInRequestTransaction(
+  context: APIContext,
+  next: MiddlewareNext,
+): Promise<{ response: Response; signedIn: boolean }> {
+  const identity = await resolveRequestIdentity({
+    cookies: context.cookies,
+    request: context.request,
+    url: context.url,
+  });
+  const handle = identity.handle;
+  context.locals.db = handle.db;
+  context.locals.claims = identity.claims;
+  try {
+    const rendered = await next();
+    const body = await rendered.arrayBuffer();
+    await handle.finish(rendered.status >= 500 ? 'rollback' : 'commit');
+    const response = new Response(body.byteLength > 0 ? body : null, {
+      status: rendered.status,
+      statusText: rendered.statusText,
+      headers: rendered.headers,
+    });
+    return { response, signedIn: identity.claims !== null };
+  } catch (error) {
+    await handle.finish('rollback').catch(() => {});
+    throw error;
+  }
+}

@@ -52,6 +52,22 @@ CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA extensions;
 COMMENT ON EXTENSION unaccent IS 'text search dictionary that removes accents';
 
 --
+-- Name: admin_find_user_by_email(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.admin_find_user_by_email(p_email text) RETURNS TABLE(id uuid, email text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform private.require_platform_admin();
+  return query
+    select u.id, u.email::text from auth.users u
+    where lower(u.email) = lower(trim(p_email)) and u.deleted_at is null;
+end
+$$;
+
+--
 -- Name: admin_list_users(text, integer, integer); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -431,6 +447,69 @@ end
 $_$;
 
 --
+-- Name: rate_limit_check(jsonb); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.rate_limit_check(p_check jsonb) RETURNS TABLE(bucket text, key_hash text, max_hits integer, window_seconds integer, window_start timestamp with time zone)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $_$
+declare
+  v_bucket text := p_check ->> 'bucket';
+  v_key text := p_check ->> 'key';
+  v_max integer;
+  v_seconds integer;
+begin
+  if jsonb_typeof(p_check -> 'max') is distinct from 'number'
+     or jsonb_typeof(p_check -> 'windowSeconds') is distinct from 'number' then
+    raise exception 'invalid rate limit check' using errcode = '22023';
+  end if;
+  v_max := (p_check ->> 'max')::integer;
+  v_seconds := (p_check ->> 'windowSeconds')::integer;
+  if v_bucket is null or v_bucket !~ '^[a-z0-9_.:-]{1,64}$' or v_key is null or char_length(v_key) > 500
+     or v_max < 1 or v_seconds < 1 or v_seconds > 86400 then
+    raise exception 'invalid rate limit check' using errcode = '22023';
+  end if;
+  return query select
+    v_bucket,
+    private.rate_limit_key_hash(v_key),
+    v_max,
+    v_seconds,
+    to_timestamp(floor(extract(epoch from now()) / v_seconds) * v_seconds);
+end
+$_$;
+
+--
+-- Name: rate_limit_key_hash(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.rate_limit_key_hash(p_key text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select encode(sha256(convert_to(lower(p_key), 'UTF8')), 'hex')
+$$;
+
+--
+-- Name: release_rate_limits(jsonb); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.release_rate_limits(p_checks jsonb) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if jsonb_typeof(p_checks) is distinct from 'array' or jsonb_array_length(p_checks) not between 1 and 8 then
+    raise exception 'invalid rate limit checks' using errcode = '22023';
+  end if;
+  update private.rate_limits r set hits = greatest(r.hits - 1, 0)
+    from jsonb_array_elements(p_checks) as e(value)
+    cross join lateral private.rate_limit_check(e.value) as c
+   where r.bucket = c.bucket and r.key_hash = c.key_hash and r.window_start = c.window_start;
+end
+$$;
+
+--
 -- Name: request_email_change(text, text, integer); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -498,6 +577,67 @@ end
 $$;
 
 --
+-- Name: reserve_rate_limits(jsonb); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.reserve_rate_limits(p_checks jsonb) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_check record;
+  v_hits integer;
+  v_wait integer;
+begin
+  if jsonb_typeof(p_checks) is distinct from 'array' or jsonb_array_length(p_checks) not between 1 and 8 then
+    raise exception 'invalid rate limit checks' using errcode = '22023';
+  end if;
+  -- A counter already at its limit refuses without taking any lock: counts
+  -- only grow within a window (but for refunds, which make this at worst
+  -- refuse one attempt too many), so a flood of refused attempts never
+  -- queues on the rows and holds no connection waiting.
+  select max(ceil(extract(epoch from (c.window_start + make_interval(secs => c.window_seconds) - now())))::integer)
+    into v_wait
+    from jsonb_array_elements(p_checks) as e(value)
+    cross join lateral private.rate_limit_check(e.value) as c
+    join private.rate_limits r
+      on r.bucket = c.bucket and r.key_hash = c.key_hash and r.window_start = c.window_start
+   where r.hits >= c.max_hits;
+  if v_wait is not null then
+    return greatest(v_wait, 1);
+  end if;
+  v_wait := 0;
+  for v_check in
+    select c.* from jsonb_array_elements(p_checks) with ordinality as e(value, n)
+    cross join lateral private.rate_limit_check(e.value) as c
+    order by e.n
+  loop
+    insert into private.rate_limits as r (bucket, key_hash, window_start, hits)
+    values (v_check.bucket, v_check.key_hash, v_check.window_start, 0)
+    on conflict (bucket, key_hash, window_start) do update set hits = r.hits
+    returning r.hits into v_hits;
+    if v_hits >= v_check.max_hits then
+      v_wait := greatest(v_wait, 1, ceil(extract(epoch from (
+        v_check.window_start + make_interval(secs => v_check.window_seconds) - now())))::integer);
+    end if;
+  end loop;
+  if v_wait > 0 then
+    return v_wait;
+  end if;
+  update private.rate_limits r set hits = r.hits + 1
+    from jsonb_array_elements(p_checks) as e(value)
+    cross join lateral private.rate_limit_check(e.value) as c
+   where r.bucket = c.bucket and r.key_hash = c.key_hash and r.window_start = c.window_start;
+  -- Older windows of these keys are spent: drop them while the rows are at hand.
+  delete from private.rate_limits r
+    using jsonb_array_elements(p_checks) as e(value)
+    cross join lateral private.rate_limit_check(e.value) as c
+   where r.bucket = c.bucket and r.key_hash = c.key_hash and r.window_start < c.window_start;
+  return 0;
+end
+$$;
+
+--
 -- Name: reset_password(text, text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -525,6 +665,9 @@ begin
    where u.id = v_user_id;
   update private.sessions s set revoked_at = now(), revoked_reason = 'password_reset'
    where s.user_id = v_user_id and s.revoked_at is null;
+  delete from private.rate_limits r
+   where r.bucket = 'sign_in.account'
+     and r.key_hash = (select private.rate_limit_key_hash(u.email::text) from auth.users u where u.id = v_user_id);
   perform private.write_audit('account.password_reset', v_user_id, '{}'::jsonb);
   return v_user_id;
 end
@@ -4545,6 +4688,7 @@ GRANT USAGE ON SCHEMA extensions TO service_role;
 GRANT USAGE ON SCHEMA private TO anon;
 GRANT USAGE ON SCHEMA private TO authenticated;
 GRANT USAGE ON SCHEMA private TO service_role;
+GRANT USAGE ON SCHEMA private TO portal_identity;
 
 --
 -- Name: SCHEMA public; Type: ACL; Schema: -; Owner: -
@@ -4553,6 +4697,13 @@ GRANT USAGE ON SCHEMA private TO service_role;
 GRANT USAGE ON SCHEMA public TO anon;
 GRANT USAGE ON SCHEMA public TO authenticated;
 GRANT USAGE ON SCHEMA public TO service_role;
+
+--
+-- Name: FUNCTION admin_find_user_by_email(p_email text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.admin_find_user_by_email(p_email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.admin_find_user_by_email(p_email text) TO authenticated;
 
 --
 -- Name: FUNCTION admin_list_users(p_search text, p_limit integer, p_offset integer); Type: ACL; Schema: private; Owner: -
@@ -4592,8 +4743,7 @@ REVOKE ALL ON FUNCTION private.check_token_args(p_token_hash text, p_ttl_seconds
 --
 
 REVOKE ALL ON FUNCTION private.create_session(p_user_id uuid, p_idle_seconds integer, p_absolute_seconds integer, p_user_agent text, p_ip text) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.create_session(p_user_id uuid, p_idle_seconds integer, p_absolute_seconds integer, p_user_agent text, p_ip text) TO anon;
-GRANT ALL ON FUNCTION private.create_session(p_user_id uuid, p_idle_seconds integer, p_absolute_seconds integer, p_user_agent text, p_ip text) TO authenticated;
+GRANT ALL ON FUNCTION private.create_session(p_user_id uuid, p_idle_seconds integer, p_absolute_seconds integer, p_user_agent text, p_ip text) TO portal_identity;
 
 --
 -- Name: FUNCTION delete_my_account(); Type: ACL; Schema: private; Owner: -
@@ -4663,7 +4813,7 @@ GRANT ALL ON FUNCTION private.my_account() TO authenticated;
 --
 
 REVOKE ALL ON FUNCTION private.my_password_hash() FROM PUBLIC;
-GRANT ALL ON FUNCTION private.my_password_hash() TO authenticated;
+GRANT ALL ON FUNCTION private.my_password_hash() TO portal_identity;
 
 --
 -- Name: FUNCTION purge_expired_rows(); Type: ACL; Schema: private; Owner: -
@@ -4678,6 +4828,25 @@ REVOKE ALL ON FUNCTION private.purge_expired_rows() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.rate_limit(p_bucket text, p_key text, p_max integer, p_window_seconds integer, p_count boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.rate_limit(p_bucket text, p_key text, p_max integer, p_window_seconds integer, p_count boolean) TO anon;
 GRANT ALL ON FUNCTION private.rate_limit(p_bucket text, p_key text, p_max integer, p_window_seconds integer, p_count boolean) TO authenticated;
+
+--
+-- Name: FUNCTION rate_limit_check(p_check jsonb); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.rate_limit_check(p_check jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION rate_limit_key_hash(p_key text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.rate_limit_key_hash(p_key text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION release_rate_limits(p_checks jsonb); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.release_rate_limits(p_checks jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.release_rate_limits(p_checks jsonb) TO portal_identity;
 
 --
 -- Name: FUNCTION request_email_change(p_new_email text, p_token_hash text, p_ttl_seconds integer); Type: ACL; Schema: private; Owner: -
@@ -4699,6 +4868,14 @@ GRANT ALL ON FUNCTION private.request_password_reset(p_email text, p_token_hash 
 --
 
 REVOKE ALL ON FUNCTION private.require_platform_admin() FROM PUBLIC;
+
+--
+-- Name: FUNCTION reserve_rate_limits(p_checks jsonb); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.reserve_rate_limits(p_checks jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.reserve_rate_limits(p_checks jsonb) TO anon;
+GRANT ALL ON FUNCTION private.reserve_rate_limits(p_checks jsonb) TO authenticated;
 
 --
 -- Name: FUNCTION reset_password(p_token_hash text, p_password_hash text); Type: ACL; Schema: private; Owner: -
@@ -4928,8 +5105,7 @@ REVOKE ALL ON FUNCTION private.search_upsert(record jsonb) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.sign_in_credentials(p_email text) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.sign_in_credentials(p_email text) TO anon;
-GRANT ALL ON FUNCTION private.sign_in_credentials(p_email text) TO authenticated;
+GRANT ALL ON FUNCTION private.sign_in_credentials(p_email text) TO portal_identity;
 
 --
 -- Name: FUNCTION sign_up(p_email text, p_password_hash text, p_display_name text, p_token_hash text, p_ttl_seconds integer); Type: ACL; Schema: private; Owner: -

@@ -6,21 +6,37 @@
 
 const wallTimePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
-/** True when the runtime knows this IANA time zone name. */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** The years a wall-clock time may name: anything else is a typo (year 0 was stored as 1900). */
+export const wallTimeYears = { min: 1900, max: 2199 } as const;
 
 /** Time zone names for a select, UTC first. */
 export function listTimeZones(): string[] {
   const zones =
     typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return ['UTC', ...zones.filter((zone) => zone !== 'UTC')];
+}
+
+let listedByLowerCase: Map<string, string> | undefined;
+
+/**
+ * The time zone's name as the select lists it, for any spelling of a listed
+ * name ("europe/vienna" → "Europe/Vienna") or an alias the runtime resolves
+ * to one ("US/Eastern" → "America/New_York", "Etc/UTC" → "UTC"); null for
+ * anything else. IANA names are case-insensitive, but Postgres compares them
+ * exactly, so only the canonical spelling may be stored.
+ */
+export function canonicalTimeZone(zone: string): string | null {
+  const name = zone.trim();
+  if (name.length === 0 || name.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(name)) return null;
+  listedByLowerCase ??= new Map(listTimeZones().map((listed) => [listed.toLowerCase(), listed]));
+  const listed = listedByLowerCase.get(name.toLowerCase());
+  if (listed) return listed;
+  try {
+    const resolved = new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+    return listedByLowerCase.get(resolved.toLowerCase()) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function zoneOffsetMs(instant: number, zone: string): number {
@@ -48,24 +64,31 @@ function zoneOffsetMs(instant: number, zone: string): number {
 
 /**
  * The instant at which clocks in `zone` show `wallTime` (YYYY-MM-DDTHH:mm[:ss]).
- * An ambiguous time (clocks falling back) resolves to its second occurrence;
- * null for malformed input or an unknown zone.
+ * Strict: the date must exist (no month 13, no 31 April, 29 February only in
+ * leap years), the time must be 00:00–23:59:59, and the year within
+ * `wallTimeYears` (Date.UTC would roll month 13 into next year and read year
+ * 0 as 1900). An ambiguous time (clocks falling back) resolves to its second
+ * occurrence; null for anything else or an unknown zone.
  */
 export function wallTimeToInstant(wallTime: string, zone: string): Date | null {
   const match = wallTimePattern.exec(wallTime);
-  if (!match || !isKnownTimeZone(zone)) return null;
-  const [, y, mo, d, h, mi, s] = match;
-  const naive = Date.UTC(
-    Number(y),
-    Number(mo) - 1,
-    Number(d),
-    Number(h),
-    Number(mi),
-    Number(s ?? 0),
-  );
-  if (Number.isNaN(naive)) return null;
-  let guess = naive - zoneOffsetMs(naive, zone);
-  guess = naive - zoneOffsetMs(guess, zone);
+  const canonical = canonicalTimeZone(zone);
+  if (!match || !canonical) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
+  if (
+    year! < wallTimeYears.min ||
+    year! > wallTimeYears.max ||
+    hour! > 23 ||
+    minute! > 59 ||
+    second! > 59
+  )
+    return null;
+  const naive = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
+  const check = new Date(naive);
+  // Month 13 or 31 April would roll over into another date: refuse instead.
+  if (check.getUTCMonth() !== month! - 1 || check.getUTCDate() !== day!) return null;
+  let guess = naive - zoneOffsetMs(naive, canonical);
+  guess = naive - zoneOffsetMs(guess, canonical);
   return new Date(guess);
 }
 

@@ -134,7 +134,9 @@ describe.each(testTargets())('built-in identity on $name', (target) => {
     expect(await sessionIsValid(claims)).toBe(false);
   });
 
-  it('counts failed sign-ins per account and answers 429-style after five, even with the right password', async () => {
+  it('counts failed sign-ins from a browser the account used and answers 429-style after five, even with the right password', async () => {
+    // The jar signed in to this account before, so its own limit applies
+    // whatever the address (sign-in-limits.test.ts covers the other limits).
     for (let i = 0; i < 5; i += 1) {
       expect(
         await as(

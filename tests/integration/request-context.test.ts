@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequestDb, withRequestContext } from '../../src/server/db/request-context';
+import {
+  createRequestDb,
+  requestStatementTimeoutMs,
+  withRequestContext,
+} from '../../src/server/db/request-context';
 import type { Database } from '../../src/server/db/types';
 import { demoUserId } from '../../src/server/seed/seed-demo';
 import { claimsFor, testTargets } from '../support/databases';
@@ -116,6 +120,20 @@ describe.each(testTargets())('request context on $name', (target) => {
     } finally {
       await db.query('drop sequence public.request_context_probe');
     }
+  });
+
+  it('bounds every statement of a request with a statement time limit, set with the role', async () => {
+    const [row] = await withRequestContext(
+      null,
+      (tx) => tx.query<{ limit: string }>("select current_setting('statement_timeout') as limit"),
+      connect,
+    );
+    expect(row!.limit).toBe(`${requestStatementTimeoutMs / 1000}s`);
+    // Transaction-local: the connection goes back to the pool without it.
+    const [after] = await db.query<{ limit: string }>(
+      "select current_setting('statement_timeout') as limit",
+    );
+    expect(after!.limit).toBe('0');
   });
 
   it('opens no transaction for a request that makes no query', async () => {

@@ -11,7 +11,8 @@ import type { JwtClaims } from '../../src/server/db/claims';
 
 export interface TestTarget {
   name: 'pglite' | 'postgres';
-  open(): Promise<Database>;
+  /** `poolSize` (PostgreSQL only, default 4): connections, for tests of parallel requests. */
+  open(options?: { poolSize?: number }): Promise<Database>;
 }
 
 /**
@@ -20,7 +21,7 @@ export interface TestTarget {
  * requests do, never changes what another file sees; dropped again on close.
  * The same isolation PGlite gets by loading its own copy of the seeded dump.
  */
-async function openPostgresCopy(templateUrl: string): Promise<Database> {
+async function openPostgresCopy(templateUrl: string, poolSize = 4): Promise<Database> {
   const template = new URL(templateUrl);
   const templateName = decodeURIComponent(template.pathname.slice(1));
   const copyName = `${templateName}_copy_${randomBytes(5).toString('hex')}`;
@@ -34,7 +35,7 @@ async function openPostgresCopy(templateUrl: string): Promise<Database> {
   }
   const copyUrl = new URL(templateUrl);
   copyUrl.pathname = `/${copyName}`;
-  const db = openPostgresDatabase({ url: copyUrl.toString(), poolSize: 4 });
+  const db = openPostgresDatabase({ url: copyUrl.toString(), poolSize });
   return {
     ...db,
     async close() {
@@ -72,7 +73,7 @@ export function testTargets(): TestTarget[] {
   if (url) {
     targets.push({
       name: 'postgres',
-      open: () => openPostgresCopy(url),
+      open: (options) => openPostgresCopy(url, options?.poolSize),
     });
   }
   return targets;

@@ -125,8 +125,8 @@ describe('client address', () => {
     headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' },
   });
   it('uses the socket unless the proxy is trusted, then the entry the proxy appended', () => {
-    expect(getClientAddress(request, '::ffff:127.0.0.1', false)).toBe('127.0.0.1');
-    expect(getClientAddress(request, '127.0.0.1', true)).toBe('203.0.113.9');
+    expect(getClientAddress(request, '::ffff:127.0.0.1', 0)).toBe('127.0.0.1');
+    expect(getClientAddress(request, '127.0.0.1', 1)).toBe('203.0.113.9');
   });
 });
 

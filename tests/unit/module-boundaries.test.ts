@@ -121,9 +121,19 @@ describe('module boundaries', () => {
       await problems(
         'src/components/Probe.astro',
         `---
-import FormField from '../pages/account/_parts/FormField.astro';
+import NotFound from '../pages/404.astro';
 ---
-<FormField />`,
+<NotFound />`,
+      ),
+    ).toEqual([expect.stringMatching(/Route folders hold routes only/)]);
+    // A page may not borrow from another route folder either.
+    expect(
+      await problems(
+        'src/pages/probe.astro',
+        `---
+import NotFound from './404.astro';
+---
+<NotFound />`,
       ),
     ).toEqual([expect.stringMatching(/Route folders hold routes only/)]);
   });

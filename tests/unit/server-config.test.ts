@@ -69,7 +69,7 @@ describe('configuration', () => {
     expect(config.database.embedded).toBe(true);
     expect(config.database.poolSize).toBe(10);
     expect(config.mail.delivery).toBe('mailbox');
-    expect(config.http.trustProxy).toBe(false);
+    expect(config.http.trustedProxyHops).toBe(0);
   });
 
   it('derives the public address from HOST and PORT unless PUBLIC_SITE_URL is set', () => {

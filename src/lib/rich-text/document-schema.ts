@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isMultiLineText, isSingleLineText } from '../text/control-characters';
 import { isPortalMediaSrc, isSafeLinkHref } from './safe-url';
 
 /**
@@ -63,6 +64,47 @@ const nodeSchema: z.ZodType<RichTextNode> = z.lazy(() =>
 const documentShape = z.object({
   type: z.literal('doc'),
   content: z.array(nodeSchema).max(maxNodes).default([]),
+});
+
+// A node sits two JSON levels below its parent (node → content array → node);
+// attributes and marks add a few more. Beyond these, a document is refused
+// before anything walks it recursively.
+const maxJsonDepth = maxDepth * 2 + 8;
+const maxJsonValues = maxNodes * 12;
+
+/**
+ * Measures how deep and how large a JSON value is with an explicit stack,
+ * never recursion: a document nested 10,000 levels deep overflowed the call
+ * stack of the schema (and of the renderer) before any depth rule ran.
+ */
+export function measureJson(value: unknown): 'ok' | 'tooDeep' | 'tooLarge' {
+  const stack: [unknown, number][] = [[value, 0]];
+  let seen = 0;
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (depth > maxJsonDepth) return 'tooDeep';
+    seen += 1;
+    if (seen > maxJsonValues) return 'tooLarge';
+    if (Array.isArray(current)) {
+      for (const item of current) stack.push([item, depth + 1]);
+    } else if (current !== null && typeof current === 'object') {
+      for (const item of Object.values(current)) stack.push([item, depth + 1]);
+    }
+  }
+  return 'ok';
+}
+
+/** Refuses (with the reason) values too deep or too large to walk, before the recursive schema sees them. */
+const boundedJson = z.unknown().check((context) => {
+  const measured = measureJson(context.value);
+  if (measured !== 'ok') {
+    context.issues.push({
+      code: 'custom',
+      message: measured === 'tooDeep' ? 'richText.error.nesting' : 'richText.error.tooLong',
+      input: context.value,
+      continue: false,
+    });
+  }
 });
 
 /** Issue messages are i18n keys (`richText.error.*`), translated where they are shown. */
@@ -140,13 +182,22 @@ function normaliseNode(
       out.text = node.text ?? '';
       break;
   }
+  // What is kept must be storable: Postgres refuses NUL in jsonb, and no
+  // other control character belongs in text or attributes either.
+  if (
+    (out.text !== undefined && !isMultiLineText(out.text)) ||
+    Object.values(out.attrs ?? {}).some((v) => typeof v === 'string' && !isSingleLineText(v))
+  ) {
+    issues.push({ path, message: 'richText.error.controlCharacters' });
+  }
   if (node.marks?.length) {
     if (node.type !== 'text')
       issues.push({ path: [...path, 'marks'], message: 'richText.error.invalid' });
     out.marks = node.marks.map((mark, index) => {
       if (mark.type !== 'link') return { type: mark.type };
       const href = mark.attrs?.href;
-      if (!isSafeLinkHref(href)) {
+      // A link with control characters (a tab inside "javascript:") is no link.
+      if (!isSafeLinkHref(href) || (typeof href === 'string' && !isSingleLineText(href))) {
         issues.push({
           path: [...path, 'marks', index, 'attrs', 'href'],
           message: 'richText.error.linkProtocol',
@@ -165,17 +216,19 @@ function normaliseNode(
 }
 
 /** Rich text as it is stored: a validated, normalised ProseMirror document. */
-export const richTextDocumentSchema = documentShape.transform((doc, context): RichTextDocument => {
-  const issues: Issue[] = [];
-  const count = { n: 0 };
-  const content = doc.content.map((node, index) =>
-    normaliseNode(node, ['content', index], issues, 1, count),
-  );
-  if (count.n > maxNodes) issues.push({ path: [], message: 'richText.error.tooLong' });
-  for (const issue of issues)
-    context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-  return { type: 'doc', content };
-});
+export const richTextDocumentSchema = boundedJson.pipe(
+  documentShape.transform((doc, context): RichTextDocument => {
+    const issues: Issue[] = [];
+    const count = { n: 0 };
+    const content = doc.content.map((node, index) =>
+      normaliseNode(node, ['content', index], issues, 1, count),
+    );
+    if (count.n > maxNodes) issues.push({ path: [], message: 'richText.error.tooLong' });
+    for (const issue of issues)
+      context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    return { type: 'doc', content };
+  }),
+);
 
 /** An empty document, the default body of a new item. */
 export function emptyRichTextDocument(): RichTextDocument {

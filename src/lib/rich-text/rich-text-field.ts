@@ -15,3 +15,16 @@ export const richTextFieldSchema = z
     }
   })
   .pipe(richTextDocumentSchema);
+
+/**
+ * What the editor shows again after a refused submission: the document as
+ * sent when it is JSON at all (so no work is lost), else `fallback`.
+ */
+export function submittedRichText(json: string | undefined, fallback: unknown): unknown {
+  if (!json) return fallback;
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return fallback;
+  }
+}

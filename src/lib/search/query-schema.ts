@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasControlCharacters } from '../text/control-characters';
 import {
   searchFacetNames,
   searchTypeSchema,
@@ -12,14 +13,27 @@ export const defaultSearchPageSize = 20;
 export const maxSearchPageSize = 50;
 export const maxSearchQueryLength = 200;
 
-const facetValue = z.string().trim().min(1).max(100);
+const noControlCharacters = (value: string) => !hasControlCharacters(value);
+const controlCharactersMessage = 'text without control characters (such as NUL)';
+
+const facetValue = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine(noControlCharacters, controlCharactersMessage);
 
 /**
  * Query parameters of `/search` and `GET /api/search`: the same names in both,
  * so a page URL and an API URL differ only in their path.
  */
 export const searchParamsSchema = z.object({
-  q: z.string().trim().max(maxSearchQueryLength).default(''),
+  q: z
+    .string()
+    .trim()
+    .max(maxSearchQueryLength)
+    .refine(noControlCharacters, controlCharactersMessage)
+    .default(''),
   type: searchTypeSchema.optional(),
   hub: facetValue
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a hub slug such as demo-nordic-hub')

@@ -2,8 +2,11 @@ import type { APIRoute } from 'astro';
 import { z } from 'zod';
 import { findMediaFileByKey } from '../../server/storage/queries';
 import { getStorage } from '../../server/storage/get-storage';
+import { sandboxContentSecurityPolicy } from '../../server/http/security-headers';
 
-const keySchema = z.string().regex(/^[0-9a-f-]{36}\.(?:jpg|png|webp|gif)$/);
+const keySchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(?:jpg|png|webp|gif)$/);
 
 /**
  * Serves an uploaded image from whichever storage adapter is configured.
@@ -22,7 +25,7 @@ export const GET: APIRoute = async ({ params, locals }) => {
       'Content-Type': file.contentType,
       'Content-Length': String(bytes.byteLength),
       'Cache-Control': 'public, max-age=31536000, immutable',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Content-Security-Policy': sandboxContentSecurityPolicy,
       'X-Content-Type-Options': 'nosniff',
     },
   });

@@ -38,8 +38,9 @@ export async function grantRole(
   if (input.role !== 'platform_admin' && !input.hubId && !input.cityId && !input.organizationId) {
     return { status: 'error', field: 'role', message: 'admin.members.errorTarget' };
   }
+  // An exact, case-insensitive match (a search would also find "az@…" for "z@…").
   const found = await db.query<{ id: string }>(
-    'select id from private.admin_list_users($1, 2, 0) where lower(email) = $1',
+    'select id from private.admin_find_user_by_email($1)',
     [input.email],
   );
   const userId = found[0]?.id;

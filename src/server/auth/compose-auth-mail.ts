@@ -2,7 +2,7 @@ import type { Translator } from '../../lib/i18n';
 import type { OutgoingMail } from '../mail/outbox';
 
 export type AuthMailKind =
-  'confirm_signup' | 'already_registered' | 'reset_password' | 'change_email';
+  'confirm_signup' | 'already_registered' | 'reset_password' | 'change_email' | 'sign_in_failures';
 
 /**
  * Writes an identity mail in the user's language. Plain text only: nothing
@@ -19,12 +19,14 @@ export function composeAuthMail(
     already_registered: t('auth.mail.alreadyRegistered.subject'),
     reset_password: t('auth.mail.reset.subject'),
     change_email: t('auth.mail.changeEmail.subject'),
+    sign_in_failures: t('auth.mail.signInFailures.subject'),
   } as const;
   const bodies = {
     confirm_signup: t('auth.mail.confirm.body', { link }),
     already_registered: t('auth.mail.alreadyRegistered.body', { link }),
     reset_password: t('auth.mail.reset.body', { link }),
     change_email: t('auth.mail.changeEmail.body', { link }),
+    sign_in_failures: t('auth.mail.signInFailures.body', { link }),
   } as const;
   return {
     to,

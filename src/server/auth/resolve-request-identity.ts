@@ -44,7 +44,14 @@ export async function resolveRequestIdentity(input: {
     return { claims: null, handle: createRequestDb(null) };
   }
   const handle = createRequestDb(claims);
-  const [row] = await handle.db.query<{ ok: boolean }>('select private.validate_session() as ok');
+  let row: { ok: boolean } | undefined;
+  try {
+    [row] = await handle.db.query<{ ok: boolean }>('select private.validate_session() as ok');
+  } catch (error) {
+    // The caller never gets this handle: end its transaction here.
+    await handle.finish('rollback').catch(() => {});
+    throw error;
+  }
   if (row?.ok) return { claims, handle };
   await handle.finish('rollback');
   clearSessionCookie(input.cookies, input.url);

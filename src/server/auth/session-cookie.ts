@@ -9,12 +9,18 @@ export function isLocalHost(url: URL): boolean {
   return ['localhost', '127.0.0.1', '[::1]', '::1'].includes(url.hostname);
 }
 
-/** The cookie's name for this origin (`__Host-` needs Secure). */
-export function sessionCookieName(url: URL): string {
-  return isLocalHost(url) && url.protocol === 'http:' ? 'portal_session' : '__Host-portal_session';
+/** A portal cookie's name for this origin: `__Host-` prefixed (which needs Secure) except on plain-HTTP localhost. */
+export function portalCookieName(url: URL, base: string): string {
+  return isLocalHost(url) && url.protocol === 'http:' ? base : `__Host-${base}`;
 }
 
-function cookieOptions(url: URL, expires?: Date): AstroCookieSetOptions {
+/** The cookie's name for this origin (`__Host-` needs Secure). */
+export function sessionCookieName(url: URL): string {
+  return portalCookieName(url, 'portal_session');
+}
+
+/** HttpOnly, SameSite=Lax, Path=/, Secure except on plain-HTTP localhost. */
+export function cookieOptions(url: URL, expires?: Date): AstroCookieSetOptions {
   return {
     httpOnly: true,
     sameSite: 'lax',

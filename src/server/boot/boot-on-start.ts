@@ -1,7 +1,8 @@
 import { bootServer } from './boot-server';
 
 /**
- * Imported first by the production server entry (see `boot-integration.ts`).
+ * Imported by the production server entry before anything else runs
+ * (`serverEntryPreload` in astro.config.mjs).
  * Its top-level await holds back the entry, and so the adapter's
  * `listen()`, until the server is ready; on failure the process exits before
  * it ever listens, with every problem on stderr.

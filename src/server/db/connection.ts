@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { getConfig } from '../config';
+import { DatabaseUnavailableError } from './database-unavailable';
 import { openPgliteDatabase } from './pglite-driver';
 import { openPostgresDatabase } from './postgres-driver';
 import type { Database } from './types';
@@ -11,13 +12,25 @@ import type { Database } from './types';
  */
 let opening: Promise<Database> | undefined;
 
-/** Opens the configured database once per process: `DATABASE_URL`, else PGlite under `.data/`. */
+/**
+ * Opens the configured database once per process: `DATABASE_URL`, else PGlite
+ * under `.data/`. A failure to open is `DatabaseUnavailableError` (a 503) and
+ * is retried by the next caller; so is an embedded database that stopped.
+ */
 export function getConnection(): Promise<Database> {
-  opening ??= openConfigured().catch((error: unknown) => {
-    opening = undefined;
-    throw error;
+  if (opening) return opening;
+  const attempt: Promise<Database> = openConfigured(() => {
+    if (opening === attempt) opening = undefined;
+  }).catch((error: unknown) => {
+    if (opening === attempt) opening = undefined;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(
+      `The database (${describeConnection()}) could not be opened: ${reason}`,
+      { cause: error },
+    );
   });
-  return opening;
+  opening = attempt;
+  return attempt;
 }
 
 /** Describes the target for logs and the README's status line, without secrets. */
@@ -41,7 +54,7 @@ function pgliteDir(): string {
   return path.join(getConfig().server.dataDir, 'pglite');
 }
 
-async function openConfigured(): Promise<Database> {
+async function openConfigured(onDown: () => void): Promise<Database> {
   const { database } = getConfig();
   if (database.url) {
     return openPostgresDatabase({
@@ -50,5 +63,5 @@ async function openConfigured(): Promise<Database> {
       prepare: database.prepare,
     });
   }
-  return openPgliteDatabase(pgliteDir());
+  return openPgliteDatabase(pgliteDir(), { onDown });
 }

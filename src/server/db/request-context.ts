@@ -28,6 +28,15 @@ export interface RequestDbHandle {
 
 class RollbackSignal extends Error {}
 
+/**
+ * A request's statements are bounded twice: PostgreSQL cancels any one that
+ * runs longer than this (`statement_timeout`, set with the role), and the
+ * driver gives up waiting a little later still, for a server that stopped
+ * answering altogether. Either way the request gets a 503, not a hang.
+ */
+export const requestStatementTimeoutMs = 15_000;
+const requestQueryTimeoutMs = requestStatementTimeoutMs + 5_000;
+
 interface OpenTransaction {
   inner: TransactionQueryable;
   /** The statement that sets the role and claims, sent ahead of the first query. */
@@ -47,28 +56,38 @@ export function createRequestDb(
     tx ??= new Promise<OpenTransaction>((resolveTx, rejectTx) => {
       done = connect()
         .then((connection) =>
-          connection.transaction(async (inner) => {
-            // Sent without waiting, so it travels with the request's first
-            // statement (one round trip less); statements run in order, and
-            // if it fails the transaction is aborted, so nothing can run
-            // without the role.
-            const configured = inner.query(
-              "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)",
-              [claims ? 'authenticated' : 'anon', JSON.stringify(claims ?? anonClaims)],
-            );
-            configured.catch(() => {});
-            const outcome = await new Promise<'commit' | 'rollback'>((resolveOutcome) => {
-              settle = resolveOutcome;
-              resolveTx({ inner, configured });
-            });
-            await configured;
-            if (outcome === 'rollback') throw new RollbackSignal();
-          }),
+          connection.transaction(
+            async (inner) => {
+              // Sent without waiting, so it travels with the request's first
+              // statement (one round trip less); statements run in order, and
+              // if it fails the transaction is aborted, so nothing can run
+              // without the role.
+              const configured = inner.query(
+                "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('statement_timeout', $3, true)",
+                [
+                  claims ? 'authenticated' : 'anon',
+                  JSON.stringify(claims ?? anonClaims),
+                  String(requestStatementTimeoutMs),
+                ],
+              );
+              configured.catch(() => {});
+              const outcome = await new Promise<'commit' | 'rollback'>((resolveOutcome) => {
+                settle = resolveOutcome;
+                resolveTx({ inner, configured });
+              });
+              await configured;
+              if (outcome === 'rollback') throw new RollbackSignal();
+            },
+            { timeoutMs: requestQueryTimeoutMs },
+          ),
         )
         .catch((error: unknown) => {
           rejectTx(error);
           if (!(error instanceof RollbackSignal)) throw error;
         });
+      // `finish` reports the failure; a request that never calls it (it
+      // failed before) must not leave an unhandled rejection behind.
+      done.catch(() => {});
     });
     return tx;
   };

@@ -9,6 +9,17 @@ export interface TransactionQueryable extends Queryable {
   savepoint<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
 }
 
+/** How a transaction may be bounded. */
+export interface TransactionOptions {
+  /**
+   * Longest wait for any one statement's answer, on the client side: a
+   * server that stopped answering (a cut network) fails the transaction with
+   * `DatabaseUnavailableError` instead of holding the request. PGlite, which
+   * runs in this process, ignores it.
+   */
+  timeoutMs?: number;
+}
+
 /**
  * A database the portal can run on: an embedded PGlite or a PostgreSQL server.
  * Both drivers present the same small surface so every use case, migration and
@@ -17,7 +28,10 @@ export interface TransactionQueryable extends Queryable {
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
-  transaction<T>(fn: (tx: TransactionQueryable) => Promise<T>): Promise<T>;
+  transaction<T>(
+    fn: (tx: TransactionQueryable) => Promise<T>,
+    options?: TransactionOptions,
+  ): Promise<T>;
   /** Runs a script of several statements (a migration file) without parameters. */
   exec(script: string, tx?: Queryable): Promise<void>;
   close(): Promise<void>;

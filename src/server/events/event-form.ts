@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import type { RichTextDocument } from '../../lib/rich-text/document-schema';
 import { isSafeLinkHref } from '../../lib/rich-text/safe-url';
-import { fieldErrorsFrom, type FieldError } from '../hubs/form-errors';
+import { isMultiLineText, isSingleLineText } from '../../lib/text/control-characters';
+import { fieldErrorsFrom, type FieldError } from '../forms';
 import { richTextFieldSchema } from '../../lib/rich-text/rich-text-field';
-import { isKnownTimeZone, wallTimeToInstant } from '../../lib/time-zone';
+import { canonicalTimeZone, wallTimeToInstant } from '../../lib/time-zone';
 import type { RegistrationMode } from './queries';
+
+const controlCharacters = { message: 'text.error.controlCharacters' } as const;
 
 // Empty fields arrive as '' (or not at all) and are stored as null.
 const optionalText = (max: number, message: string) =>
@@ -12,6 +15,7 @@ const optionalText = (max: number, message: string) =>
     .string()
     .trim()
     .max(max, { message })
+    .refine(isMultiLineText, controlCharacters)
     .optional()
     .transform((value) => value || null);
 
@@ -20,6 +24,7 @@ const optionalWebUrl = (message: string) =>
     .string()
     .trim()
     .max(500, { message })
+    .refine(isSingleLineText, { message })
     .refine((value) => value === '' || (isSafeLinkHref(value) && /^https?:\/\//i.test(value)), {
       message,
     })
@@ -33,10 +38,24 @@ export const eventFormSchema = z
       .string()
       .trim()
       .min(3, { message: 'events.form.error.title' })
-      .max(200, { message: 'events.form.error.titleLength' }),
-    summary: z.string().trim().max(400, { message: 'events.form.error.summaryLength' }).default(''),
+      .max(200, { message: 'events.form.error.titleLength' })
+      .refine(isSingleLineText, controlCharacters),
+    summary: z
+      .string()
+      .trim()
+      .max(400, { message: 'events.form.error.summaryLength' })
+      .refine(isMultiLineText, controlCharacters)
+      .default(''),
     description: richTextFieldSchema.default({ type: 'doc', content: [] }),
-    time_zone: z.string().trim().refine(isKnownTimeZone, { message: 'events.form.error.timeZone' }),
+    time_zone: z
+      .string()
+      .trim()
+      .transform((value, context) => {
+        const zone = canonicalTimeZone(value);
+        if (zone) return zone;
+        context.addIssue({ code: 'custom', message: 'events.form.error.timeZone' });
+        return z.NEVER;
+      }),
     starts_at: z.string().trim().min(1, { message: 'events.form.error.startsAt' }),
     ends_at: z.string().trim().min(1, { message: 'events.form.error.endsAt' }),
     online_url: optionalWebUrl('events.form.error.onlineUrl'),
@@ -126,7 +145,7 @@ export function parseEventForm(
     return {
       ok: false,
       errors: fieldErrorsFrom(parsed.error).map((e) =>
-        e.field === 'description' && e.message === 'hubForm.error.invalid'
+        e.field === 'description' && e.message === 'form.error.invalid'
           ? { ...e, message: 'richText.error.invalid' }
           : e,
       ),

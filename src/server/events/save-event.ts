@@ -1,5 +1,5 @@
 import type { RequestDb } from '../db/request-context';
-import type { FieldError } from '../hubs/form-errors';
+import type { FieldError } from '../forms';
 import { insertWithUniqueSlug } from '../db/insert-with-unique-slug';
 import type { EventInput } from './event-form';
 
@@ -55,8 +55,20 @@ export async function createEvent(
     if ((error as { code?: string }).code === '42501') {
       return { ok: false, errors: [{ field: 'hub', message: 'events.form.error.hubForbidden' }] };
     }
-    throw error;
+    return refusedByDatabase(error);
   }
+}
+
+/**
+ * The database's own refusal of a value the form accepted (the trigger knows
+ * the time zones Postgres has, which can differ from the runtime's list), as
+ * a field error; anything else is rethrown.
+ */
+function refusedByDatabase(error: unknown): SaveEventOutcome {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === '22023' && message?.includes('time zone'))
+    return { ok: false, errors: [{ field: 'time_zone', message: 'events.form.error.timeZone' }] };
+  throw error;
 }
 
 /** Saves changes to an event; RLS limits it to the hub's coordinators and admins. */
@@ -64,19 +76,26 @@ export async function updateEvent(
   db: RequestDb,
   input: { id: string; event: EventInput; publishedAt: Date | null | 'now' },
 ): Promise<SaveEventOutcome> {
-  const rows = await db.query<{ id: string; slug: string }>(
-    `update public.events set title = $1, summary = $2, description = $3::text::jsonb, starts_at = $4, ends_at = $5,
+  let rows: { id: string; slug: string }[];
+  try {
+    rows = await db.savepoint((tx) =>
+      tx.query<{ id: string; slug: string }>(
+        `update public.events set title = $1, summary = $2, description = $3::text::jsonb, starts_at = $4, ends_at = $5,
             time_zone = $6, online_url = $7, venue_name = $8, venue_address = $9, registration_mode = $10,
             registration_url = $11, capacity = $12,
             published_at = case when $14::boolean then now() else $15::timestamptz end
       where id = $13 returning id, slug`,
-    [
-      ...values(input.event),
-      input.id,
-      input.publishedAt === 'now',
-      input.publishedAt === 'now' ? null : input.publishedAt,
-    ],
-  );
+        [
+          ...values(input.event),
+          input.id,
+          input.publishedAt === 'now',
+          input.publishedAt === 'now' ? null : input.publishedAt,
+        ],
+      ),
+    );
+  } catch (error) {
+    return refusedByDatabase(error);
+  }
   if (rows.length === 0)
     return { ok: false, errors: [{ field: 'form', message: 'events.form.error.forbidden' }] };
   return { ok: true, slug: rows[0]!.slug, id: rows[0]!.id };

@@ -9,7 +9,7 @@ const marker = Symbol.for('u4ssc.staticSecurityHeaders');
  * gives those responses the same security headers: every response written by
  * this process gets each header it does not already carry. Rendered pages set
  * their own (with script hashes) and those take precedence.
- * Loaded first by the production server entry (see security-headers-integration.ts).
+ * Loaded first by the production server entry (see server-entry-preload.ts).
  */
 export function installStaticSecurityHeaders(): void {
   const proto = http.ServerResponse.prototype as http.ServerResponse & { [marker]?: boolean };

@@ -65,10 +65,30 @@ export function securityHeaderValues(options: SecurityHeaderOptions): Record<str
   return values;
 }
 
-/** Sets every security header on a response, replacing what a page may have set. */
+/**
+ * The policy of responses that must never run or load anything, whatever
+ * their bytes turn out to be (uploaded files at /media/<key>): stricter than
+ * the site-wide policy, so the middleware keeps it.
+ */
+export const sandboxContentSecurityPolicy = "default-src 'none'; sandbox; frame-ancestors 'none'";
+
+/** True for a route's own policy that sandboxes the response and allows nothing by default. */
+function isSandboxPolicy(policy: string): boolean {
+  const directives = policy.split(';').map((part) => part.trim().toLowerCase());
+  return directives.includes('sandbox') && directives.includes("default-src 'none'");
+}
+
+/**
+ * Sets every security header on a response, replacing what a page may have
+ * set, except a sandboxing policy a route chose for itself (see
+ * `sandboxContentSecurityPolicy`), which is stricter than the site-wide one.
+ */
 export function applySecurityHeaders(headers: Headers, options: SecurityHeaderOptions): void {
+  const routePolicy = headers.get('content-security-policy');
   for (const [name, value] of Object.entries(securityHeaderValues(options)))
     headers.set(name, value);
+  if (routePolicy && isSandboxPolicy(routePolicy))
+    headers.set('Content-Security-Policy', routePolicy);
 }
 
 /**

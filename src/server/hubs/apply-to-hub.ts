@@ -1,12 +1,26 @@
 import { z } from 'zod';
+import { isMultiLineText } from '../../lib/text/control-characters';
 import type { RequestDb } from '../db/request-context';
 
 /** The form a city editor or organization member sends to ask to join a hub. */
 export const hubApplicationSchema = z.object({
-  applicant: z
+  applicant: z.string().refine(
+    (value) => {
+      const [kind, id, ...rest] = value.split(':');
+      return (
+        (kind === 'city' || kind === 'organization') &&
+        rest.length === 0 &&
+        z.uuid().safeParse(id).success
+      );
+    },
+    { message: 'hubs.apply.error.applicant' },
+  ),
+  message: z
     .string()
-    .regex(/^(city|organization):[0-9a-f-]{36}$/, { message: 'hubs.apply.error.applicant' }),
-  message: z.string().trim().max(2000, { message: 'hubs.apply.error.messageLength' }).default(''),
+    .trim()
+    .max(2000, { message: 'hubs.apply.error.messageLength' })
+    .refine(isMultiLineText, { message: 'text.error.controlCharacters' })
+    .default(''),
 });
 
 export type ApplyOutcome =

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isMultiLineText } from '../../lib/text/control-characters';
 import { mailDelivery } from '../mail/outbox';
 import type { RequestDb } from '../db/request-context';
 
@@ -7,7 +8,12 @@ export const membershipDecisionSchema = z.discriminatedUnion('decision', [
   z.object({
     application: z.uuid(),
     decision: z.literal('approved'),
-    reason: z.string().trim().max(2000).optional(),
+    reason: z
+      .string()
+      .trim()
+      .max(2000)
+      .refine(isMultiLineText, { message: 'text.error.controlCharacters' })
+      .optional(),
   }),
   z.object({
     application: z.uuid(),
@@ -16,7 +22,8 @@ export const membershipDecisionSchema = z.discriminatedUnion('decision', [
       .string({ message: 'hubs.applications.error.reasonRequired' })
       .trim()
       .min(1, { message: 'hubs.applications.error.reasonRequired' })
-      .max(2000),
+      .max(2000)
+      .refine(isMultiLineText, { message: 'text.error.controlCharacters' }),
   }),
 ]);
 export type MembershipDecision = z.infer<typeof membershipDecisionSchema>;

@@ -1,7 +1,6 @@
-import type { RequestDb } from '../db/request-context';
-import type { FieldError } from '../hubs/form-errors';
-import type { StoragePort } from '../storage/storage-port';
-import { uploadImage } from '../storage/upload-image';
+import type { Queryable } from '../db/types';
+import type { FieldError } from '../forms';
+import { prepareImage, type PreparedImage } from '../storage/upload-image';
 
 export interface CoverFile {
   bytes: Uint8Array;
@@ -9,18 +8,20 @@ export interface CoverFile {
 }
 
 /**
- * Uploads the cover image sent with a news form, if any. A cover needs alt
- * text; a refused file is reported on the cover field with the reason.
+ * Checks and re-encodes the cover image sent with a news form, if any, without
+ * recording or storing it: the use case records it with the item and stores
+ * the bytes only once both rows are written, so a refused or failed save
+ * leaves no file behind. A cover needs alt text; a refused file is reported
+ * on the cover field with the reason.
  */
-export async function attachCoverImage(
-  db: RequestDb,
-  storage: StoragePort,
+export async function prepareCoverImage(
+  db: Queryable,
   input: { hubId: string; userId: string; alt: string; file?: CoverFile },
-): Promise<{ ok: true; imageId: string | null } | { ok: false; errors: FieldError[] }> {
-  if (!input.file) return { ok: true, imageId: null };
+): Promise<{ ok: true; image: PreparedImage | null } | { ok: false; errors: FieldError[] }> {
+  if (!input.file) return { ok: true, image: null };
   if (!input.alt)
     return { ok: false, errors: [{ field: 'cover_alt', message: 'news.form.error.coverAlt' }] };
-  const outcome = await uploadImage(db, storage, {
+  const outcome = await prepareImage(db, {
     bytes: input.file.bytes,
     originalName: input.file.name,
     hubId: input.hubId,
@@ -28,5 +29,5 @@ export async function attachCoverImage(
   });
   if (!outcome.ok)
     return { ok: false, errors: [{ field: 'cover', message: `upload.error.${outcome.reason}` }] };
-  return { ok: true, imageId: outcome.image.id };
+  return { ok: true, image: outcome.image };
 }

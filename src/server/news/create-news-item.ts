@@ -1,8 +1,9 @@
 import type { RequestDb } from '../db/request-context';
-import type { FieldError } from '../hubs/form-errors';
+import type { FieldError } from '../forms';
 import { insertWithUniqueSlug } from '../db/insert-with-unique-slug';
 import type { StoragePort } from '../storage/storage-port';
-import { attachCoverImage, type CoverFile } from './attach-cover-image';
+import { recordImage, storeImage } from '../storage/upload-image';
+import { prepareCoverImage, type CoverFile } from './attach-cover-image';
 import type { NewsInput } from './news-form';
 
 export type SaveNewsOutcome =
@@ -11,7 +12,9 @@ export type SaveNewsOutcome =
 /**
  * Creates a news item for a hub, as a draft, published now or scheduled
  * (`publishedAt`). RLS decides whether the caller may write for this hub; a
- * refusal comes back as an error on the hub field, not an exception.
+ * refusal comes back as an error on the hub field, not an exception. The
+ * cover's row is written with the item's, in the same savepoint, and its
+ * bytes are stored only after both: a refused or failed save leaves nothing.
  */
 export async function createNewsItem(
   db: RequestDb,
@@ -24,7 +27,7 @@ export async function createNewsItem(
     publishedAt: Date | null | 'now';
   },
 ): Promise<SaveNewsOutcome> {
-  const cover = await attachCoverImage(db, storage, {
+  const cover = await prepareCoverImage(db, {
     hubId: input.hubId,
     userId: input.userId,
     alt: input.news.coverAlt,
@@ -33,6 +36,7 @@ export async function createNewsItem(
   if (!cover.ok) return cover;
   try {
     const row = await insertWithUniqueSlug(db, input.news.title, async (tx, slug) => {
+      if (cover.image) await recordImage(tx, cover.image);
       const [inserted] = await tx.query<{ id: string; slug: string }>(
         `insert into public.news_items (hub_id, slug, title, summary, body, cover_image_id, cover_alt, published_at, author_id)
          values ($1, $2, $3, $4, $5::text::jsonb, $6, $7,
@@ -44,8 +48,8 @@ export async function createNewsItem(
           input.news.title,
           input.news.summary,
           JSON.stringify(input.news.body),
-          cover.imageId,
-          cover.imageId ? input.news.coverAlt : null,
+          cover.image?.id ?? null,
+          cover.image ? input.news.coverAlt : null,
           input.publishedAt === 'now',
           input.publishedAt === 'now' ? null : input.publishedAt,
           input.userId,
@@ -53,6 +57,7 @@ export async function createNewsItem(
       );
       return inserted!;
     });
+    if (cover.image) await storeImage(storage, cover.image);
     return { ok: true, slug: row.slug, id: row.id };
   } catch (error) {
     if ((error as { code?: string }).code === '42501') {

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { RichTextDocument } from '../../lib/rich-text/document-schema';
 import { richTextFieldSchema } from '../../lib/rich-text/rich-text-field';
-import { fieldErrorsFrom, type FieldError } from '../hubs/form-errors';
+import { isMultiLineText, isSingleLineText } from '../../lib/text/control-characters';
+import { fieldErrorsFrom, type FieldError } from '../forms';
+
+const controlCharacters = { message: 'text.error.controlCharacters' } as const;
 
 /** The news form: what a coordinator may set (the hub only when creating). */
 export const newsFormSchema = z.object({
@@ -9,10 +12,21 @@ export const newsFormSchema = z.object({
     .string()
     .trim()
     .min(3, { message: 'news.form.error.title' })
-    .max(200, { message: 'news.form.error.titleLength' }),
-  summary: z.string().trim().max(400, { message: 'news.form.error.summaryLength' }).default(''),
+    .max(200, { message: 'news.form.error.titleLength' })
+    .refine(isSingleLineText, controlCharacters),
+  summary: z
+    .string()
+    .trim()
+    .max(400, { message: 'news.form.error.summaryLength' })
+    .refine(isMultiLineText, controlCharacters)
+    .default(''),
   body: richTextFieldSchema.default({ type: 'doc', content: [] }),
-  cover_alt: z.string().trim().max(300, { message: 'news.form.error.coverAltLength' }).default(''),
+  cover_alt: z
+    .string()
+    .trim()
+    .max(300, { message: 'news.form.error.coverAltLength' })
+    .refine(isSingleLineText, controlCharacters)
+    .default(''),
   remove_cover: z.literal('on').optional(),
 });
 
@@ -30,16 +44,8 @@ export function parseNewsForm(
 ): { ok: true; input: NewsInput } | { ok: false; errors: FieldError[] } {
   const parsed = newsFormSchema.safeParse(fields);
   if (!parsed.success) {
-    const errors = fieldErrorsFrom(parsed.error);
     // Rich text issues point inside the document; show them on the editor.
-    return {
-      ok: false,
-      errors: errors.map((e) =>
-        e.field === 'body' && e.message === 'hubForm.error.invalid'
-          ? { ...e, message: 'richText.error.invalid' }
-          : e,
-      ),
-    };
+    return { ok: false, errors: fieldErrorsFrom(parsed.error, { body: 'richText.error.invalid' }) };
   }
   return {
     ok: true,

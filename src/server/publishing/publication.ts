@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isKnownTimeZone, wallTimeToInstant } from '../../lib/time-zone';
+import { canonicalTimeZone, wallTimeToInstant } from '../../lib/time-zone';
 
 /** Where an item stands: a draft, scheduled for later, or published. */
 export type PublicationState = 'draft' | 'scheduled' | 'published';
@@ -20,11 +20,17 @@ export type PublicationAction = z.infer<typeof publicationActionSchema>;
 /** Form fields that set when an item is published. */
 export const publicationFieldsSchema = z.object({
   action: publicationActionSchema.catch('save'),
-  publish_at: z.string().trim().max(25).optional(),
+  // Anything that is not a short date-time reads as none: scheduling then asks for one.
+  publish_at: z.string().trim().max(25).optional().catch(undefined),
   publish_tz: z
     .string()
     .trim()
-    .refine(isKnownTimeZone, { message: 'publish.error.timeZone' })
+    .transform((value, context) => {
+      const zone = canonicalTimeZone(value);
+      if (zone) return zone;
+      context.addIssue({ code: 'custom', message: 'publish.error.timeZone' });
+      return z.NEVER;
+    })
     .catch('UTC')
     .default('UTC'),
 });

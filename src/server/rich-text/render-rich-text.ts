@@ -1,5 +1,9 @@
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
-import { richTextDocumentSchema, type RichTextNode } from '../../lib/rich-text/document-schema';
+import {
+  measureJson,
+  richTextDocumentSchema,
+  type RichTextNode,
+} from '../../lib/rich-text/document-schema';
 import { richTextExtensions } from '../../lib/rich-text/extensions';
 import { sanitizeRichHtml } from './sanitize-rich-html';
 
@@ -10,7 +14,7 @@ import { sanitizeRichHtml } from './sanitize-rich-html';
  * document that cannot be rendered yields an empty string, never raw input.
  */
 export function renderRichText(stored: unknown): string {
-  if (stored === null || stored === undefined) return '';
+  if (stored === null || stored === undefined || measureJson(stored) !== 'ok') return '';
   const parsed = richTextDocumentSchema.safeParse(stored);
   // An invalid stored document (e.g. written before a rule changed) still
   // renders what the schema could keep; the sanitiser drops the rest.

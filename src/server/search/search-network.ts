@@ -9,6 +9,7 @@ import type { Queryable } from '../db/types';
 import type { SearchEngine } from './engine';
 import { getSearchEngine } from './get-search-engine';
 import { loadVisibleDocuments, type LoadedDocument } from './visible-documents';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
 
 function toBacklinks(row: LoadedDocument): Backlinks {
   const byType = row.backlink_types;
@@ -44,6 +45,8 @@ export async function searchNetwork(
   try {
     result = await engine.search(db, params);
   } catch (error) {
+    // A database outage is the whole portal's, answered as such by the middleware.
+    if (isDatabaseUnavailable(error)) throw error;
     console.error('[search] engine failed:', error);
     throw new SearchUnavailableError(error);
   }

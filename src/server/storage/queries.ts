@@ -26,3 +26,21 @@ export async function findMediaUrl(db: Queryable, id: string | null): Promise<st
   );
   return row ? `/media/${row.key}` : null;
 }
+
+/**
+ * Whether the caller may upload images for this hub, asked before any work
+ * on the file: the same helpers the insert policy on media_files uses (which
+ * still decides at the insert).
+ */
+export async function canUploadForHub(
+  db: Queryable,
+  hubId: string,
+  userId: string,
+): Promise<boolean> {
+  const [row] = await db.query<{ allowed: boolean | null }>(
+    `select $2::uuid = (select auth.uid())
+            and ((select public.is_platform_admin()) or public.is_hub_coordinator($1::uuid)) as allowed`,
+    [hubId, userId],
+  );
+  return row?.allowed === true;
+}

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Queryable } from '../db/types';
 import type { RequestDb } from '../db/request-context';
-import { cleanUploadedImage, UploadRefusedError, type UploadRefusal } from './inspect-image';
+import { rateLimitRules, reserveRateLimits } from '../http/rate-limit';
+import {
+  inspectUploadedImage,
+  reencodeImage,
+  UploadRefusedError,
+  type CleanImage,
+  type UploadRefusal,
+} from './inspect-image';
+import { canUploadForHub } from './queries';
 import type { StoragePort } from './storage-port';
 
 export interface UploadedImage {
@@ -13,61 +22,125 @@ export interface UploadedImage {
   contentType: string;
 }
 
-export type UploadOutcome =
-  { ok: true; image: UploadedImage } | { ok: false; reason: UploadRefusal | 'forbidden' };
+export type UploadFailure =
+  | { ok: false; reason: UploadRefusal | 'forbidden' }
+  | { ok: false; reason: 'rate-limited'; retryAfter: number };
+
+export type UploadOutcome = { ok: true; image: UploadedImage } | UploadFailure;
+
+/** An image checked and re-encoded for a hub, not yet recorded nor stored. */
+export interface PreparedImage {
+  id: string;
+  key: string;
+  clean: CleanImage;
+  originalName: string;
+  hubId: string;
+  userId: string;
+}
+
+export interface UploadInput {
+  bytes: Uint8Array;
+  originalName: string;
+  hubId: string;
+  userId: string;
+}
 
 /**
- * Uploads an image for a hub: checks and re-encodes it, records it in
- * `media_files` (RLS: only the hub's coordinators and admins may), then
- * stores the bytes. The row is written first inside the request's
- * transaction, so a refused insert stores nothing; if storing fails, the
- * error rolls the request back.
+ * Everything before an image is written, cheapest first, so the expensive
+ * step only runs for someone allowed to upload, for a file that declares a
+ * sane size, within their rate limit:
+ * 1. may this user upload for this hub (the insert policy's own helpers; RLS
+ *    still decides at the insert);
+ * 2. the header: size, format by content, declared dimensions (no decoding);
+ * 3. the per-account upload limit, counted and decided in one step;
+ * 4. the decode and re-encode.
  */
-export async function uploadImage(
-  db: RequestDb,
-  storage: StoragePort,
-  input: { bytes: Uint8Array; originalName: string; hubId: string; userId: string },
-): Promise<UploadOutcome> {
-  let clean;
+export async function prepareImage(
+  db: Queryable,
+  input: UploadInput,
+): Promise<{ ok: true; image: PreparedImage } | UploadFailure> {
+  const ids = z.object({ hubId: z.uuid(), userId: z.uuid() }).safeParse(input);
+  if (!ids.success || !(await canUploadForHub(db, input.hubId, input.userId)))
+    return { ok: false, reason: 'forbidden' };
   try {
-    clean = await cleanUploadedImage(input.bytes);
+    const header = await inspectUploadedImage(input.bytes);
+    const wait = await reserveRateLimits(db, [
+      { rule: rateLimitRules.uploadsPerAccount, key: input.userId },
+    ]);
+    if (wait > 0) return { ok: false, reason: 'rate-limited', retryAfter: wait };
+    const clean = await reencodeImage(input.bytes, header);
+    const id = randomUUID();
+    return {
+      ok: true,
+      image: {
+        id,
+        key: `${id}.${clean.extension}`,
+        clean,
+        originalName: input.originalName.slice(0, 255),
+        hubId: input.hubId,
+        userId: input.userId,
+      },
+    };
   } catch (error) {
     if (error instanceof UploadRefusedError) return { ok: false, reason: error.reason };
     throw error;
   }
-  const id = randomUUID();
-  const key = `${id}.${clean.extension}`;
+}
+
+/** Records a prepared image in `media_files` (RLS: the hub's coordinators and admins). */
+export async function recordImage(tx: Queryable, image: PreparedImage): Promise<void> {
+  await tx.query(
+    `insert into public.media_files (id, storage_key, content_type, byte_size, width, height, original_name, hub_id, uploaded_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      image.id,
+      image.key,
+      image.clean.contentType,
+      image.clean.bytes.byteLength,
+      image.clean.width,
+      image.clean.height,
+      image.originalName,
+      image.hubId,
+      image.userId,
+    ],
+  );
+}
+
+/**
+ * Stores the bytes of a recorded image: the last step of a use case, after
+ * every row it writes, so a refused or failed save stores nothing. If storing
+ * fails, the error rolls the request back.
+ */
+export async function storeImage(
+  storage: StoragePort,
+  image: PreparedImage,
+): Promise<UploadedImage> {
+  await storage.put(image.key, image.clean.bytes, image.clean.contentType);
+  return {
+    id: image.id,
+    url: `/media/${image.key}`,
+    width: image.clean.width,
+    height: image.clean.height,
+    contentType: image.clean.contentType,
+  };
+}
+
+/**
+ * Uploads an image for a hub on its own (the editor's image button):
+ * prepares it, records it (a refused insert stores nothing), then stores it.
+ */
+export async function uploadImage(
+  db: RequestDb,
+  storage: StoragePort,
+  input: UploadInput,
+): Promise<UploadOutcome> {
+  const prepared = await prepareImage(db, input);
+  if (!prepared.ok) return prepared;
   try {
-    await db.savepoint((tx: Queryable) =>
-      tx.query(
-        `insert into public.media_files (id, storage_key, content_type, byte_size, width, height, original_name, hub_id, uploaded_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          id,
-          key,
-          clean.contentType,
-          clean.bytes.byteLength,
-          clean.width,
-          clean.height,
-          input.originalName.slice(0, 255),
-          input.hubId,
-          input.userId,
-        ],
-      ),
-    );
+    await db.savepoint((tx) => recordImage(tx, prepared.image));
   } catch (error) {
     if ((error as { code?: string }).code === '42501') return { ok: false, reason: 'forbidden' };
     throw error;
   }
-  await storage.put(key, clean.bytes, clean.contentType);
-  return {
-    ok: true,
-    image: {
-      id,
-      url: `/media/${key}`,
-      width: clean.width,
-      height: clean.height,
-      contentType: clean.contentType,
-    },
-  };
+  return { ok: true, image: await storeImage(storage, prepared.image) };
 }

@@ -7,16 +7,17 @@ import type {
 } from '../identity-provider';
 import { composeAuthMail } from '../compose-auth-mail';
 import { queueMail } from '../../mail/outbox';
+import { withIdentityRole } from '../identity-role';
 import { hashPassword, verifyPassword } from '../password';
 import { clearSessionCookie } from '../session-cookie';
 import { getSiteOrigin } from '../site-origin';
 import { hitRateLimits, rateLimitRules } from '../../http/rate-limit';
 
-/** Re-checks the signed-in user's password before a sensitive change. */
+/** Re-checks the signed-in user's password before a sensitive change (the hash is read as the identity role). */
 async function currentPasswordMatches(req: AuthRequest, password: string): Promise<boolean> {
   if (!req.claims) return false;
-  const [row] = await req.db.query<{ hash: string | null }>(
-    'select private.my_password_hash() as hash',
+  const [row] = await withIdentityRole(req.db, (identityDb) =>
+    identityDb.query<{ hash: string | null }>('select private.my_password_hash() as hash'),
   );
   return row?.hash ? verifyPassword(row.hash, password) : false;
 }

@@ -6,7 +6,9 @@ import type {
   SignInOutcome,
 } from '../identity-provider';
 import { getSiteOrigin } from '../site-origin';
-import { hitRateLimits, peekRateLimits, rateLimitRules } from '../../http/rate-limit';
+import { hitRateLimits, rateLimitRules } from '../../http/rate-limit';
+import { withIdentityRole } from '../identity-role';
+import { beginSignInAttempt, settleSuccessfulSignIn } from '../sign-in-limits';
 import { createStatelessSupabase, createSupabaseForRequest } from './supabase-client';
 
 const client = (req: AuthRequest) => createSupabaseForRequest(req.cookies, req.request, req.url);
@@ -59,20 +61,23 @@ export const supabaseProvider: IdentityProvider = {
   },
 
   async signIn(req, input): Promise<SignInOutcome> {
-    const checks = [
-      { rule: rateLimitRules.signInFailuresPerIp, key: req.clientAddress },
-      { rule: rateLimitRules.signInFailuresPerAccount, key: input.email },
-    ];
-    const wait = await peekRateLimits(req.db, checks);
-    if (wait > 0) return { status: 'rate-limited', retryAfter: wait };
+    // Counted and decided before Supabase checks the password (see beginSignInAttempt).
+    const begun = await beginSignInAttempt(req, input.email);
+    if (!('attempt' in begun)) return { status: 'rate-limited', retryAfter: begun.wait };
     const { data, error } = await client(req).auth.signInWithPassword(input);
-    if (!error && data.user) return { status: 'signed-in', userId: data.user.id };
     const reason = code(error);
+    const passwordWasRight =
+      (!error && data.user) || reason === 'email_not_confirmed' || reason === 'user_banned';
+    if (passwordWasRight) {
+      await withIdentityRole(req.db, (identityDb) =>
+        settleSuccessfulSignIn(identityDb, req, begun.attempt),
+      );
+    }
+    if (!error && data.user) return { status: 'signed-in', userId: data.user.id };
     if (reason === 'email_not_confirmed') return { status: 'unconfirmed' };
     if (reason === 'user_banned') return { status: 'disabled' };
     if (reason !== 'invalid_credentials' && error?.status !== 400) throw error;
-    const after = await hitRateLimits(req.db, checks);
-    return after > 0 ? { status: 'rate-limited', retryAfter: after } : { status: 'invalid' };
+    return { status: 'invalid' };
   },
 
   async signOut(req) {

@@ -7,7 +7,6 @@ export const auth = {
   'auth.menu.signOut': 'Sign out',
   'auth.menu.label': 'Account menu for {name}',
 
-  'auth.form.errorSummary': 'There is a problem',
   'auth.form.required': 'Required',
   'auth.field.email': 'Email address',
   'auth.field.emailHint': 'We send a link to this address to confirm it.',
@@ -40,7 +39,6 @@ export const auth = {
   'auth.error.wrongPassword': 'Your current password is not right',
   'auth.error.sameEmail': 'This is already your email address',
   'auth.error.invalidLink': 'This link has expired or was already used. Ask for a new one.',
-  'auth.error.invalidRequest': 'The form could not be read. Please try again.',
 
   'auth.rateLimited.title': 'Too many attempts',
   'auth.rateLimited.body':
@@ -139,6 +137,9 @@ export const auth = {
   'auth.mail.changeEmail.subject': 'Confirm your new email address for the U4SSC Hub Portal',
   'auth.mail.changeEmail.body':
     'Hello,\n\nTo use this address for your U4SSC Hub Portal account, open this link within 24 hours:\n\n{link}\n\nIf you did not ask for this, ignore this mail.',
+  'auth.mail.signInFailures.subject': 'Failed sign-in attempts on your U4SSC Hub Portal account',
+  'auth.mail.signInFailures.body':
+    'Hello,\n\nSomeone tried several times to sign in to your U4SSC Hub Portal account with a wrong password. Your password was not given, so your account is safe as long as you do not use the same password on other sites.\n\nFor the next hour, sign-ins to your account from browsers you have not used before are paused. You can still sign in from a browser you used before. If you need to sign in from a new browser now, or want to be safe, choose a new password here (this also ends the pause):\n\n{link}\n\nIf it was you, you can ignore this mail.',
   'auth.mail.footer': 'U4SSC Hub Portal',
 
   'admin.members.title': 'Manage members',

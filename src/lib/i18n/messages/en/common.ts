@@ -61,4 +61,11 @@ export const common = {
     'The page could not be shown because of an error on the server. Nothing you entered was lost on your side; please try again in a moment.',
   'error.server.reference': 'If you contact us, quote this reference: {reference}',
   'error.badRequest.title': 'The request could not be understood',
+  'error.unavailable.title': 'The portal is briefly unavailable',
+  'error.unavailable.body':
+    'We cannot reach the portal’s database at the moment, so this page cannot be shown. This usually lasts only a few seconds.',
+  'error.unavailable.notSaved':
+    'What you just sent was not saved. Go back to the form and send it again in a moment.',
+  'error.unavailable.retry': 'Try again',
+  'error.unavailable.api': 'The database is unavailable for a moment; try again in a few seconds.',
 } as const;

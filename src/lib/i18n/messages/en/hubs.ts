@@ -1,13 +1,9 @@
 /** Hubs, hub membership, news, events, uploads and rich text. */
 export const hubs = {
-  // forms shared by this area
-  'hubForm.error.invalid': 'Check this field.',
-  'hubForm.error.summaryTitle': 'There is a problem',
-  'hubForm.required': '(required)',
-  'hubForm.optional': '(optional)',
-  'hubForm.signInTitle': 'Sign in to continue',
-  'hubForm.signInBody': 'You need to be signed in as a coordinator of a hub to publish.',
-  'hubForm.signInAction': 'Sign in',
+  // what the 403 page says in this area
+  'hubForm.forbiddenHubTitle': 'Only this hub’s coordinators can do this',
+  'hubForm.forbiddenHubBody':
+    'A hub’s coordinators (and platform administrators) edit its page and decide on requests to join it.',
   'hubForm.forbiddenTitle': 'You cannot publish here',
   'hubForm.forbiddenBody':
     'Only the coordinators of a hub (and platform administrators) publish its news and events.',
@@ -29,7 +25,8 @@ export const hubs = {
   'publish.now': 'Publish now',
   'publish.schedule': 'Schedule',
   'publish.unpublish': 'Unpublish',
-  'publish.error.time': 'Enter the date and time to publish at.',
+  'publish.error.time':
+    'Enter the date and time to publish at: a real date and time between the years 1900 and 2199.',
   'publish.error.timeZone': 'Choose a time zone from the list.',
   'publish.previewNotice': 'Preview: this {state} is visible only to the hub’s coordinators.',
 
@@ -37,6 +34,10 @@ export const hubs = {
   'richText.error.invalid': 'The text could not be read. Reload the page and try again.',
   'richText.error.tooLong': 'The text is too long.',
   'richText.error.nesting': 'The text is nested too deeply.',
+  'richText.error.controlCharacters':
+    'The text contains invisible control characters (such as NUL). Remove them and try again.',
+  'text.error.controlCharacters':
+    'This field contains invisible control characters (such as NUL). Remove them and try again.',
   'richText.error.imageSource': 'Images must be uploaded to the portal.',
   'richText.error.imageAlt': 'Every image needs alternative text that describes it.',
   'richText.error.altLength': 'Alternative text must be 300 characters or fewer.',
@@ -83,10 +84,11 @@ export const hubs = {
   'upload.error.damaged':
     'The image is damaged or incomplete and could not be read. Export it again and retry.',
   'upload.error.too-many-pixels':
-    'The image has too many pixels (over 40 megapixels). Make it smaller.',
+    'The image is too big: at most 25 megapixels and 12,000 pixels on its longest side (all frames of an animation together). Make it smaller.',
+  'upload.error.rate-limited':
+    'You have uploaded many images in a short time. Wait a few minutes and try again.',
   'upload.error.forbidden': 'Only the coordinators of this hub can upload images for it.',
   'upload.error.noFile': 'Choose a file to upload.',
-  'upload.error.signIn': 'Sign in to upload images.',
 
   // hubs
   'hubs.title': 'Hubs',
@@ -323,8 +325,10 @@ export const hubs = {
   'events.form.error.titleLength': 'The title must be 200 characters or fewer.',
   'events.form.error.summaryLength': 'The summary must be 400 characters or fewer.',
   'events.form.error.timeZone': 'Choose a time zone from the list.',
-  'events.form.error.startsAt': 'Enter when the event starts.',
-  'events.form.error.endsAt': 'Enter when the event ends.',
+  'events.form.error.startsAt':
+    'Enter when the event starts: a real date and time between the years 1900 and 2199, for example 2027-03-14 09:30.',
+  'events.form.error.endsAt':
+    'Enter when the event ends: a real date and time between the years 1900 and 2199, for example 2027-03-14 17:00.',
   'events.form.error.endsBeforeStart': 'The end must be after the start.',
   'events.form.error.where': 'Give an online link or a venue.',
   'events.form.error.onlineUrl': 'Enter a link that starts with https:// or http://.',
