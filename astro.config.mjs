@@ -53,9 +53,7 @@ export default defineConfig({
         'http/install-static-security-headers.ts',
         'http/install-socket-address.ts',
         'boot/boot-on-start.ts',
-      ].map((file) =>
-        fileURLToPath(new URL(`./src/server/${file}`, import.meta.url)),
-      ),
+      ].map((file) => fileURLToPath(new URL(`./src/server/${file}`, import.meta.url))),
     ),
   ],
   site: siteUrl,
