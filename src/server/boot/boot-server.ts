@@ -15,8 +15,8 @@ const defaultLog: BootLog = (line) => console.log(`[boot] ${line}`);
  * (an unreachable one stops the start), migrate and seed it when configured
  * to (the embedded database on first start), check the session key, and
  * start the mail worker. Called by the production entry before it listens
- * (`boot-on-start.ts`) and by `astro dev` (`boot-integration.ts`). Throws on
- * any failure; the caller exits.
+ * (`boot-on-start.ts`, via serverEntryPreload) and by `astro dev`
+ * (`boot-integration.ts`). Throws on any failure; the caller exits.
  */
 export async function bootServer(
   options: { env?: NodeJS.ProcessEnv; log?: BootLog } = {},
