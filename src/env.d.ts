@@ -14,5 +14,7 @@ declare namespace App {
      * again" leads, or null when the request was a form submission.
      */
     databaseUnavailable?: { retryPath: string | null };
+    /** Set when the guard refused a permission; the 403 page explains it. */
+    denied?: { permission: import('./lib/permissions').Permission };
   }
 }

@@ -7,6 +7,8 @@ import { startOutboxWorker } from './server/auth/mail/send-outbox';
 import { getPrivilegedDatabase } from './server/db/privileged';
 import { isDatabaseUnavailable } from './server/db/database-unavailable';
 import { ensureDatabaseReady } from './server/db/ready';
+import { answerAccessDenied } from './server/permissions/answer-access-denied';
+import { AccessDenied } from './server/permissions/require-permission';
 import {
   applySecurityHeaders,
   extractScriptHashes,
@@ -32,6 +34,10 @@ import { respondUnavailable } from './server/http/unavailable-response';
  * When the database is unavailable (PostgreSQL restarting, a cut connection,
  * PGlite stopped) at any of these steps, the request is answered here with a
  * 503 page and Retry-After (`respondUnavailable`); no route handles it.
+ *
+ * A route refused by the permission guard throws `AccessDenied`: its
+ * transaction is rolled back and the one answer is given here too (sign-in
+ * redirect, 403 page or JSON; `answerAccessDenied`).
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.i18n = getTranslator();
@@ -40,9 +46,16 @@ export const onRequest = defineMiddleware(async (context, next) => {
   try {
     ({ response, signedIn } = await renderInRequestTransaction(context, next));
   } catch (error) {
-    // The one place a database outage becomes a response (503 + Retry-After).
-    if (!isDatabaseUnavailable(error)) throw error;
-    response = await respondUnavailable(context, next, error);
+    if (error instanceof AccessDenied) {
+      response = await answerAccessDenied(context, error);
+      // The 403 page was rendered through this middleware already (a rewrite).
+      if (error.reason === 'forbidden' && error.answer === 'page') return response;
+      signedIn = context.locals.claims !== null;
+    } else {
+      // The one place a database outage becomes a response (503 + Retry-After).
+      if (!isDatabaseUnavailable(error)) throw error;
+      response = await respondUnavailable(context, next, error);
+    }
   }
   const config = getAuthConfig();
   const astroPolicy = response.headers.get('content-security-policy');

@@ -1,8 +1,17 @@
+import type { MessageKey } from './i18n';
+
 /**
- * The permission catalogue: what each role may do, mirroring the row-level
- * security policies in supabase/migrations so the interface shows only the
- * actions that will succeed. RLS stays the authority: a check here that says
- * yes never replaces the database's decision.
+ * The permission catalogue: the one list of what can be done in the portal,
+ * who may do it, and the policy each entry mirrors. Routes name an entry when
+ * they call the guard (`requirePermission` in src/server/permissions), which
+ * asks the database's own helper functions; pages and islands name the same
+ * entry with `can()` to show only the actions that will succeed. RLS stays
+ * the authority: a check that says yes never replaces the database's decision.
+ *
+ * Each entry has an audience:
+ * - `public`: anyone, signed in or not (sign-in, sign-up, contact forms);
+ * - `member`: any signed-in account (its own settings, event registration);
+ * - `role`: decided by memberships, in the database (src/server/permissions/decisions.ts).
  */
 export const roles = ['platform_admin', 'hub_coordinator', 'city_editor', 'org_member'] as const;
 export type Role = (typeof roles)[number];
@@ -27,65 +36,161 @@ export interface PermissionTarget {
   createdBy?: string | null;
 }
 
-type Rule = (
-  memberships: readonly Membership[],
-  target: PermissionTarget,
-  userId: string | null,
-) => boolean;
+/**
+ * The target of a check "in at least one": may this user publish news in
+ * any hub (to open the "write news" page, before a hub is chosen)? Only the
+ * scoped permissions accept it; a missing id is never read as "any".
+ */
+export const anyTarget = 'any';
+export type Target = PermissionTarget | typeof anyTarget;
+
+export type Audience = 'public' | 'member' | 'role';
+
+type Rule = (memberships: readonly Membership[], target: Target, userId: string | null) => boolean;
+
+interface Definition {
+  audience: Audience;
+  allows: Rule;
+  /** What the 403 page says to someone refused this (default: a general explanation). */
+  denied?: { title: MessageKey; body: MessageKey };
+}
 
 const isAdmin = (ms: readonly Membership[]) => ms.some((m) => m.role === 'platform_admin');
-const coordinates = (ms: readonly Membership[], hubId?: string | null) =>
-  Boolean(hubId) && ms.some((m) => m.role === 'hub_coordinator' && m.hubId === hubId);
-const edits = (ms: readonly Membership[], cityId?: string | null) =>
-  Boolean(cityId) && ms.some((m) => m.role === 'city_editor' && m.cityId === cityId);
-const belongs = (ms: readonly Membership[], orgId?: string | null) =>
-  Boolean(orgId) && ms.some((m) => m.role === 'org_member' && m.organizationId === orgId);
+const idOf = (target: Target, key: keyof PermissionTarget) =>
+  target === anyTarget ? anyTarget : target[key];
+const holds = (
+  ms: readonly Membership[],
+  role: Role,
+  key: 'hubId' | 'cityId' | 'organizationId',
+  id: string | null | undefined,
+) => Boolean(id) && ms.some((m) => m.role === role && (id === anyTarget || m[key] === id));
+const coordinates = (ms: readonly Membership[], t: Target) =>
+  holds(ms, 'hub_coordinator', 'hubId', idOf(t, 'hubId'));
+const edits = (ms: readonly Membership[], t: Target) =>
+  holds(ms, 'city_editor', 'cityId', idOf(t, 'cityId'));
+const belongs = (ms: readonly Membership[], t: Target) =>
+  holds(ms, 'org_member', 'organizationId', idOf(t, 'organizationId'));
+
+const anyone = { audience: 'public', allows: () => true } as const satisfies Definition;
+const signedIn = {
+  audience: 'member',
+  allows: (_ms, _t, userId) => userId !== null,
+} as const satisfies Definition;
+const byRole = (
+  allows: Rule,
+  denied?: Definition['denied'],
+): Definition & { audience: 'role' } => ({ audience: 'role', allows, denied });
+const adminOnly = byRole((ms) => isAdmin(ms), {
+  title: 'admin.forbidden.title',
+  body: 'admin.forbidden.body',
+});
+const publishing = { title: 'hubForm.forbiddenTitle', body: 'hubForm.forbiddenBody' } as const;
+const runningAHub = {
+  title: 'hubForm.forbiddenHubTitle',
+  body: 'hubForm.forbiddenHubBody',
+} as const;
 
 /** Each permission with the policy it mirrors (table · operation). */
 export const permissions = {
+  // identity: anyone may try these; the use cases and rate limits do the rest
+  'account.signIn': anyone,
+  'account.signUp': anyone,
+  'account.requestPasswordReset': anyone,
+  'account.resetPassword': anyone,
+  'account.confirmEmail': anyone,
+  'account.signOut': anyone,
+  /** profiles, sessions, own credentials: the signed-in account itself. */
+  'account.manage': signedIn,
+
   /** hubs · update: "Hubs can be edited by their coordinators and admins". */
-  'hub.update': (ms, t) => isAdmin(ms) || coordinates(ms, t.hubId),
+  'hub.update': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), runningAHub),
   /** hubs · insert/delete: admins. */
-  'hub.create': (ms) => isAdmin(ms),
-  'hub.delete': (ms) => isAdmin(ms),
+  'hub.create': adminOnly,
+  'hub.delete': adminOnly,
+  /** hub_membership_applications · insert: editors of the city, members of the organization. */
+  'hub.apply': byRole((ms, t) => edits(ms, t) || belongs(ms, t), {
+    title: 'hubForm.forbiddenTitle',
+    body: 'hubs.apply.none',
+  }),
+  /** hub_membership_applications · update: the hub's coordinators and admins. */
+  'hub.decideApplications': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), runningAHub),
+
+  /** news_items · insert/update/delete: the hub's coordinators and admins. */
+  'news.publish': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), publishing),
+  /** events · insert/update/delete: the hub's coordinators and admins. */
+  'event.publish': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), publishing),
+  /** event_registrations · insert/delete: oneself (the trigger decides confirmed or waiting). */
+  'event.register': signedIn,
+  /** media_files · insert: the hub's coordinators and admins. */
+  'media.upload': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), publishing),
+
   /** cities · insert: admins and coordinators of the city's hub. */
-  'city.create': (ms, t) => isAdmin(ms) || coordinates(ms, t.hubId),
+  'city.create': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t)),
   /** cities · update: the city's editors, its hub's coordinators, admins. */
-  'city.update': (ms, t) => isAdmin(ms) || edits(ms, t.cityId) || coordinates(ms, t.cityHubId),
-  'city.delete': (ms) => isAdmin(ms),
+  'city.update': byRole(
+    (ms, t) =>
+      isAdmin(ms) || edits(ms, t) || coordinates(ms, t === anyTarget ? t : { hubId: t.cityHubId }),
+  ),
+  'city.delete': adminOnly,
   /** organizations · insert: any member, as pending. */
-  'organization.register': (_ms, _t, userId) => userId !== null,
+  'organization.register': signedIn,
   /** organizations · update: its members and admins. */
-  'organization.update': (ms, t) => isAdmin(ms) || belongs(ms, t.organizationId),
+  'organization.update': byRole((ms, t) => isAdmin(ms) || belongs(ms, t)),
   /** organizations · status: admins only (guard trigger). */
-  'organization.verify': (ms) => isAdmin(ms),
-  'organization.delete': (ms) => isAdmin(ms),
+  'organization.verify': adminOnly,
+  'organization.delete': adminOnly,
   /** organizations · select of a pending one: its creator, members, admins. */
-  'organization.viewPending': (ms, t, userId) =>
-    isAdmin(ms) || belongs(ms, t.organizationId) || (userId !== null && t.createdBy === userId),
+  'organization.viewPending': byRole(
+    (ms, t, userId) =>
+      isAdmin(ms) ||
+      belongs(ms, t) ||
+      (userId !== null && t !== anyTarget && t.createdBy === userId),
+  ),
   /** memberships · insert/delete: admins. */
-  'membership.grant': (ms) => isAdmin(ms),
-  'membership.revoke': (ms) => isAdmin(ms),
+  'membership.grant': adminOnly,
+  'membership.revoke': adminOnly,
   /** deliverables · insert/update/delete and unpublished rows: admins. */
-  'deliverable.manage': (ms) => isAdmin(ms),
+  'deliverable.manage': adminOnly,
   /** audit_log · select: admins. */
-  'audit.read': (ms) => isAdmin(ms),
+  'audit.read': adminOnly,
   /** private.admin_* functions: admins. */
-  'account.disable': (ms) => isAdmin(ms),
-  'admin.access': (ms) => isAdmin(ms),
-} as const satisfies Record<string, Rule>;
+  'account.disable': adminOnly,
+  'admin.access': adminOnly,
+} as const satisfies Record<string, Definition>;
 
 export type Permission = keyof typeof permissions;
 
+/** Every permission name, for validating a name that comes from outside the code. */
+export const permissionNames = Object.keys(permissions) as Permission[];
+
+/** The permissions decided by memberships (the guard asks the database about these). */
+export type RolePermission = {
+  [P in Permission]: (typeof permissions)[P]['audience'] extends 'role' ? P : never;
+}[Permission];
+
+/** The audience of a permission: public, member or role. */
+export function audienceOf(permission: Permission): Audience {
+  return permissions[permission].audience;
+}
+
+/** What the 403 page says to someone refused `permission`, if it says something specific. */
+export function deniedMessages(
+  permission: Permission,
+): { title: MessageKey; body: MessageKey } | undefined {
+  return (permissions[permission] as Definition).denied;
+}
+
 /**
  * Whether a user with these memberships may do `permission` on `target`.
- * For showing or hiding actions only; the database decides.
+ * For showing or hiding actions only (islands, lists); routes ask the
+ * database through the guard, and RLS decides.
  */
 export function can(
   memberships: readonly Membership[],
   permission: Permission,
-  target: PermissionTarget = {},
+  target: Target = {},
   userId: string | null = null,
 ): boolean {
-  return permissions[permission](memberships, target, userId);
+  const definition: Definition = permissions[permission];
+  return definition.allows(memberships, target, userId);
 }

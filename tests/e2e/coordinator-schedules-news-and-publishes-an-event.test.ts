@@ -82,8 +82,8 @@ describe.skipIf(!e2eEnabled())(
 
       // An hour ahead: the next story makes that hour pass on the server's clock.
       publishAt = new Date(Date.now() + 3600_000);
-      await page.locator('#publish_at').fill(utcWallTime(publishAt));
-      await page.locator('#publish_tz').selectOption('UTC');
+      await page.locator('#field-publish_at').fill(utcWallTime(publishAt));
+      await page.locator('#field-publish_tz').selectOption('UTC');
       await Promise.all([
         page.waitForURL(/\/news\/[a-z0-9-]+\?saved=1$/),
         page.getByRole('button', { name: 'Schedule' }).click(),
@@ -137,12 +137,12 @@ describe.skipIf(!e2eEnabled())(
       await signIn(page, demoEmails.coordinator, demoPassword, '/events/new?hub=austria');
       await page.getByLabel('Title').fill(eventTitle);
       await page.getByLabel('Summary').fill('Bring your data; we help you check it.');
-      await page.locator('#time_zone').selectOption('Europe/Vienna');
-      await page.locator('#starts_at').fill('2031-06-15T09:00');
-      await page.locator('#ends_at').fill('2031-06-15T12:30');
-      await page.locator('#venue_name').fill('Rathaus, Vienna');
+      await page.locator('#field-time_zone').selectOption('Europe/Vienna');
+      await page.locator('#field-starts_at').fill('2031-06-15T09:00');
+      await page.locator('#field-ends_at').fill('2031-06-15T12:30');
+      await page.locator('#field-venue_name').fill('Rathaus, Vienna');
       await page.getByLabel('On the portal, with a number of places and a waiting list').check();
-      await page.locator('#capacity').fill('25');
+      await page.locator('#field-capacity').fill('25');
       await expectNoAxeViolations(page);
       await Promise.all([
         page.waitForURL(/\/events\/[a-z0-9-]+\?saved=1$/),

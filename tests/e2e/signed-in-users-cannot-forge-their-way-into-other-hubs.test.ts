@@ -44,7 +44,7 @@ describe.skipIf(!e2eEnabled())('signed-in users cannot forge their way into othe
       },
       maxRedirects: 0,
     });
-    expect(response.status()).not.toBe(303);
+    expect(response.status()).toBe(403);
     for (const path of ['/news', '/hubs/demo-andean-hub', '/news/rss.xml']) {
       const page = await (await fetch(`${baseUrl()}${path}`)).text();
       expect(page, path).not.toContain('Forged news for another hub');
@@ -62,9 +62,68 @@ describe.skipIf(!e2eEnabled())('signed-in users cannot forge their way into othe
       },
       maxRedirects: 0,
     });
-    expect(response.status()).not.toBe(303);
+    expect(response.status()).toBe(403);
+    expect(await response.text()).toContain(
+      'A hub’s coordinators (and platform administrators) edit its page',
+    );
     const page = await (await fetch(`${baseUrl()}/hubs/demo-andean-hub`)).text();
     expect(page).not.toContain('Forged description');
+  });
+
+  it('refuses an event, an image and a membership decision for another hub with 403', async () => {
+    const event = await coordinator.request.post('/events/new', {
+      headers: { Origin: origin() },
+      form: {
+        hub: andeanHubId,
+        title: 'Forged event for another hub',
+        time_zone: 'UTC',
+        starts_at: '2031-01-01T10:00',
+        ends_at: '2031-01-01T11:00',
+        venue_name: 'Nowhere',
+        registration_mode: 'none',
+        action: 'publish',
+      },
+      maxRedirects: 0,
+    });
+    expect(event.status()).toBe(403);
+    expect(await (await fetch(`${baseUrl()}/events`)).text()).not.toContain('Forged event');
+
+    const upload = await coordinator.request.post('/media/upload', {
+      headers: { Origin: origin() },
+      multipart: {
+        hub: andeanHubId,
+        file: { name: 'x.png', mimeType: 'image/png', buffer: Buffer.from('not decoded') },
+      },
+    });
+    expect(upload.status()).toBe(403);
+    expect(await upload.json()).toMatchObject({ code: 'forbidden' });
+
+    const decision = await coordinator.request.post('/hubs/demo-andean-hub/applications', {
+      headers: { Origin: origin() },
+      form: { application: '00000000-0000-4000-8000-000000000000', decision: 'approved' },
+      maxRedirects: 0,
+    });
+    expect(decision.status()).toBe(403);
+  });
+
+  it('refuses an application to join for a city the applicant does not edit with 403', async () => {
+    const editor = await newContext(browser);
+    await signIn(
+      await editor.newPage(),
+      demoEmails.cityEditor,
+      demoPassword,
+      '/hubs/austria/apply',
+    );
+    const options = await (await editor.request.get('/hubs/austria/apply')).text();
+    const own = /name="applicant" value="city:([0-9a-f-]{36})"/.exec(options)![1]!;
+    const forged = own.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
+    const response = await editor.request.post('/hubs/austria/apply', {
+      headers: { Origin: origin() },
+      form: { applicant: `city:${forged}`, message: 'Forged application' },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(403);
+    await editor.close();
   });
 
   it('still lets the coordinator edit their own hub the same way', async () => {

@@ -14,7 +14,10 @@ import {
   decideMembershipApplication,
   membershipDecisionSchema,
 } from '../../src/server/hubs/decide-membership-application';
-import { updateHubDescription } from '../../src/server/hubs/update-hub-description';
+import {
+  hubDescriptionFormSchema,
+  updateHubDescription,
+} from '../../src/server/hubs/update-hub-description';
 import { submitNewNews } from '../../src/server/news/submit-news-form';
 import { searchNetwork } from '../../src/server/search/search-network';
 import { createLocalDiskStorage } from '../../src/server/storage/local-disk-storage';
@@ -200,9 +203,13 @@ describe.each(testTargets())('hostile input through the use cases on $name', (ta
       )[0]!.description;
     for (const value of [...richTexts, ...texts]) {
       const before = await description();
-      const outcome = await as('coordinator', (rdb) =>
-        updateHubDescription(rdb, { hubId: austria, json: value }),
-      );
+      // As the route does: the form's schema first, then the use case.
+      const parsed = hubDescriptionFormSchema.safeParse({ description: value });
+      const outcome = parsed.success
+        ? await as('coordinator', (rdb) =>
+            updateHubDescription(rdb, { hubId: austria, description: parsed.data.description }),
+          )
+        : { ok: false as const };
       runs += 1;
       if (!outcome.ok)
         expect(await description(), JSON.stringify(value.slice(0, 40))).toEqual(before);

@@ -1,6 +1,8 @@
 import type { APIRoute } from 'astro';
 import { z } from 'zod';
-import { maxFormBytes } from '../../server/hubs/read-form';
+import { anyTarget } from '../../lib/permissions';
+import { bodyLimits, readForm } from '../../server/forms';
+import { requirePermission } from '../../server/permissions/require-permission';
 import { getStorage } from '../../server/storage/get-storage';
 import { uploadImage } from '../../server/storage/upload-image';
 
@@ -10,30 +12,34 @@ const json = (body: unknown, status: number) =>
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 
+const uploadFormSchema = z.object({ hub: z.uuid({ message: 'upload.error.forbidden' }) });
+
 /**
  * Upload endpoint of the editor island (POST multipart: `file`, `hub`).
  * Answers JSON: `{ url }` for a stored image, or `{ error }` with a message
- * the editor shows as is. RLS on media_files decides who may upload.
+ * the editor shows as is. Only someone who may upload for some hub gets the
+ * body read; the chosen hub is checked before the image is decoded, and RLS
+ * on media_files decides in the end.
  */
-export const POST: APIRoute = async ({ request, locals }) => {
-  const { t } = locals.i18n;
-  const claims = locals.claims;
-  if (!claims) return json({ error: t('upload.error.signIn') }, 401);
-  if (Number(request.headers.get('content-length') ?? '0') > maxFormBytes) {
-    return json({ error: t('upload.error.too-large') }, 413);
+export const POST: APIRoute = async (context) => {
+  const { t } = context.locals.i18n;
+  const access = await requirePermission(context, 'media.upload', anyTarget, { answer: 'json' });
+  const form = await readForm(access, uploadFormSchema, {
+    limit: bodyLimits.editor,
+    tooLarge: { field: 'file', message: 'upload.error.too-large' },
+  });
+  if (!form.ok) {
+    const [error] = form.errors;
+    return json({ error: t(error!.message, error!.params) }, form.status);
   }
-  const form = await request.formData().catch(() => null);
-  const file = form?.get('file');
-  const hub = z.uuid().safeParse(form?.get('hub'));
-  if (!file || typeof file === 'string' || file.size === 0)
-    return json({ error: t('upload.error.noFile') }, 400);
-  if (!hub.success) return json({ error: t('upload.error.forbidden') }, 403);
-  if (file.size > maxFormBytes) return json({ error: t('upload.error.too-large') }, 413);
-  const outcome = await uploadImage(locals.db, getStorage(), {
-    bytes: new Uint8Array(await file.arrayBuffer()),
+  const file = form.files.file;
+  if (!file || file.bytes.byteLength === 0) return json({ error: t('upload.error.noFile') }, 400);
+  await requirePermission(context, 'media.upload', { hubId: form.data.hub }, { answer: 'json' });
+  const outcome = await uploadImage(context.locals.db, getStorage(), {
+    bytes: file.bytes,
     originalName: file.name,
-    hubId: hub.data,
-    userId: claims.sub,
+    hubId: form.data.hub,
+    userId: access.claims.sub,
   });
   if (!outcome.ok) {
     const response = json(

@@ -124,6 +124,16 @@ export const deleteAccountFormSchema = z.object({
   currentPassword: passwordInputSchema,
 });
 
+/** Every form of the account page, told apart by its `intent` field. */
+export const accountFormSchema = z.discriminatedUnion('intent', [
+  profileFormSchema,
+  changePasswordFormSchema,
+  changeEmailFormSchema,
+  endSessionFormSchema,
+  endOtherSessionsFormSchema,
+  deleteAccountFormSchema,
+]);
+
 export const accountIntentSchema = z.enum([
   'profile',
   'password',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RichTextDocument } from '../../lib/rich-text/document-schema';
 import { isSafeLinkHref } from '../../lib/rich-text/safe-url';
 import { isMultiLineText, isSingleLineText } from '../../lib/text/control-characters';
-import { fieldErrorsFrom, type FieldError } from '../hubs/form-errors';
+import { fieldErrorsFrom, type FieldError } from '../forms';
 import { richTextFieldSchema } from '../news/news-form';
 import { canonicalTimeZone, wallTimeToInstant } from './time-zone';
 import type { RegistrationMode } from './queries';
@@ -145,7 +145,7 @@ export function parseEventForm(
     return {
       ok: false,
       errors: fieldErrorsFrom(parsed.error).map((e) =>
-        e.field === 'description' && e.message === 'hubForm.error.invalid'
+        e.field === 'description' && e.message === 'form.error.invalid'
           ? { ...e, message: 'richText.error.invalid' }
           : e,
       ),

@@ -1,4 +1,10 @@
+import { z } from 'zod';
 import type { RequestDb } from '../db/request-context';
+
+/** The registration buttons of an event page: register (or join the waiting list), or cancel. */
+export const registrationFormSchema = z.object({
+  action: z.enum(['register', 'cancel']).default('register'),
+});
 
 export type RegistrationOutcome =
   { ok: true; status: 'confirmed' | 'waitlisted' } | { ok: false; reason: 'closed' | 'already' };

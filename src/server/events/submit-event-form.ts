@@ -1,5 +1,5 @@
 import type { RequestDb } from '../db/request-context';
-import type { FieldError } from '../hubs/form-errors';
+import type { FieldError } from '../forms';
 import { publicationFieldsSchema, resolvePublishedAt } from '../news/publication';
 import { parseEventForm } from './event-form';
 import { createEvent, updateEvent, type SaveEventOutcome } from './save-event';

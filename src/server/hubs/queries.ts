@@ -156,12 +156,3 @@ export function listManagedHubs(db: Queryable): Promise<HubOption[]> {
       order by is_demo, name`,
   );
 }
-
-/** True when the caller may manage this hub (UI mirror of the policies; RLS stays the authority). */
-export async function canManageHub(db: Queryable, hubId: string): Promise<boolean> {
-  const [row] = await db.query<{ ok: boolean }>(
-    'select (public.is_platform_admin() or public.is_hub_coordinator($1)) as ok',
-    [hubId],
-  );
-  return row?.ok === true;
-}

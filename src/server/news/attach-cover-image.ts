@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/types';
-import type { FieldError } from '../hubs/form-errors';
+import type { FieldError } from '../forms';
 import { prepareImage, type PreparedImage } from '../storage/upload-image';
 
 export interface CoverFile {

@@ -1,5 +1,5 @@
 import type { RequestDb } from '../db/request-context';
-import type { FieldError } from '../hubs/form-errors';
+import type { FieldError } from '../forms';
 import { insertWithUniqueSlug } from '../hubs/unique-slug';
 import type { StoragePort } from '../storage/storage-port';
 import { recordImage, storeImage } from '../storage/upload-image';

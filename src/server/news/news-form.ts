@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { richTextDocumentSchema, type RichTextDocument } from '../../lib/rich-text/document-schema';
 import { isMultiLineText, isSingleLineText } from '../../lib/text/control-characters';
-import { fieldErrorsFrom, type FieldError } from '../hubs/form-errors';
+import { fieldErrorsFrom, type FieldError } from '../forms';
 
 /** Parses the JSON the editor island puts in a hidden field, then validates it as rich text. */
 export const richTextFieldSchema = z
@@ -17,6 +17,19 @@ export const richTextFieldSchema = z
     }
   })
   .pipe(richTextDocumentSchema);
+
+/**
+ * What the editor shows again after a refused submission: the document as
+ * sent when it is JSON at all (so no work is lost), else `fallback`.
+ */
+export function submittedRichText(json: string | undefined, fallback: unknown): unknown {
+  if (!json) return fallback;
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return fallback;
+  }
+}
 
 const controlCharacters = { message: 'text.error.controlCharacters' } as const;
 
@@ -58,16 +71,8 @@ export function parseNewsForm(
 ): { ok: true; input: NewsInput } | { ok: false; errors: FieldError[] } {
   const parsed = newsFormSchema.safeParse(fields);
   if (!parsed.success) {
-    const errors = fieldErrorsFrom(parsed.error);
     // Rich text issues point inside the document; show them on the editor.
-    return {
-      ok: false,
-      errors: errors.map((e) =>
-        e.field === 'body' && e.message === 'hubForm.error.invalid'
-          ? { ...e, message: 'richText.error.invalid' }
-          : e,
-      ),
-    };
+    return { ok: false, errors: fieldErrorsFrom(parsed.error, { body: 'richText.error.invalid' }) };
   }
   return {
     ok: true,

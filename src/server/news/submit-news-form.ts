@@ -1,6 +1,6 @@
 import type { RequestDb } from '../db/request-context';
-import type { FieldError } from '../hubs/form-errors';
-import type { SubmittedFile } from '../hubs/read-form';
+import type { FieldError } from '../forms';
+import type { FormFile } from '../forms';
 import type { StoragePort } from '../storage/storage-port';
 import { createNewsItem, type SaveNewsOutcome } from './create-news-item';
 import { parseNewsForm } from './news-form';
@@ -12,7 +12,7 @@ export interface NewsFormContext {
   storage: StoragePort;
   userId: string;
   fields: Record<string, string>;
-  files: Record<string, SubmittedFile>;
+  files: Record<string, FormFile>;
 }
 
 function withPublication(fields: Record<string, string>, current: Date | null) {

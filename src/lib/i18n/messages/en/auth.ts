@@ -7,7 +7,6 @@ export const auth = {
   'auth.menu.signOut': 'Sign out',
   'auth.menu.label': 'Account menu for {name}',
 
-  'auth.form.errorSummary': 'There is a problem',
   'auth.form.required': 'Required',
   'auth.field.email': 'Email address',
   'auth.field.emailHint': 'We send a link to this address to confirm it.',
@@ -40,7 +39,6 @@ export const auth = {
   'auth.error.wrongPassword': 'Your current password is not right',
   'auth.error.sameEmail': 'This is already your email address',
   'auth.error.invalidLink': 'This link has expired or was already used. Ask for a new one.',
-  'auth.error.invalidRequest': 'The form could not be read. Please try again.',
 
   'auth.rateLimited.title': 'Too many attempts',
   'auth.rateLimited.body':

@@ -1,13 +1,9 @@
 /** Hubs, hub membership, news, events, uploads and rich text. */
 export const hubs = {
-  // forms shared by this area
-  'hubForm.error.invalid': 'Check this field.',
-  'hubForm.error.summaryTitle': 'There is a problem',
-  'hubForm.required': '(required)',
-  'hubForm.optional': '(optional)',
-  'hubForm.signInTitle': 'Sign in to continue',
-  'hubForm.signInBody': 'You need to be signed in as a coordinator of a hub to publish.',
-  'hubForm.signInAction': 'Sign in',
+  // what the 403 page says in this area
+  'hubForm.forbiddenHubTitle': 'Only this hub’s coordinators can do this',
+  'hubForm.forbiddenHubBody':
+    'A hub’s coordinators (and platform administrators) edit its page and decide on requests to join it.',
   'hubForm.forbiddenTitle': 'You cannot publish here',
   'hubForm.forbiddenBody':
     'Only the coordinators of a hub (and platform administrators) publish its news and events.',
@@ -93,7 +89,6 @@ export const hubs = {
     'You have uploaded many images in a short time. Wait a few minutes and try again.',
   'upload.error.forbidden': 'Only the coordinators of this hub can upload images for it.',
   'upload.error.noFile': 'Choose a file to upload.',
-  'upload.error.signIn': 'Sign in to upload images.',
 
   // hubs
   'hubs.title': 'Hubs',

@@ -4,6 +4,7 @@ import { common } from './common';
 import { csv } from './csv';
 import { deliverables } from './deliverables';
 import { directory } from './directory';
+import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
 import { kpis } from './kpis';
@@ -30,6 +31,7 @@ export const en = {
   ...taxonomy,
   ...charts,
   ...csv,
+  ...forms,
 } as const;
 
 export const englishSources = {
@@ -46,4 +48,5 @@ export const englishSources = {
   taxonomy,
   charts,
   csv,
+  forms,
 } as const;
