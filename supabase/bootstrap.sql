@@ -27,6 +27,27 @@ begin
 end
 $$;
 
+-- Supabase's default privileges (supabase/postgres, init script
+-- 00000000000000-initial-schema.sql): every table, sequence and function that
+-- `postgres` (the role `supabase db push` runs migrations as) or
+-- `supabase_admin` creates in `public` is granted ALL to anon, authenticated
+-- and service_role. Reproduced for the role that runs these files, so that a
+-- migration relying on "not granted" fails here as it would on Supabase
+-- (docs/schema.md, "Privileges on Supabase"). Only in a database the bootstrap
+-- is setting up for the first time (no auth.users yet, created below): a
+-- Supabase project always has one, and a later run must not restore defaults
+-- that a migration took away. Not keyed on the roles: they are shared by every
+-- database of a server, default privileges belong to one database.
+do $$
+begin
+  if to_regclass('auth.users') is null then
+    alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
+    alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+    alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+  end if;
+end
+$$;
+
 create schema if not exists extensions;
 grant usage on schema extensions to anon, authenticated, service_role;
 create schema if not exists auth;

@@ -5876,6 +5876,12 @@ GRANT SELECT ON TABLE public.search_documents TO authenticated;
 GRANT SELECT ON TABLE public.search_terms TO anon;
 GRANT SELECT ON TABLE public.search_terms TO authenticated;
 
+--
+-- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: -; Owner: -
+--
+
+ALTER DEFAULT PRIVILEGES REVOKE ALL ON FUNCTIONS  FROM PUBLIC;
+
 -- Rows the migrations write themselves (no seed)
 
 --

@@ -13,6 +13,11 @@ export interface TestTarget {
   name: 'pglite' | 'postgres';
   /** `poolSize` (PostgreSQL only, default 4): connections, for tests of parallel requests. */
   open(options?: { poolSize?: number }): Promise<Database>;
+  /**
+   * A new, empty database of the same kind (no bootstrap, no migrations), for
+   * tests that build the schema themselves; dropped again on close.
+   */
+  openEmpty(): Promise<Database>;
 }
 
 /**
@@ -20,16 +25,24 @@ export interface TestTarget {
  * TEMPLATE, a file copy) so that a test file whose use cases commit, as real
  * requests do, never changes what another file sees; dropped again on close.
  * The same isolation PGlite gets by loading its own copy of the seeded dump.
+ * With `empty`, the new database is made from template0 instead: nothing in it.
  */
-async function openPostgresCopy(templateUrl: string, poolSize = 4): Promise<Database> {
+async function openPostgresCopy(
+  templateUrl: string,
+  options: { poolSize?: number; empty?: boolean } = {},
+): Promise<Database> {
+  const { poolSize = 4, empty = false } = options;
   const template = new URL(templateUrl);
   const templateName = decodeURIComponent(template.pathname.slice(1));
+  // Named as a copy either way, so the global setup drops it if a run is interrupted.
   const copyName = `${templateName}_copy_${randomBytes(5).toString('hex')}`;
   const maintenance = new URL(templateUrl);
   maintenance.pathname = '/postgres';
   const admin = openPostgresDatabase({ url: maintenance.toString(), poolSize: 1 });
   try {
-    await admin.exec(`create database "${copyName}" template "${templateName}"`);
+    await admin.exec(
+      `create database "${copyName}" template "${empty ? 'template0' : templateName}"`,
+    );
   } finally {
     await admin.close();
   }
@@ -67,13 +80,17 @@ export function testTargets(): TestTarget[] {
         });
         return wrapPglite(pg);
       },
+      async openEmpty() {
+        return wrapPglite(await PGlite.create({ extensions: { pg_trgm, unaccent } }));
+      },
     },
   ];
   const url = inject('postgresUrl');
   if (url) {
     targets.push({
       name: 'postgres',
-      open: (options) => openPostgresCopy(url, options?.poolSize),
+      open: (options) => openPostgresCopy(url, { poolSize: options?.poolSize }),
+      openEmpty: () => openPostgresCopy(url, { poolSize: 1, empty: true }),
     });
   }
   return targets;

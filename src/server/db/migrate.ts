@@ -193,5 +193,9 @@ export async function dropPortalSchema(db: Database): Promise<void> {
     create schema public;
     grant usage on schema public to public;
     grant create on schema public to current_user;
+    -- The migrations take PUBLIC's EXECUTE off new functions with a default
+    -- privilege that belongs to no schema, so it outlives the drops above:
+    -- put PostgreSQL's default back, so the rebuild matches a new database.
+    alter default privileges grant execute on functions to public;
   `);
 }
