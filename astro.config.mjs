@@ -4,7 +4,16 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath } from 'node:url';
+import { bootIntegration } from './src/server/boot/boot-integration.ts';
+import { loadEnvFile } from './src/server/config/env-file.ts';
+import { defaultHost, defaultPort, deriveSiteUrl } from './src/server/config/server.ts';
 import { serverEntryPreload } from './src/server/http/server-entry-preload.ts';
+
+// .env for `astro dev` and `astro build`; never under Vitest (tests/components loads this file).
+if (!process.env.VITEST) loadEnvFile(fileURLToPath(new URL('.', import.meta.url)));
+const host = process.env.HOST || defaultHost;
+const port = Number(process.env.PORT || defaultPort);
+const siteUrl = process.env.PUBLIC_SITE_URL || deriveSiteUrl(host, port);
 
 /**
  * The public site (PUBLIC_SITE_URL, read at build time) plus plain-HTTP local
@@ -34,16 +43,21 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   integrations: [
     react(),
+    // `astro dev` boots in its server:setup hook (src/server/boot/boot-integration.ts).
+    bootIntegration(fileURLToPath(new URL('./src/server/boot/boot-server.ts', import.meta.url))),
     // Static files and Astro's early answers get the security headers too;
-    // each request's socket address is recorded (X-Forwarded-For is not trusted).
+    // each request's socket address is recorded (X-Forwarded-For is not trusted);
+    // then the server boots (migrations, seed, mail worker) before it listens.
     serverEntryPreload(
-      ['install-static-security-headers.ts', 'install-socket-address.ts'].map((file) =>
-        fileURLToPath(new URL(`./src/server/http/${file}`, import.meta.url)),
-      ),
+      [
+        'http/install-static-security-headers.ts',
+        'http/install-socket-address.ts',
+        'boot/boot-on-start.ts',
+      ].map((file) => fileURLToPath(new URL(`./src/server/${file}`, import.meta.url))),
     ),
   ],
-  site: process.env.PUBLIC_SITE_URL ?? 'http://localhost:4321',
-  server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
+  site: siteUrl,
+  server: { port, host },
   security: {
     checkOrigin: true,
     // Hosts whose Host / X-Forwarded-* headers Astro trusts to build the

@@ -2,6 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import { boundaryZones } from './eslint/boundaries.js';
 
 export default [
   {
@@ -41,8 +43,31 @@ export default [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/server/**', '@electric-sql/*', 'pg', 'pg-*'] },
+        { patterns: ['**/server/**', '@electric-sql/*', 'pg', 'pg-*', 'node:*'] },
       ],
+    },
+  },
+  {
+    // Module boundaries (eslint/boundaries.js, docs/architecture.md).
+    files: ['src/**/*.{ts,tsx,astro,mjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Parse TypeScript dependencies too (no-cycle follows them).
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.astro', '.json'] }),
+      ],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: boundaryZones() }],
+    },
+  },
+  {
+    // No import cycles in server and shared code (a cycle is a boundary in disguise).
+    files: ['src/server/**/*.ts', 'src/lib/**/*.ts', 'src/middleware.ts'],
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
 ];

@@ -5,15 +5,16 @@
  * the password on the terminal when it is not passed. Uses the privileged
  * connection (DATABASE_URL, else the embedded database: stop `npm start` first).
  */
+import './load-env';
 import { parseArgs } from 'node:util';
 import readline from 'node:readline/promises';
 import { z } from 'zod';
 import { checkPasswordPolicy } from '../src/server/auth/password-policy';
 import { hashPassword } from '../src/server/auth/password';
 import { closeConnection, describeConnection } from '../src/server/db/connection';
-import { prepareDatabase } from '../src/server/db/prepare-database';
+import { prepareDatabase } from '../src/server/boot/prepare-database';
 import { getPrivilegedDatabase } from '../src/server/db/privileged';
-import { getServerEnv } from '../src/server/env';
+import { getConfig } from '../src/server/config';
 
 async function ask(question: string): Promise<string> {
   const rl = readline.createInterface({
@@ -46,7 +47,12 @@ async function main(): Promise<void> {
 
   const db = await getPrivilegedDatabase();
   console.log(`Database: ${describeConnection()}`);
-  await prepareDatabase(db, getServerEnv(), { seed: 'never' });
+  const { server, database } = getConfig();
+  await prepareDatabase(
+    db,
+    { rootDir: server.rootDir, seedDemoData: database.seedDemoData },
+    { seed: 'never' },
+  );
   const passwordHash = await hashPassword(password);
   const created = await db.transaction(async (tx) => {
     const [user] = await tx.query<{ id: string; inserted: boolean }>(

@@ -3,11 +3,12 @@
  * They act on the same target as the server: DATABASE_URL, else the embedded
  * PGlite in .data/ (stop `npm start` first: PGlite allows one process).
  */
+import './load-env';
 import { closeConnection, describeConnection } from '../src/server/db/connection';
 import { dropPortalSchema } from '../src/server/db/migrate';
-import { prepareDatabase } from '../src/server/db/prepare-database';
+import { prepareDatabase } from '../src/server/boot/prepare-database';
 import { getPrivilegedDatabase } from '../src/server/db/privileged';
-import { getServerEnv } from '../src/server/env';
+import { getConfig } from '../src/server/config';
 
 const command = process.argv[2];
 const usage = 'Usage: tsx scripts/db.ts <migrate|seed|reset>';
@@ -18,16 +19,18 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const env = getServerEnv();
   const db = await getPrivilegedDatabase();
   console.log(`Database: ${describeConnection()}`);
   if (command === 'reset') {
     await dropPortalSchema(db);
     console.log('Dropped the portal schema.');
   }
-  const report = await prepareDatabase(db, env, {
-    seed: command === 'migrate' ? 'never' : 'always',
-  });
+  const { server, database } = getConfig();
+  const report = await prepareDatabase(
+    db,
+    { rootDir: server.rootDir, seedDemoData: database.seedDemoData },
+    { seed: command === 'migrate' ? 'never' : 'always', log: (line) => console.log(`  ${line}`) },
+  );
   const { applied, alreadyApplied } = report.migrations;
   console.log(`Migrations: ${applied.length} applied, ${alreadyApplied} already applied.`);
   for (const file of applied) console.log(`  + ${file}`);

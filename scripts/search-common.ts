@@ -7,7 +7,7 @@ import { closeConnection, describeConnection } from '../src/server/db/connection
 import { getPrivilegedDatabase } from '../src/server/db/privileged';
 import type { Database } from '../src/server/db/types';
 import { createAlgoliaClient, type AlgoliaClient } from '../src/server/search/algolia/client';
-import { getAlgoliaConfig, type AlgoliaConfig } from '../src/server/search/config';
+import { getConfig, type AlgoliaConfig } from '../src/server/config';
 
 export interface SearchJobContext {
   db: Database;
@@ -17,7 +17,7 @@ export interface SearchJobContext {
 
 /** Opens what a search job needs, or explains which variables are missing. */
 export async function openSearchJob(command: string): Promise<SearchJobContext | null> {
-  const config = getAlgoliaConfig();
+  const config = getConfig().search.algolia;
   if (!config) {
     console.log(
       `${command}: Algolia is not configured (set ALGOLIA_APP_ID and ALGOLIA_ADMIN_KEY). ` +

@@ -3,6 +3,7 @@
  * Algolia index and repairs the drift (missing, stale and orphaned records).
  * Exits with code 2 when `--dry-run` finds drift, for monitoring.
  */
+import './load-env';
 import { reconcileIndex } from '../src/server/search/algolia/reconcile';
 import { openSearchJob, runJob } from './search-common';
 

@@ -4,6 +4,7 @@
  * reconcile pass that removes objects of records that no longer exist).
  * `--rebuild` first re-derives every search record from its source tables.
  */
+import './load-env';
 import cliProgress from 'cli-progress';
 import { reindexAlgolia } from '../src/server/search/algolia/reindex';
 import { openSearchJob, runJob } from './search-common';

@@ -4,10 +4,12 @@
  * polling every SEARCH_WORKER_INTERVAL_MS (default 2000). `--once` drains the
  * outbox and exits (for cron-style deployments). Stops cleanly on SIGINT/SIGTERM.
  */
+import './load-env';
 import { drainOutbox, syncOutboxOnce } from '../src/server/search/algolia/sync-outbox';
+import { getConfig } from '../src/server/config';
 import { openSearchJob, runJob } from './search-common';
 
-const intervalMs = Number(process.env.SEARCH_WORKER_INTERVAL_MS ?? 2000);
+const intervalMs = getConfig().search.workerIntervalMs;
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

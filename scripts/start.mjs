@@ -1,7 +1,10 @@
 /**
- * `npm start`: builds the production server when the build is missing or older
- * than the sources, then runs it. On first start the embedded database is
- * created under .data/, migrated and seeded by the server itself.
+ * `npm start`: loads `.env` when present, builds the production server when
+ * the build is missing or older than the sources, then runs it. The server
+ * boots before it listens (src/server/boot): on first start it creates the
+ * embedded database under .data/, migrates and seeds it, printing each step;
+ * "Server listening" means ready. A bad configuration or an unreachable
+ * database stops it with every problem listed.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,6 +12,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Variables already in the environment win over the file (Node's own rule).
+if (fs.existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
 const outDir = path.resolve(root, process.env.ASTRO_OUT_DIR ?? 'dist');
 const entry = path.join(outDir, 'server', 'entry.mjs');
 const sources = ['src', 'public', 'content', 'astro.config.mjs', 'package-lock.json'];

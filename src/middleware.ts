@@ -2,11 +2,8 @@ import type { APIContext, MiddlewareNext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { getTranslator } from './lib/i18n';
 import { resolveRequestIdentity } from './server/auth/resolve-request-identity';
-import { getAuthConfig } from './server/auth/auth-config';
-import { startOutboxWorker } from './server/auth/mail/send-outbox';
-import { getPrivilegedDatabase } from './server/db/privileged';
+import { getConfig } from './server/config';
 import { isDatabaseUnavailable } from './server/db/database-unavailable';
-import { ensureDatabaseReady } from './server/db/ready';
 import { answerAccessDenied } from './server/permissions/answer-access-denied';
 import { AccessDenied } from './server/permissions/require-permission';
 import {
@@ -19,7 +16,8 @@ import { respondUnavailable } from './server/http/unavailable-response';
 /**
  * Builds `locals` for each request (translator, verified claims, a database
  * handle running as the user's Postgres role) and puts the security headers
- * on the response; nothing else.
+ * on the response; nothing else. The database was migrated and the mail
+ * worker started when the server started (`src/server/boot`), not here.
  *
  * Identity: the session token is verified (signature, expiry, claim shape),
  * then its session row is checked in the request's own transaction (revoked,
@@ -57,14 +55,14 @@ export const onRequest = defineMiddleware(async (context, next) => {
       response = await respondUnavailable(context, next, error);
     }
   }
-  const config = getAuthConfig();
+  const config = getConfig();
   const astroPolicy = response.headers.get('content-security-policy');
   applySecurityHeaders(response.headers, {
     // Decided at run time: a build made under NODE_ENV=test still serves production.
-    production: config.production && !isLocalHostname(context.url.host),
+    production: config.server.production && !isLocalHostname(context.url.host),
     dev: import.meta.env.MODE === 'development',
     scriptHashes: extractScriptHashes(astroPolicy),
-    connectSources: config.supabase ? [config.supabase.url] : [],
+    connectSources: config.identity.supabase ? [config.identity.supabase.url] : [],
   });
   // Pages for a signed-in user, or that set a cookie, must never sit in a shared cache.
   if (signedIn || [...context.cookies.headers()].length > 0) {
@@ -81,9 +79,6 @@ async function renderInRequestTransaction(
   context: APIContext,
   next: MiddlewareNext,
 ): Promise<{ response: Response; signedIn: boolean }> {
-  await ensureDatabaseReady();
-  // Background mail sending is a job: it may use the privileged connection.
-  startOutboxWorker(getPrivilegedDatabase);
   const identity = await resolveRequestIdentity({
     cookies: context.cookies,
     request: context.request,

@@ -25,7 +25,7 @@ import { searchParamsSchema } from '../../src/lib/search/query-schema';
 import { dropPortalSchema } from '../../src/server/db/migrate';
 import { openPgliteDatabase } from '../../src/server/db/pglite-driver';
 import { openPostgresDatabase } from '../../src/server/db/postgres-driver';
-import { prepareDatabase } from '../../src/server/db/prepare-database';
+import { prepareDatabase } from '../../src/server/boot/prepare-database';
 import { withRequestContext } from '../../src/server/db/request-context';
 import type { Database } from '../../src/server/db/types';
 import { postgresSearchEngine } from '../../src/server/search/postgres-engine';
@@ -183,7 +183,7 @@ async function benchTarget(name: 'postgres' | 'pglite', db: Database) {
   if (!reuse) {
     console.log(`\n== ${name}: migrating`);
     if (name === 'postgres') await dropPortalSchema(db);
-    await prepareDatabase(db, { rootDir, SEED_DEMO_DATA: false }, { seed: 'never' });
+    await prepareDatabase(db, { rootDir, seedDemoData: false }, { seed: 'never' });
     console.log(`== ${name}: loading ${recordCount} records`);
     indexing = await load(db);
   }

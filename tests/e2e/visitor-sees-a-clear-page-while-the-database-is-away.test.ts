@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -5,30 +6,66 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortalProcess, type PortalProcess } from '../../bench/lib/portal-process';
+import { openPostgresDatabase } from '../../src/server/db/postgres-driver';
 import { e2eEnabled, expectNoAxeViolations, launchBrowser } from '../support/browser';
 
-/** A loopback port with nothing listening: connecting to it is refused at once. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
+/**
+ * A loopback relay to the PostgreSQL server: the portal starts through it (a
+ * server refuses to start on a database it cannot reach), then `takeAway()`
+ * closes it and every connection through it, as a PostgreSQL restart or a
+ * cut network would.
+ */
+async function startRelay(target: URL): Promise<{ port: number; takeAway: () => Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => socket.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  return {
+    port,
+    takeAway: async () => {
+      const closed = new Promise((resolve) => server.close(resolve));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+  };
 }
+
+/** Runs one statement on the PostgreSQL server's maintenance database. */
+async function onServer(serverUrl: URL, sql: string): Promise<void> {
+  const maintenance = new URL(serverUrl);
+  maintenance.pathname = '/postgres';
+  const db = openPostgresDatabase({ url: maintenance.toString(), poolSize: 1 });
+  try {
+    await db.exec(sql);
+  } finally {
+    await db.close();
+  }
+}
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
 
 /**
  * While the database cannot be reached, the production server answers every
  * page with a clear 503 (the site's layout, what happened, "try again"),
  * Retry-After and the usual security headers; forms say nothing was saved;
- * the JSON API answers JSON. Both targets: a PostgreSQL that refuses
- * connections, and an embedded data folder that cannot be opened. (Recovery
- * when the database returns is measured by `npm run drill:db-restart`.)
+ * the JSON API answers JSON. The server starts with its PostgreSQL reachable
+ * (a start without one is refused: tests/e2e/operator-starts-the-portal.test.ts),
+ * then loses it. An embedded data folder that cannot be opened stops the
+ * start. (Recovery when the database returns is measured by `npm run
+ * drill:db-restart`.)
  */
-describe.skipIf(!e2eEnabled() || Boolean(process.env.E2E_BASE_URL))(
+describe.skipIf(!e2eEnabled() || Boolean(process.env.E2E_BASE_URL) || !postgresUrl)(
   'visitor sees a clear page while the database is away',
   () => {
     let postgresAway: PortalProcess;
-    let embeddedBroken: PortalProcess;
     let browser: Browser;
     const dataDirs: string[] = [];
     const tempDir = () => {
@@ -36,32 +73,44 @@ describe.skipIf(!e2eEnabled() || Boolean(process.env.E2E_BASE_URL))(
       dataDirs.push(dir);
       return dir;
     };
+    const serverUrl = new URL(postgresUrl ?? 'postgres://localhost/none');
+    // Named like the integration suite's copies, so leftovers of an interrupted run are dropped.
+    const database = `${decodeURIComponent(serverUrl.pathname.slice(1))}_copy_away_${randomBytes(4).toString('hex')}`;
 
     beforeAll(async () => {
-      const ready = { readyStatus: 503, readyTimeoutMs: 60_000 };
-      postgresAway = await startPortalProcess(
-        {
-          DATA_DIR: tempDir(),
-          DATABASE_URL: `postgres://portal:portal@127.0.0.1:${await closedPort()}/portal`,
-          SESSION_SECRET: 'e2e-database-away-secret-0123456789abcdef',
-        },
-        ready,
-      );
-      const broken = tempDir();
-      // A file where the embedded database's folder should be.
-      fs.writeFileSync(path.join(broken, 'pglite'), 'not a database');
-      embeddedBroken = await startPortalProcess({ DATA_DIR: broken, DATABASE_URL: '' }, ready);
+      await onServer(serverUrl, `create database "${database}"`);
+      const relay = await startRelay(serverUrl);
+      const viaRelay = new URL(serverUrl);
+      viaRelay.hostname = '127.0.0.1';
+      viaRelay.port = String(relay.port);
+      viaRelay.pathname = `/${database}`;
+      postgresAway = await startPortalProcess({
+        DATA_DIR: tempDir(),
+        DATABASE_URL: viaRelay.toString(),
+        DB_AUTO_MIGRATE: 'true',
+        SESSION_SECRET: 'e2e-database-away-secret-0123456789abcdef',
+      });
+      await relay.takeAway();
       browser = await launchBrowser();
     });
     afterAll(async () => {
       await browser?.close();
       await postgresAway?.stop();
-      await embeddedBroken?.stop();
+      await onServer(serverUrl, `drop database if exists "${database}" with (force)`);
       for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
     });
 
-    it('answers a page with 503, Retry-After and the site layout saying what happened, on PostgreSQL and embedded', async () => {
-      for (const portal of [postgresAway, embeddedBroken]) {
+    it('refuses to start on an embedded data folder that cannot be opened', async () => {
+      const broken = tempDir();
+      // A file where the embedded database's folder should be.
+      fs.writeFileSync(path.join(broken, 'pglite'), 'not a database');
+      await expect(
+        startPortalProcess({ DATA_DIR: broken, DATABASE_URL: '' }, { readyTimeoutMs: 60_000 }),
+      ).rejects.toThrow(/exited during start \(code 1\)[\s\S]*the portal did not start/);
+    });
+
+    it('answers a page with 503, Retry-After and the site layout saying what happened', async () => {
+      for (const portal of [postgresAway]) {
         for (const pathname of ['/', '/news', '/hubs/austria', '/search?q=city']) {
           const started = performance.now();
           const response = await fetch(`${portal.baseUrl}${pathname}`);

@@ -1,7 +1,7 @@
 import type { AstroCookies } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTranslator } from '../../src/lib/i18n';
-import { resetAuthConfigCache } from '../../src/server/auth/auth-config';
+import { resetConfig } from '../../src/server/config';
 import { builtinProvider as provider } from '../../src/server/auth/builtin/builtin-provider';
 import type { AuthRequest } from '../../src/server/auth/identity-provider';
 import { resetSessionSecretCache, getSessionSecret } from '../../src/server/auth/session-secret';
@@ -81,7 +81,7 @@ describe.each(testTargets())('built-in identity on $name', (target) => {
 
   beforeAll(async () => {
     process.env.SESSION_SECRET = 'integration-test-secret-that-is-long-enough';
-    resetAuthConfigCache();
+    resetConfig();
     resetSessionSecretCache();
     db = await target.open();
   });

@@ -3,7 +3,7 @@ import type { AstroCookies } from 'astro';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTranslator } from '../../src/lib/i18n';
-import { resetAuthConfigCache } from '../../src/server/auth/auth-config';
+import { resetConfig } from '../../src/server/config';
 import type { AuthRequest } from '../../src/server/auth/identity-provider';
 import { resolveRequestIdentity } from '../../src/server/auth/resolve-request-identity';
 import { supabaseProvider } from '../../src/server/auth/supabase/supabase-provider';
@@ -47,13 +47,13 @@ describe('Supabase Auth provider against a local fixture of its endpoints', () =
     fixture = await startSupabaseAuthFixture([user]);
     process.env.SUPABASE_URL = fixture.url;
     process.env.SUPABASE_ANON_KEY = fixture.anonKey;
-    resetAuthConfigCache();
+    resetConfig();
     db = await pglite.open();
   });
   afterAll(async () => {
     process.env.SUPABASE_URL = saved.url ?? '';
     process.env.SUPABASE_ANON_KEY = saved.key ?? '';
-    resetAuthConfigCache();
+    resetConfig();
     await fixture?.close();
     await db?.close();
   });
@@ -212,13 +212,13 @@ describe.skipIf(!liveReady)('Supabase Auth provider against a real project (live
   beforeAll(async () => {
     process.env.SUPABASE_URL = live.url;
     process.env.SUPABASE_ANON_KEY = live.key;
-    resetAuthConfigCache();
+    resetConfig();
     db = await pglite.open();
   });
   afterAll(async () => {
     process.env.SUPABASE_URL = '';
     process.env.SUPABASE_ANON_KEY = '';
-    resetAuthConfigCache();
+    resetConfig();
     await db?.close();
   });
 

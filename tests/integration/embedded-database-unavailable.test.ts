@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, getConnection } from '../../src/server/db/connection';
 import { DatabaseUnavailableError } from '../../src/server/db/database-unavailable';
-import { resetServerEnvCache } from '../../src/server/env';
+import { resetConfig } from '../../src/server/config';
 
 /**
  * The embedded database (PGlite in DATA_DIR) failing: a data folder that
@@ -19,7 +19,7 @@ describe('the embedded database when it fails', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-embedded-failure-'));
     process.env.DATABASE_URL = '';
     process.env.DATA_DIR = dataDir;
-    resetServerEnvCache();
+    resetConfig();
   });
   afterAll(async () => {
     await closeConnection();
@@ -27,7 +27,7 @@ describe('the embedded database when it fails', () => {
     process.env.DATA_DIR = saved.DATA_DIR;
     if (saved.DATABASE_URL === undefined) delete process.env.DATABASE_URL;
     if (saved.DATA_DIR === undefined) delete process.env.DATA_DIR;
-    resetServerEnvCache();
+    resetConfig();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -7,7 +7,7 @@ import {
   type Permission,
   type Target,
 } from '../../src/lib/permissions';
-import { listRolesOf } from '../../src/server/auth/account-queries';
+import { listRolesOf } from '../../src/server/auth/queries';
 import { createRequestDb, type RequestDb } from '../../src/server/db/request-context';
 import type { Database } from '../../src/server/db/types';
 import { decidePermission } from '../../src/server/permissions/decide-permission';

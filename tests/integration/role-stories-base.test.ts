@@ -5,7 +5,7 @@ import {
   type Permission,
   type PermissionTarget,
 } from '../../src/lib/permissions';
-import { listRolesOf } from '../../src/server/auth/account-queries';
+import { listRolesOf } from '../../src/server/auth/queries';
 import { grantRole } from '../../src/server/admin/grant-role';
 import { revokeRole } from '../../src/server/admin/revoke-role';
 import { setAccountDisabled } from '../../src/server/admin/set-account-disabled';

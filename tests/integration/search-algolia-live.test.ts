@@ -6,7 +6,7 @@ import { createAlgoliaEngine } from '../../src/server/search/algolia/algolia-eng
 import { reconcileIndex } from '../../src/server/search/algolia/reconcile';
 import { reindexAlgolia } from '../../src/server/search/algolia/reindex';
 import { drainOutbox } from '../../src/server/search/algolia/sync-outbox';
-import type { AlgoliaConfig } from '../../src/server/search/config';
+import type { AlgoliaConfig } from '../../src/server/config';
 import { searchNetwork } from '../../src/server/search/search-network';
 import { asUser, testTargets } from '../support/databases';
 

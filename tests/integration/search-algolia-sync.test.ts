@@ -8,7 +8,7 @@ import { reconcileIndex } from '../../src/server/search/algolia/reconcile';
 import { reindexAlgolia } from '../../src/server/search/algolia/reindex';
 import { algoliaIndexSettings } from '../../src/server/search/algolia/settings';
 import { drainOutbox, syncOutboxOnce } from '../../src/server/search/algolia/sync-outbox';
-import type { AlgoliaConfig } from '../../src/server/search/config';
+import type { AlgoliaConfig } from '../../src/server/config';
 import { searchNetwork } from '../../src/server/search/search-network';
 import { startAlgoliaFixture, type AlgoliaFixture } from '../support/algolia-fixture';
 import { asUser, testTargets } from '../support/databases';

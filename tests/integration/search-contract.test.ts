@@ -5,7 +5,7 @@ import type { Database } from '../../src/server/db/types';
 import { createAlgoliaClient } from '../../src/server/search/algolia/client';
 import { createAlgoliaEngine } from '../../src/server/search/algolia/algolia-engine';
 import { reindexAlgolia } from '../../src/server/search/algolia/reindex';
-import type { AlgoliaConfig } from '../../src/server/search/config';
+import type { AlgoliaConfig } from '../../src/server/config';
 import type { SearchEngine } from '../../src/server/search/engine';
 import { postgresSearchEngine } from '../../src/server/search/postgres-engine';
 import { searchNetwork } from '../../src/server/search/search-network';

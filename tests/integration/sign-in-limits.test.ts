@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetAuthConfigCache } from '../../src/server/auth/auth-config';
+import { resetConfig } from '../../src/server/config';
 import { builtinProvider as provider } from '../../src/server/auth/builtin/builtin-provider';
 import type { SignInOutcome } from '../../src/server/auth/identity-provider';
 import { hashPassword } from '../../src/server/auth/password';
@@ -61,7 +61,7 @@ describe.each(testTargets())('sign-in limits on $name', (target) => {
 
   beforeAll(async () => {
     process.env.SESSION_SECRET = 'integration-test-secret-that-is-long-enough';
-    resetAuthConfigCache();
+    resetConfig();
     resetSessionSecretCache();
     // As many connections as a server instance has, so parallel requests really run in parallel.
     db = await target.open({ poolSize: 10 });

@@ -5,7 +5,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withRequestContext, type RequestDb } from '../../src/server/db/request-context';
 import type { Database } from '../../src/server/db/types';
-import { storageFromEnv } from '../../src/server/storage/get-storage';
+import { loadConfig } from '../../src/server/config';
+import { createStorage } from '../../src/server/storage/get-storage';
 import { createLocalDiskStorage } from '../../src/server/storage/local-disk-storage';
 import { findMediaFileByKey } from '../../src/server/storage/queries';
 import type { StoragePort } from '../../src/server/storage/storage-port';
@@ -68,6 +69,7 @@ describe('storage adapters', () => {
   });
 
   it('chooses the adapter from the environment and refuses half a Supabase configuration', () => {
+    const storageFromEnv = (env: NodeJS.ProcessEnv) => createStorage(loadConfig(env).storage);
     expect(storageFromEnv({ DATA_DIR: localDir }).kind).toBe('local');
     expect(
       storageFromEnv({
@@ -77,7 +79,7 @@ describe('storage adapters', () => {
       }).kind,
     ).toBe('supabase');
     expect(() => storageFromEnv({ SUPABASE_STORAGE_BUCKET: 'portal-media' })).toThrow(
-      /SUPABASE_URL or SUPABASE_SERVICE_ROLE_KEY/,
+      /SUPABASE_STORAGE_BUCKET: Supabase Storage also needs SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY/,
     );
   });
 });

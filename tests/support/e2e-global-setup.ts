@@ -37,7 +37,10 @@ async function waitForOk(url: string, timeoutMs: number, child: ChildProcess): P
 
 /**
  * Builds the production bundle, then starts it on a free port with a fresh
- * embedded database (migrated and seeded on first start, as `npm start` does).
+ * embedded database (migrated and seeded before it listens, as `npm start`
+ * does). The server runs with NODE_ENV=test, bound to loopback, so that the
+ * suite can read confirmation mail at /dev/mailbox, which a production start
+ * never serves (tests/e2e/operator-starts-the-portal.test.ts checks that).
  * E2E_BASE_URL points the suite at a server someone else started instead.
  */
 export default async function setup({
@@ -54,10 +57,12 @@ export default async function setup({
   provide('serverClockFile', '');
   if (!browser.run) {
     provide('baseUrl', '');
+    provide('serverEntry', '');
     return;
   }
   if (process.env.E2E_BASE_URL) {
     provide('baseUrl', process.env.E2E_BASE_URL);
+    provide('serverEntry', '');
     return;
   }
   const outDir = process.env.ASTRO_OUT_DIR ?? path.join(rootDir, 'dist');
@@ -86,13 +91,14 @@ export default async function setup({
       PORT: String(port),
       DATA_DIR: dataDir,
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
-      NODE_ENV: 'production',
+      NODE_ENV: 'test',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForOk(`${baseUrl}/`, 120_000, child);
   provide('baseUrl', baseUrl);
+  provide('serverEntry', path.join(outDir, 'server', 'entry.mjs'));
   provide('serverClockFile', clockFile);
   return async () => {
     child.kill('SIGTERM');
@@ -105,6 +111,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     e2eSkipReason: string;
+    /** The built server entry the suite runs (empty when E2E_BASE_URL names another server). */
+    serverEntry: string;
     /** The file holding the e2e server's clock offset; empty when the suite did not start the server. */
     serverClockFile: string;
   }

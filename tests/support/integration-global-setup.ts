@@ -7,7 +7,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { wrapPglite } from '../../src/server/db/pglite-driver';
 import { openPostgresDatabase } from '../../src/server/db/postgres-driver';
 import { dropPortalSchema } from '../../src/server/db/migrate';
-import { prepareDatabase } from '../../src/server/db/prepare-database';
+import { prepareDatabase } from '../../src/server/boot/prepare-database';
 import { requireOrSkip } from './suite-requirements';
 
 const rootDir = path.resolve(import.meta.dirname, '../..');
@@ -24,7 +24,7 @@ export default async function setup({
 }) {
   const pg = await PGlite.create({ extensions: { pg_trgm, unaccent } });
   const db = wrapPglite(pg);
-  await prepareDatabase(db, { rootDir, SEED_DEMO_DATA: true }, { seed: 'always' });
+  await prepareDatabase(db, { rootDir, seedDemoData: true }, { seed: 'always' });
   const dump = await pg.dumpDataDir('none');
   const dumpFile = path.join(
     fs.mkdtempSync(path.join(os.tmpdir(), 'portal-pglite-')),
@@ -46,7 +46,7 @@ export default async function setup({
     const pgServer = openPostgresDatabase({ url, poolSize: 2 });
     try {
       await dropPortalSchema(pgServer);
-      await prepareDatabase(pgServer, { rootDir, SEED_DEMO_DATA: true }, { seed: 'always' });
+      await prepareDatabase(pgServer, { rootDir, seedDemoData: true }, { seed: 'always' });
     } finally {
       // No session may stay open: each test file copies this database as a template.
       await pgServer.close();

@@ -22,6 +22,11 @@ describe('password policy', () => {
     expect(checkPasswordPolicy('password1234')).toBe('common');
     expect(checkPasswordPolicy('Qwertyuiop123')).toBe('common');
     expect(checkPasswordPolicy('abcabcabcabcabc')).toBe('common');
+    // Stretched common passwords, keyboard walks and repeats, recognised by zxcvbn-ts.
+    expect(checkPasswordPolicy('P@ssw0rd2026!')).toBe('common');
+    expect(checkPasswordPolicy('trustno1trustno1')).toBe('common');
+    expect(checkPasswordPolicy('1qaz2wsx3edc4rfv')).toBe('common');
+    expect(checkPasswordPolicy('x7'.repeat(32) + 'Zq')).toBe('common');
     expect(checkPasswordPolicy('jane.doe@example.org!', { email: 'jane.doe@example.org' })).toBe(
       'containsEmail',
     );
@@ -30,7 +35,10 @@ describe('password policy', () => {
   it('accepts passphrases of 12 to 128 characters, in any script, with spaces', () => {
     expect(checkPasswordPolicy('correct horse battery staple')).toBeNull();
     expect(checkPasswordPolicy('Ünïcödé-pässwörd-ß')).toBeNull();
-    expect(checkPasswordPolicy('x7'.repeat(32) + 'Zq')).toBeNull();
+    expect(checkPasswordPolicy('purple elephant')).toBeNull();
+    expect(checkPasswordPolicy('Tromsø nordlys')).toBeNull();
+    const long = 'the tram to the harbour leaves at seven, the ferry at nine; ';
+    expect(checkPasswordPolicy(long.repeat(3).slice(0, 128))).toBeNull();
   });
 });
 

@@ -3,9 +3,9 @@ import { richTextDocumentSchema } from '../../src/lib/rich-text/document-schema'
 import { readSearchParamsLenient, readSearchParamsStrict } from '../../src/lib/search/query-schema';
 import { hasControlCharacters } from '../../src/lib/text/control-characters';
 import { parseEventForm } from '../../src/server/events/event-form';
-import { canonicalTimeZone, wallTimeToInstant } from '../../src/server/events/time-zone';
+import { canonicalTimeZone, wallTimeToInstant } from '../../src/lib/time-zone';
 import { hubApplicationSchema } from '../../src/server/hubs/apply-to-hub';
-import { richTextFieldSchema } from '../../src/server/news/news-form';
+import { richTextFieldSchema } from '../../src/lib/rich-text/rich-text-field';
 import { renderRichText } from '../../src/server/rich-text/render-rich-text';
 import { deeplyNestedRichText } from '../fixtures/hostile-values';
 

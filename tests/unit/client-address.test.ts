@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getClientAddress } from '../../src/server/http/client-address';
-import { getAuthConfig } from '../../src/server/auth/auth-config';
+import { loadConfig } from '../../src/server/config';
 
 const withForwarded = (value?: string) =>
   new Request('http://localhost/', value ? { headers: { 'x-forwarded-for': value } } : {});
@@ -43,7 +43,7 @@ describe('client address', () => {
 
 describe('TRUST_PROXY', () => {
   const hops = (value: string | undefined) =>
-    getAuthConfig({ NODE_ENV: 'test', TRUST_PROXY: value }).trustedProxyHops;
+    loadConfig({ NODE_ENV: 'test', TRUST_PROXY: value }).http.trustedProxyHops;
 
   it('is off by default and for false, and keeps true meaning one proxy', () => {
     expect(hops(undefined)).toBe(0);

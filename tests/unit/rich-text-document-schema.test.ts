@@ -4,7 +4,7 @@ import {
   richTextToPlainText,
   type RichTextNode,
 } from '../../src/lib/rich-text/document-schema';
-import { richTextFieldSchema } from '../../src/server/news/news-form';
+import { richTextFieldSchema } from '../../src/lib/rich-text/rich-text-field';
 import { xssCorpus } from '../fixtures/xss-corpus';
 
 const mediaSrc = '/media/11111111-2222-4333-8444-555555555555.png';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeIcsText, foldIcsLine, formatIcsUtc } from '../../src/server/events/icalendar';
-import { instantToWallTime, wallTimeToInstant } from '../../src/server/events/time-zone';
+import { instantToWallTime, wallTimeToInstant } from '../../src/lib/time-zone';
 import { escapeXml } from '../../src/server/news/rss';
 
 describe('feed formatting', () => {

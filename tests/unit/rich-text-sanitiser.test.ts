@@ -80,6 +80,32 @@ describe('sanitizeRichHtml', () => {
   it('drops images from anywhere but portal storage', () => {
     expect(sanitizeRichHtml('<img src="https://tracker.example/pixel.gif" alt="x">')).toBe('');
   });
+
+  // sanitize-html is pinned to 2.17.5 (2.17.6+ declares Node >= 22.12). The
+  // advisories fixed after it concern tags this allowlist never keeps; these
+  // cases keep that true if the allowlist grows.
+  it.each([
+    // GHSA-c9rx-x947-fp3h: fallback markup of discarded iframes re-sanitised without bound.
+    ['nested iframes', `${'<iframe>'.repeat(5_000)}<img src=x onerror=alert(1)>`],
+    // GHSA-x3q4-9hxx-gx8m: <noscript> closed earlier by the parser than by browsers.
+    ['noscript mis-close', '<noscript><p></noscript><img src=x onerror=alert(1)></p>'],
+    // GHSA-cv27-6wvh-8x7j: meta refresh to a script URL.
+    ['meta refresh', '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">'],
+    // GHSA-jxwj-j7wr-gfrw, CVE-2026-40186: textarea/xmp contents re-emitted as markup.
+    ['textarea mis-close', '<textarea></textarea/><img src=x onerror=alert(1)></textarea>'],
+    ['xmp in svg', '<svg><xmp><img src=x onerror=alert(1)></xmp></svg>'],
+    // GHSA-374f-7chj-9948: SVG animation retargeting an href to a script URL.
+    [
+      'svg animate href',
+      '<svg><a><animate attributeName="href" values="#;javascript:alert(1)"/><text>x</text></a></svg>',
+    ],
+    ['namespaced href', '<a xlink:href="javascript:alert(1)" href="#">x</a>'],
+  ])('keeps %s inert', (_name, payload) => {
+    const html = sanitizeRichHtml(payload);
+    expectInert(html);
+    expect(html).not.toMatch(/<(img|iframe|meta|svg|animate|textarea|xmp|noscript)\b/i);
+    expect(html).not.toMatch(/javascript:/i);
+  });
 });
 
 describe('renderRichText', () => {

@@ -11,7 +11,6 @@ import {
   splitText,
   toAlgoliaObjects,
 } from '../../src/server/search/algolia/records';
-import { getAlgoliaConfig } from '../../src/server/search/config';
 
 const record = (overrides: Partial<SearchRecord> = {}): SearchRecord => ({
   id: 'deliverable:abc',
@@ -141,24 +140,5 @@ describe('Algolia queries and retries', () => {
       }, policy),
     ).rejects.toThrow('bad request');
     expect(calls).toBe(1);
-  });
-
-  it('uses Algolia only when the app id and admin key are set', () => {
-    expect(getAlgoliaConfig({})).toBeNull();
-    expect(getAlgoliaConfig({ ALGOLIA_APP_ID: 'A' })).toBeNull();
-    expect(getAlgoliaConfig({ ALGOLIA_APP_ID: 'A', ALGOLIA_ADMIN_KEY: 'k' })).toEqual({
-      appId: 'A',
-      adminKey: 'k',
-      searchKey: 'k',
-      indexName: 'portal_search',
-      hostUrl: undefined,
-    });
-    expect(() =>
-      getAlgoliaConfig({
-        ALGOLIA_APP_ID: 'A',
-        ALGOLIA_ADMIN_KEY: 'k',
-        ALGOLIA_INDEX_NAME: 'bad name',
-      }),
-    ).toThrow(/ALGOLIA_INDEX_NAME/);
   });
 });

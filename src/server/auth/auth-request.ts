@@ -1,7 +1,7 @@
 import type { AstroGlobal, APIContext } from 'astro';
 import { getClientAddress } from '../http/client-address';
 import { currentSocketAddress, isSocketAddressTracked } from '../http/socket-address';
-import { getAuthConfig } from './auth-config';
+import { getConfig } from '../config';
 import type { AuthRequest } from './identity-provider';
 
 type RequestContext = Pick<AstroGlobal | APIContext, 'locals' | 'cookies' | 'url' | 'request'> & {
@@ -33,7 +33,7 @@ export function authRequestFrom(context: RequestContext): AuthRequest {
     clientAddress: getClientAddress(
       context.request,
       socketAddress,
-      getAuthConfig().trustedProxyHops,
+      getConfig().http.trustedProxyHops,
     ),
     claims: context.locals.claims,
     i18n: context.locals.i18n,

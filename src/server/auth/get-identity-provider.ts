@@ -1,9 +1,9 @@
-import { getAuthConfig } from './auth-config';
+import { getConfig } from '../config';
 import { builtinProvider } from './builtin/builtin-provider';
 import type { IdentityProvider } from './identity-provider';
 import { supabaseProvider } from './supabase/supabase-provider';
 
 /** The configured provider: Supabase Auth when SUPABASE_URL and SUPABASE_ANON_KEY are set, else the built-in one. */
 export function getIdentityProvider(): IdentityProvider {
-  return getAuthConfig().provider === 'supabase' ? supabaseProvider : builtinProvider;
+  return getConfig().identity.provider === 'supabase' ? supabaseProvider : builtinProvider;
 }

@@ -1,7 +1,7 @@
 import type { AstroCookies } from 'astro';
+import { getConfig } from '../config';
 import type { JwtClaims } from '../db/claims';
 import { createRequestDb, type RequestDbHandle } from '../db/request-context';
-import { getAuthConfig } from './auth-config';
 import { clearSessionCookie, readSessionCookie } from './session-cookie';
 import { getSessionSecret } from './session-secret';
 import { verifySessionToken } from './session-token';
@@ -26,8 +26,7 @@ export async function resolveRequestIdentity(input: {
   request: Request;
   url: URL;
 }): Promise<RequestIdentity> {
-  const config = getAuthConfig();
-  if (config.provider === 'supabase') {
+  if (getConfig().identity.provider === 'supabase') {
     const hasAuthCookie = /(?:^|;\s*)sb-[^=]*-auth-token/.test(
       input.request.headers.get('cookie') ?? '',
     );
@@ -39,7 +38,7 @@ export async function resolveRequestIdentity(input: {
 
   const token = readSessionCookie(input.cookies, input.url);
   if (!token) return { claims: null, handle: createRequestDb(null) };
-  const claims = await verifySessionToken(token, getSessionSecret(config));
+  const claims = await verifySessionToken(token, getSessionSecret());
   if (!claims) {
     clearSessionCookie(input.cookies, input.url);
     return { claims: null, handle: createRequestDb(null) };

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { getServerEnv } from '../env';
-import { getAuthConfig, type AuthConfig } from './auth-config';
+import { getConfig, type Config } from '../config';
 
 let cached: Uint8Array | undefined;
 
@@ -12,18 +11,18 @@ let cached: Uint8Array | undefined;
  * everyone out); in embedded mode only, a key generated on first start and
  * kept in DATA_DIR/session-secret (mode 0600) so `npm start` needs no setup.
  */
-export function getSessionSecret(config: AuthConfig = getAuthConfig()): Uint8Array {
+export function getSessionSecret(config: Config = getConfig()): Uint8Array {
   if (cached) return cached;
-  if (config.sessionSecret) {
-    cached = new TextEncoder().encode(config.sessionSecret);
+  if (config.identity.sessionSecret) {
+    cached = new TextEncoder().encode(config.identity.sessionSecret);
     return cached;
   }
-  if (!config.embedded) {
+  if (!config.database.embedded) {
     throw new Error(
       'SESSION_SECRET is required when DATABASE_URL is set: generate one with `openssl rand -base64 48` (see .env.example).',
     );
   }
-  const file = path.join(getServerEnv().dataDir, 'session-secret');
+  const file = path.join(config.server.dataDir, 'session-secret');
   cached = new TextEncoder().encode(readOrCreateSecret(file));
   return cached;
 }

@@ -9,8 +9,8 @@ import {
 import type { Queryable } from '../db/types';
 import type { AuthRequest } from './identity-provider';
 import { readKnownDevice, rememberKnownDevice } from './known-device';
-import { composeAuthMail } from './mail/compose-auth-mail';
-import { queueMail } from './mail/outbox';
+import { composeAuthMail } from './compose-auth-mail';
+import { queueMail } from '../mail/outbox';
 import { getSiteOrigin } from './site-origin';
 
 /** A sign-in attempt that got past the limits: its counted checks, and the browser if known. */

@@ -1,4 +1,4 @@
-import { getAuthConfig } from './auth-config';
+import { getConfig } from '../config';
 import { isLocalHost } from './session-cookie';
 
 /**
@@ -7,8 +7,8 @@ import { isLocalHost } from './session-cookie';
  * site): PUBLIC_SITE_URL, or, for local use only, the localhost origin.
  */
 export function getSiteOrigin(requestUrl: URL): string {
-  const configured = getAuthConfig().siteUrl;
-  if (configured) return new URL(configured).origin;
+  const { siteUrl, siteUrlConfigured } = getConfig().server;
+  if (siteUrlConfigured) return new URL(siteUrl).origin;
   if (isLocalHost(requestUrl)) return requestUrl.origin;
   throw new Error(
     'PUBLIC_SITE_URL must be set for the portal to send links by mail from a public host.',

@@ -1,6 +1,6 @@
 import type { CityFilters, Region } from '../../lib/cities/city-filters';
 import type { Queryable } from '../db/types';
-import type { FacetCount } from '../deliverables/queries';
+import type { FacetCount } from '../../lib/listing/facets';
 
 export interface CitySummary {
   slug: string;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { getServerEnv } from '../env';
+import { getConfig } from '../config';
 import { DatabaseUnavailableError } from './database-unavailable';
 import { openPgliteDatabase } from './pglite-driver';
 import { openPostgresDatabase } from './postgres-driver';
@@ -35,12 +35,12 @@ export function getConnection(): Promise<Database> {
 
 /** Describes the target for logs and the README's status line, without secrets. */
 export function describeConnection(): string {
-  const env = getServerEnv();
-  if (env.DATABASE_URL) {
-    const url = new URL(env.DATABASE_URL);
+  const { database, server } = getConfig();
+  if (database.url) {
+    const url = new URL(database.url);
     return `PostgreSQL at ${url.hostname}:${url.port || '5432'}${url.pathname}`;
   }
-  return `embedded PGlite in ${path.relative(env.rootDir, pgliteDir()) || '.'}`;
+  return `embedded PGlite in ${path.relative(server.rootDir, pgliteDir()) || '.'}`;
 }
 
 /** Closes the handle (CLI scripts and tests end with it). */
@@ -51,16 +51,16 @@ export async function closeConnection(): Promise<void> {
 }
 
 function pgliteDir(): string {
-  return path.join(getServerEnv().dataDir, 'pglite');
+  return path.join(getConfig().server.dataDir, 'pglite');
 }
 
 async function openConfigured(onDown: () => void): Promise<Database> {
-  const env = getServerEnv();
-  if (env.DATABASE_URL) {
+  const { database } = getConfig();
+  if (database.url) {
     return openPostgresDatabase({
-      url: env.DATABASE_URL,
-      poolSize: env.DATABASE_POOL_SIZE,
-      prepare: env.DATABASE_PREPARE,
+      url: database.url,
+      poolSize: database.poolSize,
+      prepare: database.prepare,
     });
   }
   return openPgliteDatabase(pgliteDir(), { onDown });

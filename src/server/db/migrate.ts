@@ -108,7 +108,11 @@ export async function applyBootstrap(db: Database, bootstrapFile: string): Promi
  * folder does not have (MigrationHistoryError) and, file by file, one whose
  * applied file was edited since (MigrationChangedError).
  */
-export async function migrate(db: Database, migrationsDir: string): Promise<MigrationReport> {
+export async function migrate(
+  db: Database,
+  migrationsDir: string,
+  options: { onApplying?: (file: string, position: number, total: number) => void } = {},
+): Promise<MigrationReport> {
   const files = readMigrationFiles(migrationsDir);
   await db.exec(`
     create schema if not exists supabase_migrations;
@@ -131,7 +135,7 @@ export async function migrate(db: Database, migrationsDir: string): Promise<Migr
 
   const applied: string[] = [];
   let alreadyApplied = 0;
-  for (const migration of files) {
+  for (const [index, migration] of files.entries()) {
     const ran = await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [migrationLockKey]);
       const [existing] = await tx.query<{ version: string; sha256: string | null }>(
@@ -153,6 +157,7 @@ export async function migrate(db: Database, migrationsDir: string): Promise<Migr
         }
         return false;
       }
+      options.onApplying?.(migration.file, index + 1, files.length);
       await db.exec(migration.sql, tx);
       await tx.query(
         'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, array[$3::text])',

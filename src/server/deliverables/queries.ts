@@ -1,6 +1,7 @@
 import type { DeliverableFilters } from '../../lib/deliverables/deliverable-filters';
 import type { DeliverableKind } from '../../lib/deliverables/deliverable-schema';
 import { escapeLike } from '../../lib/listing/query-params';
+import type { FacetCount } from '../../lib/listing/facets';
 import type { Queryable } from '../db/types';
 
 export interface DeliverableSummary {
@@ -19,11 +20,6 @@ export interface Deliverable extends DeliverableSummary {
   url: string | null;
   note: string | null;
   sources: string[];
-}
-
-export interface FacetCount<V extends string | number = string> {
-  value: V;
-  count: number;
 }
 
 export interface DeliverableListing {

@@ -5,7 +5,7 @@ import type {
 } from '../../lib/directory/organization-filters';
 import type { Region } from '../../lib/cities/city-filters';
 import type { Queryable } from '../db/types';
-import type { FacetCount } from '../deliverables/queries';
+import type { FacetCount } from '../../lib/listing/facets';
 
 export interface OrganizationSummary {
   slug: string;

@@ -3,8 +3,8 @@ import type { RichTextDocument } from '../../lib/rich-text/document-schema';
 import { isSafeLinkHref } from '../../lib/rich-text/safe-url';
 import { isMultiLineText, isSingleLineText } from '../../lib/text/control-characters';
 import { fieldErrorsFrom, type FieldError } from '../forms';
-import { richTextFieldSchema } from '../news/news-form';
-import { canonicalTimeZone, wallTimeToInstant } from './time-zone';
+import { richTextFieldSchema } from '../../lib/rich-text/rich-text-field';
+import { canonicalTimeZone, wallTimeToInstant } from '../../lib/time-zone';
 import type { RegistrationMode } from './queries';
 
 const controlCharacters = { message: 'text.error.controlCharacters' } as const;

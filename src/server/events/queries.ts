@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/types';
-import { publicationState, type PublicationState } from '../news/publication';
+import { publicationState, type PublicationState } from '../publishing/publication';
 
 export type RegistrationMode = 'none' | 'external' | 'internal';
 

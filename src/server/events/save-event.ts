@@ -1,6 +1,6 @@
 import type { RequestDb } from '../db/request-context';
 import type { FieldError } from '../forms';
-import { insertWithUniqueSlug } from '../hubs/unique-slug';
+import { insertWithUniqueSlug } from '../db/insert-with-unique-slug';
 import type { EventInput } from './event-form';
 
 export type SaveEventOutcome =

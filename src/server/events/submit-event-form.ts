@@ -1,9 +1,9 @@
 import type { RequestDb } from '../db/request-context';
 import type { FieldError } from '../forms';
-import { publicationFieldsSchema, resolvePublishedAt } from '../news/publication';
+import { publicationFieldsSchema, resolvePublishedAt } from '../publishing/publication';
 import { parseEventForm } from './event-form';
 import { createEvent, updateEvent, type SaveEventOutcome } from './save-event';
-import { instantToWallTime } from './time-zone';
+import { instantToWallTime } from '../../lib/time-zone';
 import type { EventDetail } from './queries';
 
 /** Validates and creates an event from the "create an event" form. */

@@ -15,9 +15,10 @@ export function installStaticSecurityHeaders(): void {
   const proto = http.ServerResponse.prototype as http.ServerResponse & { [marker]?: boolean };
   if (proto[marker]) return;
   const original = proto.writeHead;
-  const production = process.env.NODE_ENV === 'production';
   proto.writeHead = function writeHead(this: http.ServerResponse, ...args: unknown[]) {
     if (!this.headersSent) {
+      // Read per response: the boot sets the built server's default NODE_ENV after this runs.
+      const production = process.env.NODE_ENV === 'production';
       const host = this.req?.headers.host ?? '';
       const values = securityHeaderValues({ production: production && !isLocalHostname(host) });
       for (const [name, value] of Object.entries(values)) {

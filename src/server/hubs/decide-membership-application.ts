@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isMultiLineText } from '../../lib/text/control-characters';
-import { mailDelivery } from '../auth/mail/outbox';
+import { mailDelivery } from '../mail/outbox';
 import type { RequestDb } from '../db/request-context';
 
 /** A coordinator's decision: approve, or decline with a reason the applicant will read. */

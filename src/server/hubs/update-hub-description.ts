@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RichTextDocument } from '../../lib/rich-text/document-schema';
 import type { RequestDb } from '../db/request-context';
 import type { FieldError } from '../forms';
-import { richTextFieldSchema } from '../news/news-form';
+import { richTextFieldSchema } from '../../lib/rich-text/rich-text-field';
 
 /** The hub description form: one rich-text field (the editor's JSON). */
 export const hubDescriptionFormSchema = z.object({ description: richTextFieldSchema });

@@ -1,6 +1,6 @@
 import type { RequestDb } from '../db/request-context';
 import type { FieldError } from '../forms';
-import { insertWithUniqueSlug } from '../hubs/unique-slug';
+import { insertWithUniqueSlug } from '../db/insert-with-unique-slug';
 import type { StoragePort } from '../storage/storage-port';
 import { recordImage, storeImage } from '../storage/upload-image';
 import { prepareCoverImage, type CoverFile } from './attach-cover-image';

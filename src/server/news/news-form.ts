@@ -1,35 +1,8 @@
 import { z } from 'zod';
-import { richTextDocumentSchema, type RichTextDocument } from '../../lib/rich-text/document-schema';
+import type { RichTextDocument } from '../../lib/rich-text/document-schema';
+import { richTextFieldSchema } from '../../lib/rich-text/rich-text-field';
 import { isMultiLineText, isSingleLineText } from '../../lib/text/control-characters';
 import { fieldErrorsFrom, type FieldError } from '../forms';
-
-/** Parses the JSON the editor island puts in a hidden field, then validates it as rich text. */
-export const richTextFieldSchema = z
-  .string()
-  .max(1_000_000, { message: 'richText.error.tooLong' })
-  .transform((text, context) => {
-    if (text.trim() === '') return { type: 'doc', content: [] };
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      context.addIssue({ code: 'custom', message: 'richText.error.invalid' });
-      return z.NEVER;
-    }
-  })
-  .pipe(richTextDocumentSchema);
-
-/**
- * What the editor shows again after a refused submission: the document as
- * sent when it is JSON at all (so no work is lost), else `fallback`.
- */
-export function submittedRichText(json: string | undefined, fallback: unknown): unknown {
-  if (!json) return fallback;
-  try {
-    return JSON.parse(json) as unknown;
-  } catch {
-    return fallback;
-  }
-}
 
 const controlCharacters = { message: 'text.error.controlCharacters' } as const;
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/types';
-import { publicationState, type PublicationState } from './publication';
+import { publicationState, type PublicationState } from '../publishing/publication';
 
 export interface NewsSummary {
   id: string;

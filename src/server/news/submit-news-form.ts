@@ -4,7 +4,7 @@ import type { FormFile } from '../forms';
 import type { StoragePort } from '../storage/storage-port';
 import { createNewsItem, type SaveNewsOutcome } from './create-news-item';
 import { parseNewsForm } from './news-form';
-import { publicationFieldsSchema, resolvePublishedAt } from './publication';
+import { publicationFieldsSchema, resolvePublishedAt } from '../publishing/publication';
 import { updateNewsItem } from './update-news-item';
 
 export interface NewsFormContext {

@@ -10,7 +10,7 @@
 /**
  * How many matches the engine ranks and counts exactly before it estimates
  * (300 measured about 20 % faster than 500 at 100,000 records, and 500 faster
- * than 1,000; README, section Search).
+ * than 1,000; docs/search.md).
  */
 export const exactMatchLimit = 300;
 

@@ -1,5 +1,5 @@
+import { getConfig } from '../config';
 import { createAlgoliaEngine } from './algolia/algolia-engine';
-import { getAlgoliaConfig } from './config';
 import type { SearchEngine } from './engine';
 import { postgresSearchEngine } from './postgres-engine';
 
@@ -12,7 +12,7 @@ let cached: SearchEngine | undefined;
  */
 export function getSearchEngine(): SearchEngine {
   if (cached) return cached;
-  const algolia = getAlgoliaConfig();
+  const { algolia } = getConfig().search;
   cached = algolia ? createAlgoliaEngine(algolia) : postgresSearchEngine;
   return cached;
 }

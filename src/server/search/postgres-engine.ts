@@ -133,7 +133,7 @@ async function runMain(
   // full-text query, so hits and total are those of the narrowed set (exact
   // when it is small). One statement does it all: the page's records through
   // the caller's RLS, snippets, backlinks, hub names, and the fallbacks
-  // (README, "How a search runs").
+  // (docs/search.md, "How a search runs").
   const limit = Math.max(exactMatchLimit, params.page * params.pageSize);
   const values: unknown[] = [...base, ...filters.params];
   const next = (value: unknown) => {

@@ -13,6 +13,8 @@ import { upsertCities, upsertHubs } from './upsert-places';
 export interface SeedOptions {
   rootDir: string;
   includeDemo: boolean;
+  /** Told before each step, for progress on the console. */
+  onStep?: (step: string) => void;
 }
 
 export interface SeedReport {
@@ -46,11 +48,16 @@ export async function seedWithin(tx: Queryable, options: SeedOptions): Promise<S
   const deliverables = readDeliverableContent(path.join(options.rootDir, 'content'));
   const kpis = readKpiContent(path.join(options.rootDir, 'content'));
 
+  const step = options.onStep ?? (() => {});
+  step(`reference content (${deliverables.length} deliverables, ${kpis.length} KPIs)`);
   const synced = await syncDeliverables(tx, deliverables);
   const syncedKpis = await syncKpis(tx, kpis);
+  step(`hubs and cities (${reference.hubs.length} hubs, ${reference.cities.length} cities)`);
   const hubIds = await upsertHubs(tx, reference.hubs, false);
   await upsertCities(tx, reference.cities, hubIds, false);
+  if (demo) step(`demo records (${demo.users.length} accounts; hashing their passwords)`);
   const demoReport = demo ? await seedDemo(tx, demo, hubIds) : { users: 0 };
+  if (demo) step('demo news and events');
   if (demo) await seedNewsAndEvents(tx, seedDir);
   return {
     deliverables: synced.upserted,

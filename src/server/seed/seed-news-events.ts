@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { richTextDocumentSchema } from '../../lib/rich-text/document-schema';
 import type { Queryable } from '../db/types';
-import { wallTimeToInstant } from '../events/time-zone';
+import { wallTimeToInstant } from '../../lib/time-zone';
 import { demoUserId } from './seed-demo';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);

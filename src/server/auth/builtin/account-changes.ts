@@ -5,8 +5,8 @@ import type {
   EmailChangeOutcome,
   PasswordChangeOutcome,
 } from '../identity-provider';
-import { composeAuthMail } from '../mail/compose-auth-mail';
-import { queueMail } from '../mail/outbox';
+import { composeAuthMail } from '../compose-auth-mail';
+import { queueMail } from '../../mail/outbox';
 import { withIdentityRole } from '../identity-role';
 import { hashPassword, verifyPassword } from '../password';
 import { clearSessionCookie } from '../session-cookie';

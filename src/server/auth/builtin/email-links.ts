@@ -1,7 +1,7 @@
 import { createEmailToken, emailTokenTtlSeconds, hashEmailToken } from '../email-token';
 import type { AuthRequest, ResetRequestOutcome, TokenOutcome } from '../identity-provider';
-import { composeAuthMail } from '../mail/compose-auth-mail';
-import { queueMail } from '../mail/outbox';
+import { composeAuthMail } from '../compose-auth-mail';
+import { queueMail } from '../../mail/outbox';
 import { hashPassword } from '../password';
 import { clearSessionCookie } from '../session-cookie';
 import { getSiteOrigin } from '../site-origin';

@@ -1,5 +1,5 @@
 import { hashPassword, verifyPassword } from '../password';
-import { getAuthConfig } from '../auth-config';
+import { getConfig } from '../../config';
 import type { AuthRequest, SignInOutcome } from '../identity-provider';
 import { withIdentityRole } from '../identity-role';
 import { setSessionCookie } from '../session-cookie';
@@ -65,7 +65,7 @@ export async function signInBuiltin(
 
   // Whoever was signed in on this browser before is signed out first.
   if (req.claims) await req.db.query('select private.end_session(null)');
-  const config = getAuthConfig();
+  const config = getConfig().identity;
   const session = await withIdentityRole(req.db, async (identityDb) => {
     await settleSuccessfulSignIn(identityDb, req, attempt);
     const [row] = await identityDb.query<OpenedSession>(

@@ -1,8 +1,8 @@
 import { hashPassword } from '../password';
 import { createEmailToken, emailTokenTtlSeconds } from '../email-token';
 import type { AuthRequest, SignUpOutcome } from '../identity-provider';
-import { composeAuthMail } from '../mail/compose-auth-mail';
-import { queueMail } from '../mail/outbox';
+import { composeAuthMail } from '../compose-auth-mail';
+import { queueMail } from '../../mail/outbox';
 import { getSiteOrigin } from '../site-origin';
 import { hitRateLimits, rateLimitRules } from '../../http/rate-limit';
 

@@ -2,7 +2,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { createServerClient, parseCookieHeader } from '@supabase/ssr';
 import type { AstroCookies } from 'astro';
 import ws from 'ws';
-import { getAuthConfig } from '../auth-config';
+import { getConfig } from '../../config';
 import { isLocalHost } from '../session-cookie';
 
 /**
@@ -16,10 +16,10 @@ export function createSupabaseForRequest(
   request: Request,
   url: URL,
 ): SupabaseClient {
-  const config = getAuthConfig();
-  if (!config.supabase) throw new Error('SUPABASE_URL and SUPABASE_ANON_KEY are not set');
+  const { supabase } = getConfig().identity;
+  if (!supabase) throw new Error('SUPABASE_URL and SUPABASE_ANON_KEY are not set');
   const secure = !(isLocalHost(url) && url.protocol === 'http:');
-  return createServerClient(config.supabase.url, config.supabase.anonKey, {
+  return createServerClient(supabase.url, supabase.anonKey, {
     realtime: { transport: ws as unknown as typeof WebSocket },
     cookieOptions: { httpOnly: true, sameSite: 'lax', secure, path: '/' },
     cookies: {
@@ -49,9 +49,9 @@ export function createSupabaseForRequest(
  * current password without touching their session cookies.
  */
 export function createStatelessSupabase(): SupabaseClient {
-  const config = getAuthConfig();
-  if (!config.supabase) throw new Error('SUPABASE_URL and SUPABASE_ANON_KEY are not set');
-  return createClient(config.supabase.url, config.supabase.anonKey, {
+  const { supabase } = getConfig().identity;
+  if (!supabase) throw new Error('SUPABASE_URL and SUPABASE_ANON_KEY are not set');
+  return createClient(supabase.url, supabase.anonKey, {
     realtime: { transport: ws as unknown as typeof WebSocket },
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
   });

@@ -1,7 +1,7 @@
 import { parseHighlighted } from '../../../lib/search/highlight';
 import type { FacetValueCount, SearchFacets, SearchParams } from '../../../lib/search/query-schema';
 import { searchFacetNames, type SearchFacetName } from '../../../lib/search/record-schema';
-import type { AlgoliaConfig } from '../config';
+import type { AlgoliaConfig } from '../../config';
 import { emptyFacets, type EngineHit, type EngineResult, type SearchEngine } from '../engine';
 import { createAlgoliaClient, type AlgoliaClient } from './client';
 import { algoliaFacetAttributes } from './settings';

@@ -1,5 +1,5 @@
 import { algoliasearch, type Algoliasearch } from 'algoliasearch';
-import type { AlgoliaConfig } from '../config';
+import type { AlgoliaConfig } from '../../config';
 
 export type AlgoliaClient = Algoliasearch;
 

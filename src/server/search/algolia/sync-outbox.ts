@@ -1,5 +1,5 @@
 import type { Database } from '../../db/types';
-import type { AlgoliaConfig } from '../config';
+import type { AlgoliaConfig } from '../../config';
 import { loadSearchRecords } from '../document-store';
 import type { AlgoliaClient } from './client';
 import {

@@ -1,18 +1,6 @@
-import type { Queryable } from '../db/types';
-import type { RequestDb } from '../db/request-context';
-
-/** A URL slug from a title: lowercase ASCII words joined by hyphens (accents folded). */
-export function slugify(title: string, maxLength = 80): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, maxLength)
-    .replace(/-+$/g, '');
-  return slug || 'item';
-}
+import type { Queryable } from './types';
+import { slugify } from '../../lib/slug';
+import type { RequestDb } from './request-context';
 
 /**
  * Runs an insert with a slug derived from the title, retrying with `-2`,

@@ -1,5 +1,5 @@
-import type { Queryable } from '../../db/types';
-import { getAuthConfig } from '../auth-config';
+import type { Queryable } from '../db/types';
+import { getConfig } from '../config';
 
 export interface OutgoingMail {
   to: string;
@@ -9,9 +9,9 @@ export interface OutgoingMail {
   text: string;
 }
 
-/** Where new mail goes: SMTP when SMTP_URL is set, else the development mailbox. */
+/** Where new mail goes: SMTP when SMTP_URL is set, else it stays in the outbox ('mailbox'). */
 export function mailDelivery(): 'smtp' | 'mailbox' {
-  return getAuthConfig().smtpUrl ? 'smtp' : 'mailbox';
+  return getConfig().mail.delivery;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalTimeZone, wallTimeToInstant } from '../events/time-zone';
+import { canonicalTimeZone, wallTimeToInstant } from '../../lib/time-zone';
 
 /** Where an item stands: a draft, scheduled for later, or published. */
 export type PublicationState = 'draft' | 'scheduled' | 'published';

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
-import type { Database } from '../../db/types';
-import { getAuthConfig } from '../auth-config';
+import type { Database } from '../db/types';
+import { getConfig } from '../config';
 
 export interface MailTransport {
   sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
@@ -70,16 +70,19 @@ let timer: NodeJS.Timeout | undefined;
 
 /**
  * Starts the outbox worker in this server process when SMTP_URL is set:
- * every 15 s it sends what is queued. Idempotent.
+ * every 15 s it sends what is queued. Started once by the server's boot
+ * (`src/server/boot`), never from a request; idempotent. Returns whether a
+ * worker runs.
  */
-export function startOutboxWorker(openDb: () => Promise<Database>): void {
-  const config = getAuthConfig();
-  if (timer || !config.smtpUrl) return;
+export function startOutboxWorker(openDb: () => Promise<Database>): boolean {
+  const config = getConfig().mail;
+  if (timer) return true;
+  if (!config.smtpUrl) return false;
   const transport = nodemailer.createTransport(config.smtpUrl);
   const run = async () => {
     try {
       const db = await openDb();
-      const result = await sendPendingMail(db, transport, config.mailFrom);
+      const result = await sendPendingMail(db, transport, config.from);
       if (result.failed > 0) console.warn(`[mail] ${result.failed} mail(s) failed, will retry`);
     } catch (error) {
       console.error('[mail] outbox run failed:', (error as Error).message);
@@ -88,4 +91,5 @@ export function startOutboxWorker(openDb: () => Promise<Database>): void {
   timer = setInterval(run, 15_000);
   timer.unref();
   void run();
+  return true;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { pageSchema } from '../../lib/listing/query-params';
-import { slugSchema } from '../../lib/slug';
+import { pageSchema } from './query-params';
+import { slugSchema } from '../slug';
 
 const schema = z.object({ hub: slugSchema.optional(), page: pageSchema });
 

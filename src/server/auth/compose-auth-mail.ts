@@ -1,5 +1,5 @@
-import type { Translator } from '../../../lib/i18n';
-import type { OutgoingMail } from './outbox';
+import type { Translator } from '../../lib/i18n';
+import type { OutgoingMail } from '../mail/outbox';
 
 export type AuthMailKind =
   'confirm_signup' | 'already_registered' | 'reset_password' | 'change_email' | 'sign_in_failures';
