@@ -29,8 +29,8 @@ export interface Membership {
 export interface PermissionTarget {
   hubId?: string | null;
   cityId?: string | null;
-  /** The hub a city belongs to (coordinators look after their hub's cities). */
-  cityHubId?: string | null;
+  /** The hubs a city belongs to (coordinators look after their hubs' cities). */
+  cityHubIds?: readonly string[];
   organizationId?: string | null;
   /** Who registered an organization (they see it while it is pending). */
   createdBy?: string | null;
@@ -56,7 +56,7 @@ interface Definition {
 }
 
 const isAdmin = (ms: readonly Membership[]) => ms.some((m) => m.role === 'platform_admin');
-const idOf = (target: Target, key: keyof PermissionTarget) =>
+const idOf = (target: Target, key: 'hubId' | 'cityId' | 'organizationId') =>
   target === anyTarget ? anyTarget : target[key];
 const holds = (
   ms: readonly Membership[],
@@ -126,10 +126,14 @@ export const permissions = {
 
   /** cities · insert: admins and coordinators of the city's hub. */
   'city.create': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t)),
-  /** cities · update: the city's editors, its hub's coordinators, admins. */
+  /** cities · update: the city's editors, the coordinators of any of its hubs, admins. */
   'city.update': byRole(
     (ms, t) =>
-      isAdmin(ms) || edits(ms, t) || coordinates(ms, t === anyTarget ? t : { hubId: t.cityHubId }),
+      isAdmin(ms) ||
+      edits(ms, t) ||
+      (t === anyTarget
+        ? coordinates(ms, t)
+        : (t.cityHubIds ?? []).some((hubId) => coordinates(ms, { hubId }))),
   ),
   'city.delete': adminOnly,
   /** organizations · insert: any member, as pending. */
@@ -145,6 +149,23 @@ export const permissions = {
       isAdmin(ms) ||
       belongs(ms, t) ||
       (userId !== null && t !== anyTarget && t.createdBy === userId),
+  ),
+  /** case_studies · insert, text and links: the lead city's editors and admins. */
+  'caseStudy.write': byRole((ms, t) => isAdmin(ms) || edits(ms, t), {
+    title: 'caseStudy.forbidden.title',
+    body: 'caseStudy.forbidden.writeBody',
+  }),
+  /**
+   * case_studies · status and badge (guard trigger): the coordinators of any
+   * of the lead city's hubs and admins (never of their own case study).
+   */
+  'caseStudy.review': byRole(
+    (ms, t) =>
+      isAdmin(ms) ||
+      (t === anyTarget
+        ? coordinates(ms, t)
+        : (t.cityHubIds ?? []).some((hubId) => coordinates(ms, { hubId }))),
+    { title: 'caseStudy.forbidden.title', body: 'caseStudy.forbidden.reviewBody' },
   ),
   /** memberships · insert/delete: admins. */
   'membership.grant': adminOnly,

@@ -96,3 +96,12 @@ export function listPeerCities(db: Queryable, city: Pick<City, 'slug' | 'country
     [city.country, city.slug],
   );
 }
+
+/** A city's role address (the contact case studies show), or null. */
+export async function findCityContact(db: Queryable, cityId: string): Promise<string | null> {
+  const [row] = await db.query<{ email: string | null }>(
+    'select c.contact_email as email from public.cities c where c.id = $1',
+    [cityId],
+  );
+  return row?.email ?? null;
+}

@@ -3,7 +3,6 @@ import {
   anyTarget,
   audienceOf,
   type Permission,
-  type PermissionTarget,
   type RolePermission,
   type Target,
 } from '../../lib/permissions';
@@ -30,7 +29,12 @@ const anyOrganization =
 
 /** `scopedSql` reads the target's `key` as `$1`; `anySql` answers for `'any'`. */
 const scopedTo =
-  (key: keyof PermissionTarget, scopedSql: string, anySql: string, unscopedSql = admin): Decision =>
+  (
+    key: 'hubId' | 'cityId' | 'organizationId',
+    scopedSql: string,
+    anySql: string,
+    unscopedSql = admin,
+  ): Decision =>
   (target) => {
     if (target === anyTarget) return { sql: anySql, params: [] };
     const id = target[key];
@@ -82,6 +86,16 @@ const decisions: Record<RolePermission, Decision> = {
           sql: `${admin} or public.is_org_member($1::uuid) or $2::uuid = (select auth.uid())`,
           params: [target.organizationId ?? null, target.createdBy ?? null],
         },
+  'caseStudy.write': scopedTo(
+    'cityId',
+    `${admin} or public.is_city_editor($1::uuid)`,
+    `${admin} or ${anyCity}`,
+  ),
+  'caseStudy.review': scopedTo(
+    'cityId',
+    `${admin} or public.is_coordinator_of_city_hub($1::uuid)`,
+    `${admin} or ${anyHub}`,
+  ),
   'membership.grant': adminOnly,
   'membership.revoke': adminOnly,
   'deliverable.manage': adminOnly,

@@ -1,4 +1,5 @@
 import { auth } from './auth';
+import { caseStudies } from './case-studies';
 import { charts } from './charts';
 import { common } from './common';
 import { csv } from './csv';
@@ -32,6 +33,7 @@ export const en = {
   ...charts,
   ...csv,
   ...forms,
+  ...caseStudies,
 } as const;
 
 export const englishSources = {
@@ -49,4 +51,5 @@ export const englishSources = {
   charts,
   csv,
   forms,
+  caseStudies,
 } as const;
