@@ -914,11 +914,42 @@ begin
   end if;
   perform private.search_sync_hub(new.id);
   if tg_op = 'UPDATE' and (new.name is distinct from old.name or new.slug is distinct from old.slug) then
-    perform private.search_sync_city(c.id) from public.cities c where c.hub_id = new.id;
+    perform private.search_sync_city(hc.city_id) from public.hub_cities hc where hc.hub_id = new.id;
+    perform private.search_sync_organization(hp.organization_id)
+       from public.hub_partners hp where hp.hub_id = new.id;
     perform private.search_sync_news(n.id) from public.news_items n where n.hub_id = new.id;
     perform private.search_sync_event(e.id) from public.events e where e.hub_id = new.id;
   end if;
   return new;
+end
+$$;
+
+--
+-- Name: search_on_hub_city_change(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_on_hub_city_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform private.search_sync_city(case when tg_op = 'DELETE' then old.city_id else new.city_id end);
+  return null;
+end
+$$;
+
+--
+-- Name: search_on_hub_partner_change(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_on_hub_partner_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform private.search_sync_organization(
+    case when tg_op = 'DELETE' then old.organization_id else new.organization_id end);
+  return null;
 end
 $$;
 
@@ -1203,30 +1234,35 @@ CREATE FUNCTION private.search_sync_city(target_id uuid) RETURNS void
     AS $$
 declare
   c public.cities;
-  h public.hubs;
+  hub_slugs jsonb;
+  hub_links jsonb;
+  hub_names text;
 begin
   select * into c from public.cities where id = target_id;
   if not found then
     perform private.search_delete('city', target_id::text);
     return;
   end if;
-  if c.hub_id is not null then
-    select * into h from public.hubs where id = c.hub_id;
-  end if;
+  select coalesce(jsonb_agg(h.slug order by h.is_demo, h.name), '[]'::jsonb),
+         coalesce(jsonb_agg(jsonb_build_object(
+           'id', 'hub:' || h.id, 'type', 'hub', 'title', h.name, 'url', '/hubs/' || h.slug, 'relation', 'hub'
+         ) order by h.is_demo, h.name), '[]'::jsonb),
+         string_agg(h.name, ', ' order by h.is_demo, h.name)
+    into hub_slugs, hub_links, hub_names
+    from public.hub_cities hc join public.hubs h on h.id = hc.hub_id
+   where hc.city_id = c.id;
   perform private.search_upsert(jsonb_build_object(
     'type', 'city',
     'source_id', c.id,
     'title', c.name,
-    'summary', concat_ws(' · ', c.country, h.name),
+    'summary', concat_ws(' · ', c.country, hub_names),
     'text', concat_ws('. ', c.kpi_source, c.uncertain_note),
     'url', '/cities/' || c.slug,
-    'hubs', case when h.slug is null then '[]'::jsonb else jsonb_build_array(h.slug) end,
+    'hubs', hub_slugs,
     'country', c.country,
     'region', c.region,
     'themes', case when c.kpi_implemented then '["kpis"]'::jsonb else '[]'::jsonb end,
-    'links', case when h.id is null then '[]'::jsonb else jsonb_build_array(jsonb_build_object(
-      'id', 'hub:' || h.id, 'type', 'hub', 'title', h.name, 'url', '/hubs/' || h.slug, 'relation', 'hub'
-    )) end,
+    'links', hub_links,
     'is_demo', c.is_demo
   ));
 end
@@ -1418,12 +1454,21 @@ CREATE FUNCTION private.search_sync_organization(target_id uuid) RETURNS void
     AS $$
 declare
   o public.organizations;
+  hub_slugs jsonb;
+  hub_links jsonb;
 begin
   select * into o from public.organizations where id = target_id;
   if not found or o.status <> 'verified' then
     perform private.search_delete('organization', target_id::text);
     return;
   end if;
+  select coalesce(jsonb_agg(h.slug order by h.is_demo, h.name), '[]'::jsonb),
+         coalesce(jsonb_agg(jsonb_build_object(
+           'id', 'hub:' || h.id, 'type', 'hub', 'title', h.name, 'url', '/hubs/' || h.slug, 'relation', 'hub'
+         ) order by h.is_demo, h.name), '[]'::jsonb)
+    into hub_slugs, hub_links
+    from public.hub_partners hp join public.hubs h on h.id = hp.hub_id
+   where hp.organization_id = o.id;
   perform private.search_upsert(jsonb_build_object(
     'type', 'organization',
     'source_id', o.id,
@@ -1431,7 +1476,9 @@ begin
     'summary', o.summary,
     'url', '/directory/' || o.slug,
     'subtype', o.kind,
+    'hubs', hub_slugs,
     'country', o.country,
+    'links', hub_links,
     'is_demo', o.is_demo
   ));
 end
@@ -1720,7 +1767,9 @@ begin
   end if;
   if new.status = 'approved' then
     if new.city_id is not null then
-      update public.cities set hub_id = new.hub_id where id = new.city_id;
+      insert into public.hub_cities (hub_id, city_id, created_by)
+      values (new.hub_id, new.city_id, new.decided_by)
+      on conflict do nothing;
     else
       insert into public.hub_partners (hub_id, organization_id, created_by)
       values (new.hub_id, new.organization_id, new.decided_by)
@@ -1844,9 +1893,9 @@ CREATE FUNCTION public.is_coordinator_of_city_hub(target_city_id uuid) RETURNS b
     AS $$
   select exists (
     select 1
-    from public.cities c
-    join public.memberships m on m.hub_id = c.hub_id
-    where c.id = target_city_id and m.user_id = (select auth.uid()) and m.role = 'hub_coordinator'
+    from public.hub_cities hc
+    join public.memberships m on m.hub_id = hc.hub_id
+    where hc.city_id = target_city_id and m.user_id = (select auth.uid()) and m.role = 'hub_coordinator'
   )
 $$;
 
@@ -2546,7 +2595,6 @@ CREATE TABLE public.cities (
     name text NOT NULL,
     country text NOT NULL,
     region text NOT NULL,
-    hub_id uuid,
     latitude double precision,
     longitude double precision,
     kpi_implemented boolean DEFAULT false NOT NULL,
@@ -2669,6 +2717,23 @@ CREATE TABLE public.events (
 COMMENT ON TABLE public.events IS 'Events of a hub; public once published_at has passed.';
 
 --
+-- Name: hub_cities; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.hub_cities (
+    hub_id uuid NOT NULL,
+    city_id uuid NOT NULL,
+    created_by uuid DEFAULT auth.uid(),
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE hub_cities; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.hub_cities IS 'Member cities of a hub; a city may belong to several hubs.';
+
+--
 -- Name: hub_membership_applications; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2735,7 +2800,7 @@ CREATE TABLE public.hub_partners (
 -- Name: TABLE hub_partners; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON TABLE public.hub_partners IS 'Organizations that are partners of a hub (member cities are cities.hub_id).';
+COMMENT ON TABLE public.hub_partners IS 'Partner organizations of a hub; an organization may belong to several hubs.';
 
 --
 -- Name: hubs; Type: TABLE; Schema: public; Owner: -
@@ -3231,6 +3296,13 @@ ALTER TABLE ONLY public.events
     ADD CONSTRAINT events_slug_key UNIQUE (slug);
 
 --
+-- Name: hub_cities hub_cities_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.hub_cities
+    ADD CONSTRAINT hub_cities_pkey PRIMARY KEY (hub_id, city_id);
+
+--
 -- Name: hub_membership_applications hub_membership_applications_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3414,12 +3486,6 @@ CREATE INDEX audit_log_created_at_idx ON public.audit_log USING btree (created_a
 CREATE INDEX audit_log_target_user_id_idx ON public.audit_log USING btree (target_user_id);
 
 --
--- Name: cities_hub_id_idx; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX cities_hub_id_idx ON public.cities USING btree (hub_id);
-
---
 -- Name: deliverables_kind_year_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3466,6 +3532,12 @@ CREATE INDEX events_published_idx ON public.events USING btree (published_at);
 --
 
 CREATE INDEX events_starts_idx ON public.events USING btree (starts_at);
+
+--
+-- Name: hub_cities_city_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX hub_cities_city_id_idx ON public.hub_cities USING btree (city_id);
 
 --
 -- Name: hub_membership_applications_applicant_idx; Type: INDEX; Schema: public; Owner: -
@@ -3738,6 +3810,12 @@ CREATE TRIGGER events_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.eve
 CREATE TRIGGER events_stamp BEFORE INSERT OR UPDATE ON public.events FOR EACH ROW EXECUTE FUNCTION public.stamp_event();
 
 --
+-- Name: hub_cities hub_cities_search_sync; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER hub_cities_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.hub_cities FOR EACH ROW EXECUTE FUNCTION private.search_on_hub_city_change();
+
+--
 -- Name: hub_membership_applications hub_membership_applications_apply_decision; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -3748,6 +3826,12 @@ CREATE TRIGGER hub_membership_applications_apply_decision AFTER UPDATE ON public
 --
 
 CREATE TRIGGER hub_membership_applications_stamp_decision BEFORE UPDATE ON public.hub_membership_applications FOR EACH ROW EXECUTE FUNCTION public.stamp_hub_membership_decision();
+
+--
+-- Name: hub_partners hub_partners_search_sync; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER hub_partners_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.hub_partners FOR EACH ROW EXECUTE FUNCTION private.search_on_hub_partner_change();
 
 --
 -- Name: hubs hubs_search_sync; Type: TRIGGER; Schema: public; Owner: -
@@ -3860,13 +3944,6 @@ ALTER TABLE ONLY private.sessions
     ADD CONSTRAINT sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 --
--- Name: cities cities_hub_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.cities
-    ADD CONSTRAINT cities_hub_id_fkey FOREIGN KEY (hub_id) REFERENCES public.hubs(id) ON DELETE SET NULL;
-
---
 -- Name: event_registrations event_registrations_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3900,6 +3977,27 @@ ALTER TABLE ONLY public.events
 
 ALTER TABLE ONLY public.events
     ADD CONSTRAINT events_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: hub_cities hub_cities_city_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.hub_cities
+    ADD CONSTRAINT hub_cities_city_id_fkey FOREIGN KEY (city_id) REFERENCES public.cities(id) ON DELETE CASCADE;
+
+--
+-- Name: hub_cities hub_cities_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.hub_cities
+    ADD CONSTRAINT hub_cities_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: hub_cities hub_cities_hub_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.hub_cities
+    ADD CONSTRAINT hub_cities_hub_id_fkey FOREIGN KEY (hub_id) REFERENCES public.hubs(id) ON DELETE CASCADE;
 
 --
 -- Name: hub_membership_applications hub_membership_applications_applicant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -4158,10 +4256,12 @@ CREATE POLICY "Cities are visible to members" ON public.cities FOR SELECT TO aut
 CREATE POLICY "Cities are visible to visitors" ON public.cities FOR SELECT TO anon USING (true);
 
 --
--- Name: cities Cities can be added by admins and coordinators of their hub; Type: POLICY; Schema: public; Owner: -
+-- Name: cities Cities can be added by admins and hub coordinators; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY "Cities can be added by admins and coordinators of their hub" ON public.cities FOR INSERT TO authenticated WITH CHECK ((( SELECT public.is_platform_admin() AS is_platform_admin) OR ((hub_id IS NOT NULL) AND public.is_hub_coordinator(hub_id))));
+CREATE POLICY "Cities can be added by admins and hub coordinators" ON public.cities FOR INSERT TO authenticated WITH CHECK ((( SELECT public.is_platform_admin() AS is_platform_admin) OR ( SELECT (EXISTS ( SELECT 1
+           FROM public.hubs h
+          WHERE public.is_hub_coordinator(h.id))) AS "exists")));
 
 --
 -- Name: cities Cities can be deleted by admins; Type: POLICY; Schema: public; Owner: -
@@ -4170,12 +4270,10 @@ CREATE POLICY "Cities can be added by admins and coordinators of their hub" ON p
 CREATE POLICY "Cities can be deleted by admins" ON public.cities FOR DELETE TO authenticated USING (( SELECT public.is_platform_admin() AS is_platform_admin));
 
 --
--- Name: cities Cities can be edited by their editors, their hub's coordinators; Type: POLICY; Schema: public; Owner: -
+-- Name: cities Cities can be edited by their editors, their hubs' coordinators; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY "Cities can be edited by their editors, their hub's coordinators" ON public.cities FOR UPDATE TO authenticated USING ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_city_editor(id) OR public.is_coordinator_of_city_hub(id))) WITH CHECK ((( SELECT public.is_platform_admin() AS is_platform_admin) OR (public.is_city_editor(id) AND (NOT (hub_id IS DISTINCT FROM ( SELECT c.hub_id
-   FROM public.cities c
-  WHERE (c.id = cities.id))))) OR ((hub_id IS NOT NULL) AND public.is_hub_coordinator(hub_id))));
+CREATE POLICY "Cities can be edited by their editors, their hubs' coordinators" ON public.cities FOR UPDATE TO authenticated USING ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_city_editor(id) OR public.is_coordinator_of_city_hub(id))) WITH CHECK ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_city_editor(id) OR public.is_coordinator_of_city_hub(id)));
 
 --
 -- Name: hub_membership_applications City editors and organization members can apply to join a hub; Type: POLICY; Schema: public; Owner: -
@@ -4220,6 +4318,30 @@ CREATE POLICY "Events can be deleted by the hub's coordinators and admins" ON pu
 --
 
 CREATE POLICY "Events can be edited by the hub's coordinators and admins" ON public.events FOR UPDATE TO authenticated USING ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_hub_coordinator(hub_id))) WITH CHECK ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_hub_coordinator(hub_id)));
+
+--
+-- Name: hub_cities Hub cities are visible to members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Hub cities are visible to members" ON public.hub_cities FOR SELECT TO authenticated USING (true);
+
+--
+-- Name: hub_cities Hub cities are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Hub cities are visible to visitors" ON public.hub_cities FOR SELECT TO anon USING (true);
+
+--
+-- Name: hub_cities Hub cities can be added by the hub's coordinators and admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Hub cities can be added by the hub's coordinators and admins" ON public.hub_cities FOR INSERT TO authenticated WITH CHECK ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_hub_coordinator(hub_id)));
+
+--
+-- Name: hub_cities Hub cities can be removed by the hub's coordinators and admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Hub cities can be removed by the hub's coordinators and admins" ON public.hub_cities FOR DELETE TO authenticated USING ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_hub_coordinator(hub_id)));
 
 --
 -- Name: media_files Hub coordinators and admins can upload images for their hub; Type: POLICY; Schema: public; Owner: -
@@ -4590,6 +4712,12 @@ ALTER TABLE public.event_registrations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.events ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: hub_cities; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.hub_cities ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: hub_membership_applications; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -4946,6 +5074,18 @@ REVOKE ALL ON FUNCTION private.search_on_event_change() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.search_on_hub_change() FROM PUBLIC;
+
+--
+-- Name: FUNCTION search_on_hub_city_change(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_on_hub_city_change() FROM PUBLIC;
+
+--
+-- Name: FUNCTION search_on_hub_partner_change(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_on_hub_partner_change() FROM PUBLIC;
 
 --
 -- Name: FUNCTION search_on_kpi_change(); Type: ACL; Schema: private; Owner: -
@@ -5318,12 +5458,6 @@ GRANT UPDATE(country) ON TABLE public.cities TO authenticated;
 GRANT UPDATE(region) ON TABLE public.cities TO authenticated;
 
 --
--- Name: COLUMN cities.hub_id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT UPDATE(hub_id) ON TABLE public.cities TO authenticated;
-
---
 -- Name: COLUMN cities.latitude; Type: ACL; Schema: public; Owner: -
 --
 
@@ -5462,6 +5596,25 @@ GRANT INSERT(published_at),UPDATE(published_at) ON TABLE public.events TO authen
 --
 
 GRANT INSERT(created_by) ON TABLE public.events TO authenticated;
+
+--
+-- Name: TABLE hub_cities; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.hub_cities TO anon;
+GRANT SELECT,DELETE ON TABLE public.hub_cities TO authenticated;
+
+--
+-- Name: COLUMN hub_cities.hub_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(hub_id) ON TABLE public.hub_cities TO authenticated;
+
+--
+-- Name: COLUMN hub_cities.city_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(city_id) ON TABLE public.hub_cities TO authenticated;
 
 --
 -- Name: TABLE hub_membership_applications; Type: ACL; Schema: public; Owner: -

@@ -30,7 +30,8 @@ const citySeedSchema = z.object({
   region: regionSchema,
   latitude: z.number(),
   longitude: z.number(),
-  hub: slugSchema.optional(),
+  /** The hubs the city is a member of (`hub_cities`); a city may belong to several. */
+  hubs: z.array(slugSchema).default([]),
   source: z.string().optional(),
   uncertain: z.boolean().default(false),
   uncertainNote: z.string().optional(),
