@@ -3072,7 +3072,7 @@ CREATE TABLE public.organizations (
     created_by uuid,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT organizations_kind_check CHECK ((kind = ANY (ARRAY['private-sector'::text, 'academia'::text, 'civil-society'::text, 'public-sector'::text, 'un-agency'::text]))),
+    CONSTRAINT organizations_kind_check CHECK ((kind = ANY (ARRAY['private-sector'::text, 'academia'::text, 'civil-society'::text, 'public-agency'::text, 'international-organization'::text, 'investor'::text]))),
     CONSTRAINT organizations_name_check CHECK (((char_length(name) >= 2) AND (char_length(name) <= 200))),
     CONSTRAINT organizations_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
     CONSTRAINT organizations_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'verified'::text, 'rejected'::text]))),
@@ -3085,6 +3085,12 @@ CREATE TABLE public.organizations (
 --
 
 COMMENT ON TABLE public.organizations IS 'Partners: companies, universities, NGOs and public bodies.';
+
+--
+-- Name: COLUMN organizations.kind; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.organizations.kind IS 'The sector (src/lib/taxonomy/sectors.ts): private-sector, academia, civil-society, public-agency, international-organization, investor.';
 
 --
 -- Name: profiles; Type: TABLE; Schema: public; Owner: -

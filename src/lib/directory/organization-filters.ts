@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { pageSchema, parseListingFilters } from '../listing/query-params';
+import { sectorKeys } from '../taxonomy/sectors';
 
-/** The kinds of partner organization, as the `organizations.kind` check allows. */
-export const organizationKindSchema = z.enum([
-  'private-sector',
-  'academia',
-  'civil-society',
-  'public-sector',
-  'un-agency',
-]);
+/** The sector of a partner organization (`organizations.kind`; vocabulary in src/lib/taxonomy/sectors.ts). */
+export const organizationKindSchema = z.enum(sectorKeys);
 export type OrganizationKind = z.infer<typeof organizationKindSchema>;
 
 /** Review state of an organization, as the `organizations.status` check allows. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sectorKeys } from '../../lib/taxonomy/sectors';
 
 const regionSchema = z.enum([
   'africa',
@@ -61,7 +62,7 @@ export const demoSeedSchema = z.object({
     z.object({
       slug: slugSchema,
       name: z.string(),
-      kind: z.enum(['private-sector', 'academia', 'civil-society', 'public-sector', 'un-agency']),
+      kind: z.enum(sectorKeys),
       country: z.string(),
       status: z.enum(['pending', 'verified', 'rejected']),
       summary: z.string(),
