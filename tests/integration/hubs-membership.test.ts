@@ -46,7 +46,7 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
     expect(
       all.facets.region.find((facet) => facet.value === 'europe')!.count,
     ).toBeGreaterThanOrEqual(2);
-    const norway = await as('anon', (rdb) => listHubs(rdb, { country: 'Norway' }));
+    const norway = await as('anon', (rdb) => listHubs(rdb, { country: 'NO' }));
     expect(norway.items.map((hub) => hub.slug)).toEqual(['demo-nordic-hub']);
     const hub = await as('anon', (rdb) => findHub(rdb, 'demo-nordic-hub'));
     expect(

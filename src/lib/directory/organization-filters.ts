@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageSchema, parseListingFilters } from '../listing/query-params';
+import { countryCodeSchema } from '../taxonomy/countries';
 import { sectorKeys } from '../taxonomy/sectors';
 
 /** The sector of a partner organization (`organizations.kind`; vocabulary in src/lib/taxonomy/sectors.ts). */
@@ -13,7 +14,8 @@ export type OrganizationStatus = z.infer<typeof organizationStatusSchema>;
 /** Query parameters of `/directory`. */
 export const organizationFiltersSchema = z.object({
   kind: organizationKindSchema.optional(),
-  country: z.string().trim().min(2).max(80).optional(),
+  /** An ISO 3166-1 alpha-2 code (`?country=AT`). */
+  country: countryCodeSchema.optional(),
   page: pageSchema,
 });
 export type OrganizationFilters = z.infer<typeof organizationFiltersSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countryCodeSchema } from '../../lib/taxonomy/countries';
 import { sectorKeys } from '../../lib/taxonomy/sectors';
 
 const regionSchema = z.enum([
@@ -16,7 +17,8 @@ const hubSeedSchema = z.object({
   slug: slugSchema,
   name: z.string(),
   region: regionSchema,
-  countries: z.array(z.string()),
+  /** ISO 3166-1 alpha-2 codes. */
+  countries: z.array(countryCodeSchema),
   hostName: z.string().optional(),
   summary: z.string(),
   sinceLabel: z.string().optional(),
@@ -27,7 +29,8 @@ const hubSeedSchema = z.object({
 const citySeedSchema = z.object({
   slug: slugSchema,
   name: z.string(),
-  country: z.string(),
+  /** ISO 3166-1 alpha-2 code ("NO"). */
+  country: countryCodeSchema,
   region: regionSchema,
   latitude: z.number(),
   longitude: z.number(),
@@ -63,7 +66,7 @@ export const demoSeedSchema = z.object({
       slug: slugSchema,
       name: z.string(),
       kind: z.enum(sectorKeys),
-      country: z.string(),
+      country: countryCodeSchema,
       status: z.enum(['pending', 'verified', 'rejected']),
       summary: z.string(),
     }),
