@@ -1,25 +1,18 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Database } from '../../src/server/db/types';
 import { testTargets } from '../support/databases';
-import { userIdOf } from '../support/personas';
+import { allPersonas, userIdOf } from '../support/personas';
 import { defineMatrix, loadSeedIds, type MatrixCase, type SeedIds } from '../support/rls-matrix';
 
-const authenticated = [
-  'member',
-  'orgMember',
-  'cityEditor',
-  'coordinator',
-  'otherCoordinator',
-  'admin',
-] as const;
-const everyone = ['anon', ...authenticated] as const;
+const everyone = allPersonas;
+const authenticated = allPersonas.filter((persona) => persona !== 'anon');
 const count = async (rows: Promise<unknown[]>) => (await rows).length;
 
 /**
  * Every base table and the audit log, for every persona × select/insert/
  * update/delete. Personas (tests/support/personas.ts): coordinator holds
  * `austria` and `demo-nordic-hub`, otherCoordinator `demo-andean-hub`,
- * cityEditor `demo-fjordby` (Nordic hub), orgMember `demo-sensorwerk` and
+ * cityEditor `demo-fjordby` and otherCityEditor `demo-lakeside` (both Nordic hub), orgMember `demo-sensorwerk` and
  * `demo-pending-mobility`. Later issues add their tables' cases here.
  */
 const cases: MatrixCase[] = [
@@ -184,8 +177,8 @@ const cases: MatrixCase[] = [
   {
     table: 'cities',
     operation: 'update',
-    what: 'edit Lakeside (another city of the Nordic hub)',
-    allowed: ['coordinator', 'admin'],
+    what: 'edit Lakeside (another city of the Nordic hub, edited by the other city editor)',
+    allowed: ['otherCityEditor', 'coordinator', 'admin'],
     run: (tx, ids) =>
       count(
         tx.query('update public.cities set latitude = 61 where id = $1 returning 1', [

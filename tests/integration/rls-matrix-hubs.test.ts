@@ -448,14 +448,14 @@ const cases: MatrixCase[] = [
   {
     table: 'hub_membership_applications',
     operation: 'insert',
-    what: 'ask for Lakeside to join the Andean hub',
+    what: 'ask for Lakeside (edited by the other city editor) to join the Andean hub',
     run: (tx, ids) =>
       count(
         tx,
         `insert into public.hub_membership_applications (hub_id, city_id, applicant_id) values ($1, $2, auth.uid()) returning 1`,
         [ids.hub('demo-andean-hub'), ids.city('demo-lakeside')],
       ),
-    allowed: [],
+    allowed: ['otherCityEditor'],
   },
   {
     table: 'hub_membership_applications',
