@@ -114,6 +114,8 @@ export const permissions = {
   }),
   /** hub_membership_applications · update: the hub's coordinators and admins. */
   'hub.decideApplications': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), runningAHub),
+  /** hub_cities, hub_partners · insert/delete: the hub's coordinators and admins (their own hub only). */
+  'hub.manageMembers': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), runningAHub),
 
   /** news_items · insert/update/delete: the hub's coordinators and admins. */
   'news.publish': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), publishing),
@@ -124,7 +126,7 @@ export const permissions = {
   /** media_files · insert: the hub's coordinators and admins. */
   'media.upload': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), publishing),
 
-  /** cities · insert: admins and coordinators of the city's hub. */
+  /** cities · insert: admins and hub coordinators (who then add it to their hub: hub_cities). */
   'city.create': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t)),
   /** cities · update: the city's editors, the coordinators of any of its hubs, admins. */
   'city.update': byRole(
