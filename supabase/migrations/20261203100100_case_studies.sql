@@ -784,7 +784,7 @@ begin
                         from public.case_study_cities cc join public.cities c on c.id = cc.city_id
                        where cc.case_study_id = cs.id), '[]'::jsonb)
     into city_links;
-  links := coalesce((select jsonb_agg(l order by l.n) from (
+  links := coalesce((select jsonb_agg(ordered.l order by ordered.n) from (
       select deliverable_links -> 0 as l, 1 as n where jsonb_array_length(deliverable_links) > 0
       union all select partner_links -> 0, 2 where jsonb_array_length(partner_links) > 0
       union all select city_links -> 0, 3
