@@ -46,7 +46,10 @@ export const GET: APIRoute = async ({ locals, url }) => {
       { header: 'technologies', value: (r) => list(r.technologies) },
       { header: 'deliverables', value: (r) => list(r.deliverables.map((d) => d.code ?? d.title)) },
       { header: 'partners', value: (r) => list(r.partners.map((p) => `${p.name} (${p.role})`)) },
-      { header: 'partner_sectors', value: (r) => list([...new Set(r.partners.map((p) => p.sector))]) },
+      {
+        header: 'partner_sectors',
+        value: (r) => list([...new Set(r.partners.map((p) => p.sector))]),
+      },
       {
         header: 'results',
         value: (r) =>

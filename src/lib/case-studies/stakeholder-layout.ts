@@ -41,7 +41,10 @@ export function layoutStakeholderMap(bands: readonly StakeholderBandInput[]): St
   const out: StakeholderBand[] = [];
   for (const band of bands) {
     const labelY = y + 17;
-    const itemYs = Array.from({ length: band.items }, (_, i) => y + bandHeader + (i + 1) * itemHeight - 6);
+    const itemYs = Array.from(
+      { length: band.items },
+      (_, i) => y + bandHeader + (i + 1) * itemHeight - 6,
+    );
     out.push({ key: band.key, labelY, anchorY: y + 12, itemYs });
     y += bandHeader + band.items * itemHeight + bandGap;
   }
@@ -58,5 +61,10 @@ export function layoutStakeholderMap(bands: readonly StakeholderBandInput[]): St
 /** Text for an SVG line, which does not wrap: cut at `max` characters with an ellipsis. */
 export function clipText(text: string, max: number): string {
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }

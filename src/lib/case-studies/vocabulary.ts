@@ -106,7 +106,9 @@ export function languageName(locale: string, code: string): string {
  * the case study says how women and girls took part.
  */
 export function isGenderResponsive(sexDisaggregated: SexDisaggregation, participation: string) {
-  return (sexDisaggregated === 'yes' || sexDisaggregated === 'partly') && participation.trim() !== '';
+  return (
+    (sexDisaggregated === 'yes' || sexDisaggregated === 'partly') && participation.trim() !== ''
+  );
 }
 
 /** A schema for one key of a list, refusing anything else with `message` naming the value. */

@@ -8,6 +8,9 @@ export function listInWords(locale: string, items: readonly string[]): string {
   return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }
 
+/** At most this many items of one reason are named; the match has them all. */
+export const namedPerReason = 3;
+
 /**
  * One reason in words, as a lower-case clause ("both address SDG target
  * 11.2", "similar population (50,000 to 200,000 inhabitants)"). KPI codes
@@ -19,7 +22,7 @@ export function describePeerReason(
   kpiName: (code: string) => string = (code) => code,
 ): string {
   const { t, tp, locale } = i18n;
-  const list = (items: readonly string[]) => listInWords(locale, items);
+  const list = (items: readonly string[]) => listInWords(locale, items.slice(0, namedPerReason));
   switch (reason.kind) {
     case 'sdgTargets':
       return tp('peers.reason.sdgTargets', reason.values.length, { list: list(reason.values) });
@@ -31,7 +34,10 @@ export function describePeerReason(
       return t('peers.reason.technologies', { list: list(reason.values) });
     case 'themes':
       return t('peers.reason.themes', {
-        list: reason.values.map((key) => themeLabel(t, key)).join('; '),
+        list: reason.values
+          .slice(0, namedPerReason)
+          .map((key) => themeLabel(t, key))
+          .join('; '),
       });
     case 'kpis':
       return tp('peers.reason.kpis', reason.values.length, {

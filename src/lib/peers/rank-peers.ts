@@ -121,7 +121,8 @@ export function comparePeers(
   const kpis = shared(subject.kpiCodes, candidate.kpiCodes);
   if (kpis.length > 0) add({ kind: 'kpis', values: kpis }, kpis.length * peerWeights.kpi, true);
   const words = [...new Set(candidate.matchedWords ?? [])];
-  if (words.length > 0) add({ kind: 'words', values: words }, words.length * peerWeights.word, true);
+  if (words.length > 0)
+    add({ kind: 'words', values: words }, words.length * peerWeights.word, true);
 
   if (subject.populationBand && candidate.populationBand) {
     const distance = bandDistance(

@@ -49,7 +49,11 @@ export const GET: APIRoute = async ({ url, locals }) => {
       });
   }
   if (issues.length > 0)
-    return json(400, { error: 'invalid_parameters', message: i18n.t('caseStudy.api.invalid'), issues });
+    return json(400, {
+      error: 'invalid_parameters',
+      message: i18n.t('caseStudy.api.invalid'),
+      issues,
+    });
   const filters = caseStudyFiltersSchema.parse(raw);
   const [listing, page] = [
     await listCaseStudies(locals.db, { ...filters, page: 1 }),

@@ -227,7 +227,8 @@ export function parseCaseStudyForm(
   };
   const startedOn = date('started_on');
   const endedOn = date('ended_on');
-  if (startedOn && endedOn && endedOn < startedOn) fail('ended_on', 'caseStudy.error.endBeforeStart');
+  if (startedOn && endedOn && endedOn < startedOn)
+    fail('ended_on', 'caseStudy.error.endBeforeStart');
 
   // Checkbox groups and lists: each value checked on its own, the first bad one named.
   const list = <T>(
@@ -260,7 +261,13 @@ export function parseCaseStudyForm(
     'sdg.error.target',
     caseStudyLimits.sdgTargets,
   );
-  const chosenGoals = list('sdg_goals', all(fields, 'sdg_goals'), sdgGoalSchema, 'sdg.error.goal', 17);
+  const chosenGoals = list(
+    'sdg_goals',
+    all(fields, 'sdg_goals'),
+    sdgGoalSchema,
+    'sdg.error.goal',
+    17,
+  );
   // A target implies its goal: 11.2 adds SDG 11 if it was not ticked.
   const sdgGoals = [...new Set([...chosenGoals, ...sdgTargets.map(goalOfSdgCode)])].sort(
     (a, b) => a - b,
@@ -343,7 +350,11 @@ export function parseCaseStudyForm(
       continue;
     }
     if (contribution.length > caseStudyLimits.contribution || !isSingleLineText(contribution)) {
-      failMax(`partner_contribution_${row}`, 'caseStudy.error.tooLong', caseStudyLimits.contribution);
+      failMax(
+        `partner_contribution_${row}`,
+        'caseStudy.error.tooLong',
+        caseStudyLimits.contribution,
+      );
       continue;
     }
     if (partners.some((p) => p.organizationId === organizationId)) {
@@ -367,7 +378,12 @@ export function parseCaseStudyForm(
   const body = richTextFieldSchema.safeParse(first(fields, 'body'));
   if (!body.success) {
     const issue = body.error.issues[0];
-    fail('body', issue?.message === 'richText.error.tooLong' ? 'richText.error.tooLong' : 'richText.error.invalid');
+    fail(
+      'body',
+      issue?.message === 'richText.error.tooLong'
+        ? 'richText.error.tooLong'
+        : 'richText.error.invalid',
+    );
   }
 
   if (errors.length > 0 || !body.success) return { ok: false, errors };
@@ -424,7 +440,10 @@ export function missingForReview(input: CaseStudyInput): FieldError[] {
 }
 
 /** The body schema the routes read with: every field a text or a list; the use case checks them. */
-export const caseStudyFieldsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+export const caseStudyFieldsSchema = z.record(
+  z.string(),
+  z.union([z.string(), z.array(z.string())]),
+);
 
 /**
  * A stored case study as the form shows it: one value per field, and the

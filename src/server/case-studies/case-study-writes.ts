@@ -8,8 +8,7 @@ import type { CaseStudyInput } from './case-study-form';
  */
 
 export type SaveCaseStudyOutcome =
-  | { ok: true; id: string; slug: string }
-  | { ok: false; errors: FieldError[] };
+  { ok: true; id: string; slug: string } | { ok: false; errors: FieldError[] };
 
 export interface References {
   kpiCodes: string[];

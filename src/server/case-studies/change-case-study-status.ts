@@ -18,7 +18,12 @@ const allowedFrom: Record<StatusChange, readonly string[]> = {
  */
 export async function changeCaseStudyStatus(
   db: RequestDb,
-  input: { caseStudy: { id: string; status: string }; userId: string; change: StatusChange; note?: string },
+  input: {
+    caseStudy: { id: string; status: string };
+    userId: string;
+    change: StatusChange;
+    note?: string;
+  },
 ): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
   const { caseStudy, change } = input;
   if (!allowedFrom[change].includes(caseStudy.status))

@@ -8,9 +8,16 @@ export async function commentOnCaseStudy(
   input: { caseStudyId: string; userId: string; body: string },
 ): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
   const body = input.body.trim();
-  if (!body) return { ok: false, errors: [{ field: 'comment', message: 'caseStudy.review.error.commentEmpty' }] };
+  if (!body)
+    return {
+      ok: false,
+      errors: [{ field: 'comment', message: 'caseStudy.review.error.commentEmpty' }],
+    };
   if (body.length > 4000)
-    return { ok: false, errors: [{ field: 'comment', message: 'caseStudy.review.error.commentLength' }] };
+    return {
+      ok: false,
+      errors: [{ field: 'comment', message: 'caseStudy.review.error.commentLength' }],
+    };
   try {
     await db.savepoint((tx) =>
       tx.query(

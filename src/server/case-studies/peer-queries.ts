@@ -1,4 +1,10 @@
-import { rankPeers, cityPeerProfile, type PeerCandidate, type PeerMatch, type PeerProfile } from '../../lib/peers/rank-peers';
+import {
+  rankPeers,
+  cityPeerProfile,
+  type PeerCandidate,
+  type PeerMatch,
+  type PeerProfile,
+} from '../../lib/peers/rank-peers';
 import { populationBandOf, type PopulationBand } from '../../lib/taxonomy/bands';
 import type { Queryable } from '../db/types';
 
@@ -12,6 +18,7 @@ import type { Queryable } from '../db/types';
 
 export interface ProjectCandidate extends PeerCandidate {
   slug: string;
+  cityId: string;
   summary: string;
   cityName: string;
   citySlug: string;
@@ -33,6 +40,7 @@ const bandOf = (population: number | null): PopulationBand | null =>
 interface ProjectRow {
   id: string;
   slug: string;
+  cityId: string;
   name: string;
   summary: string;
   themes: string[];
@@ -67,7 +75,7 @@ async function loadProjectCandidates(
               case when cardinality($5::text[]) = 0 then null
                    else websearch_to_tsquery('english', array_to_string($5::text[], ' or ')) end as words_query
      )
-     select cs.id, cs.slug, cs.title as name, cs.summary, cs.themes, cs.sdg_goals as "sdgGoals",
+     select cs.id, cs.slug, cs.lead_city_id as "cityId", cs.title as name, cs.summary, cs.themes, cs.sdg_goals as "sdgGoals",
             cs.sdg_targets as "sdgTargets", cs.technologies,
             array(select ck.kpi_code from public.case_study_kpis ck where ck.case_study_id = cs.id) as "kpiCodes",
             c.region, c.population, c.name as "cityName", c.slug as "citySlug", c.country as "cityCountry",
@@ -160,10 +168,14 @@ function toCityCandidate(row: CityRow): CityCandidate {
 }
 
 /** A city's own peer profile: its published case studies, priorities, size and region. */
-export async function loadCityPeerProfile(db: Queryable, cityId: string): Promise<CityCandidate | null> {
-  const [row] = await db.query<CityRow>(`select ${cityProfileColumns} from public.cities c where c.id = $1`, [
-    cityId,
-  ]);
+export async function loadCityPeerProfile(
+  db: Queryable,
+  cityId: string,
+): Promise<CityCandidate | null> {
+  const [row] = await db.query<CityRow>(
+    `select ${cityProfileColumns} from public.cities c where c.id = $1`,
+    [cityId],
+  );
   return row ? toCityCandidate(row) : null;
 }
 
@@ -236,8 +248,21 @@ export async function findPeersForChallenge(
     await loadProjectCandidates(db, challenge, words, null),
     await loadCityCandidates(db, challenge, null),
   ];
+  // A city mentions what its published case studies mention.
+  const wordsByCity = new Map<string, Set<string>>();
+  for (const project of projectCandidates) {
+    const set = wordsByCity.get(project.cityId) ?? new Set<string>();
+    for (const word of project.matchedWords ?? []) set.add(word);
+    wordsByCity.set(project.cityId, set);
+  }
+  const citiesWithWords = [...cityCandidates];
+  for (const [cityId, found] of wordsByCity) {
+    if (found.size === 0) continue;
+    const city = citiesWithWords.find((candidate) => candidate.id === cityId);
+    if (city) city.matchedWords = [...found];
+  }
   return {
     projects: rankPeers(challenge, projectCandidates, { limit: limits.projects }),
-    cities: rankPeers(challenge, cityCandidates, { limit: limits.cities }),
+    cities: rankPeers(challenge, citiesWithWords, { limit: limits.cities }),
   };
 }

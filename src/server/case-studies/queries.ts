@@ -467,10 +467,7 @@ export function listCaseStudiesToReview(db: Queryable): Promise<CaseStudySummary
 // Connected lists (hub, city, deliverable, directory and home pages) ------------------
 
 export type CaseStudyConnection =
-  | { hubId: string }
-  | { cityId: string }
-  | { deliverableId: string }
-  | { organizationId: string };
+  { hubId: string } | { cityId: string } | { deliverableSlug: string } | { organizationId: string };
 
 /**
  * Published case studies connected to a hub (through any of its cities), a
@@ -493,10 +490,11 @@ export function listConnectedCaseStudies(
     id = connection.cityId;
     condition = `(cs.lead_city_id = $1::uuid or exists (select 1 from public.case_study_cities cc
                    where cc.case_study_id = cs.id and cc.city_id = $1::uuid))`;
-  } else if ('deliverableId' in connection) {
-    id = connection.deliverableId;
+  } else if ('deliverableSlug' in connection) {
+    id = connection.deliverableSlug;
     condition = `exists (select 1 from public.case_study_deliverables cd
-                   where cd.case_study_id = cs.id and cd.deliverable_id = $1::uuid)`;
+                   join public.deliverables d on d.id = cd.deliverable_id
+                   where cd.case_study_id = cs.id and d.slug = $1)`;
   } else {
     id = connection.organizationId;
     condition = `exists (select 1 from public.case_study_partners cp

@@ -20,8 +20,7 @@ export const reviewFormSchema = z.object({
 export type ReviewForm = z.infer<typeof reviewFormSchema>;
 
 export type ReviewOutcome =
-  | { ok: true; decision: ReviewForm['decision'] }
-  | { ok: false; errors: FieldError[] };
+  { ok: true; decision: ReviewForm['decision'] } | { ok: false; errors: FieldError[] };
 
 export interface ReviewedCaseStudy {
   id: string;

@@ -13,11 +13,20 @@ export async function setCaseStudyVerification(
 ): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
   const { caseStudy, userId, hubId } = input;
   if (caseStudy.status !== 'published')
-    return { ok: false, errors: [{ field: 'verify_hub', message: 'caseStudy.review.error.verifyUnpublished' }] };
+    return {
+      ok: false,
+      errors: [{ field: 'verify_hub', message: 'caseStudy.review.error.verifyUnpublished' }],
+    };
   if (hubId && (caseStudy.authorId === userId || caseStudy.submittedBy === userId))
-    return { ok: false, errors: [{ field: 'verify_hub', message: 'caseStudy.review.error.ownVerify' }] };
+    return {
+      ok: false,
+      errors: [{ field: 'verify_hub', message: 'caseStudy.review.error.ownVerify' }],
+    };
   if (hubId && !caseStudy.cityHubs.some((hub) => hub.id === hubId))
-    return { ok: false, errors: [{ field: 'verify_hub', message: 'caseStudy.review.error.verifyHub' }] };
+    return {
+      ok: false,
+      errors: [{ field: 'verify_hub', message: 'caseStudy.review.error.verifyHub' }],
+    };
   try {
     await db.savepoint(async (tx) => {
       const rows = await tx.query(

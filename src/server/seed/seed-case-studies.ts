@@ -72,7 +72,13 @@ const caseStudySchema = z.object({
   technologies: z.array(z.string().max(60)).default([]),
   deliverables: z.array(slug).default([]),
   partners: z
-    .array(z.object({ organization: slug, role: z.enum(partnerRoles), contribution: z.string().default('') }))
+    .array(
+      z.object({
+        organization: slug,
+        role: z.enum(partnerRoles),
+        contribution: z.string().default(''),
+      }),
+    )
     .default([]),
   beneficiaries: z.string().default(''),
   sexDisaggregated: z.enum(sexDisaggregationOptions),
@@ -340,7 +346,9 @@ export async function seedCaseStudies(
     await writeSeedLinks(db, caseStudyId, {
       cities: item.partnerCities.map((key) => need(cityIds, key, 'city', item.slug)),
       kpis: item.kpiCodes,
-      deliverables: item.deliverables.map((key) => need(deliverableIds, key, 'deliverable', item.slug)),
+      deliverables: item.deliverables.map((key) =>
+        need(deliverableIds, key, 'deliverable', item.slug),
+      ),
       partners: item.partners.map((partner, position) => ({
         organization_id: need(orgIds, partner.organization, 'organization', item.slug),
         role: partner.role,

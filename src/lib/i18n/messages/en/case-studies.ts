@@ -105,6 +105,15 @@ export const caseStudies = {
   'caseStudy.contactNote':
     'This is the city’s shared address for the network, not a personal one. Mention the case study’s title when you write.',
   'caseStudy.connected': 'Connected',
+  'caseStudy.connected.hub': 'Case studies from the hub’s cities',
+  'caseStudy.connected.hubMore': 'All case studies of {hub}',
+  'caseStudy.connected.deliverable': 'Case studies that apply it',
+  'caseStudy.connected.deliverableMore': 'All case studies that apply it',
+  'caseStudy.connected.organization': 'Case studies it took part in',
+  'caseStudy.connected.home': 'Recently published case studies',
+  'caseStudy.connected.homeMore': 'All case studies',
+  'home.numbers.caseStudies': 'Case studies',
+  'search.link.applies': 'applies {title}',
   'caseStudy.action.edit': 'Edit this case study',
   'caseStudy.action.review': 'Review',
   'caseStudy.action.history': 'History of changes',
@@ -129,7 +138,8 @@ export const caseStudies = {
   'caseStudy.form.section.lessons': 'Lessons and contact',
   'caseStudy.form.section.save': 'Save or submit',
   'caseStudy.form.leadCity': 'Lead city',
-  'caseStudy.form.leadCityHint': 'The city that led the project. You can name partner cities below.',
+  'caseStudy.form.leadCityHint':
+    'The city that led the project. You can name partner cities below.',
   'caseStudy.form.title': 'Title',
   'caseStudy.form.summary': 'Summary',
   'caseStudy.form.summaryHint':
@@ -144,7 +154,8 @@ export const caseStudies = {
   'caseStudy.form.challengeHint':
     'The problem the city wanted to solve, and for whom. Needed to submit.',
   'caseStudy.form.solution': 'What the city did',
-  'caseStudy.form.solutionHint': 'The solution, how it was put in place, and by whom. Needed to submit.',
+  'caseStudy.form.solutionHint':
+    'The solution, how it was put in place, and by whom. Needed to submit.',
   'caseStudy.form.body': 'Full story',
   'caseStudy.form.bodyHint': 'Optional: more detail, with headings, links, tables and images.',
   'caseStudy.form.resultsHint':
@@ -157,7 +168,8 @@ export const caseStudies = {
   'caseStudy.form.resultBaseline': 'Baseline',
   'caseStudy.form.resultDate': 'Measured on',
   'caseStudy.form.sdgGoals': 'Sustainable Development Goals',
-  'caseStudy.form.sdgGoalsHint': 'The goals the project contributes to. At least one is needed to submit.',
+  'caseStudy.form.sdgGoalsHint':
+    'The goals the project contributes to. At least one is needed to submit.',
   'caseStudy.form.sdgTargets': 'SDG targets',
   'caseStudy.form.sdgTargetsHint':
     'Where you know them, target codes separated by commas, such as 11.2, 7.3. A target adds its goal.',
@@ -186,7 +198,8 @@ export const caseStudies = {
   'caseStudy.form.none': 'None',
   'caseStudy.form.notKnown': 'Not known',
   'caseStudy.form.budgetBand': 'Budget',
-  'caseStudy.form.budgetBandHint': 'The total budget in US dollars, converted at the rate of the day.',
+  'caseStudy.form.budgetBandHint':
+    'The total budget in US dollars, converted at the rate of the day.',
   'caseStudy.form.fundingSources': 'Funding sources',
   'caseStudy.form.fundingNote': 'About the funding',
   'caseStudy.form.genderHint':
@@ -235,7 +248,8 @@ export const caseStudies = {
   'caseStudy.error.tooLong': 'Keep this to {max} characters or fewer.',
   'caseStudy.error.tooMany': 'Choose at most {max}.',
   'caseStudy.error.language': '“{value}” is not one of the languages offered.',
-  'caseStudy.error.projectStatus': '“{value}” is not a project status: choose planned, in progress or completed.',
+  'caseStudy.error.projectStatus':
+    '“{value}” is not a project status: choose planned, in progress or completed.',
   'caseStudy.error.sexDisaggregated': '“{value}” is not one of the answers offered.',
   'caseStudy.error.date': '“{value}” is not a date: use the date picker or write it as 2025-03-31.',
   'caseStudy.error.endBeforeStart': 'The end date must be on or after the start date.',
@@ -263,7 +277,8 @@ export const caseStudies = {
     'You cannot make this change to this case study now, so nothing was saved. Reload the page to see where it stands.',
   'caseStudy.error.notSaved':
     'The case study could not be saved as it is, so nothing was saved. Check the fields and try again.',
-  'caseStudy.error.cannot.submit': 'Only a draft, or a case study with changes requested or unpublished, can be submitted.',
+  'caseStudy.error.cannot.submit':
+    'Only a draft, or a case study with changes requested or unpublished, can be submitted.',
   'caseStudy.error.cannot.withdraw': 'Only a case study waiting for review can be withdrawn.',
   'caseStudy.error.cannot.unpublish': 'Only a published case study can be unpublished.',
   'caseStudy.error.cannotDelete': 'This case study cannot be deleted now: unpublish it first.',
@@ -295,7 +310,8 @@ export const caseStudies = {
   'caseStudy.review.ownNotice':
     'You wrote or submitted this case study, so another reviewer must publish and verify it. You can still comment.',
   'caseStudy.review.comment': 'Comment to the city',
-  'caseStudy.review.commentHint': 'Needed when you ask for changes: say what to change. Kept with the case study.',
+  'caseStudy.review.commentHint':
+    'Needed when you ask for changes: say what to change. Kept with the case study.',
   'caseStudy.review.verifyHub': 'Verified badge',
   'caseStudy.review.verifyHubHint':
     'Add “Verified by” your hub when you have checked the facts with the city.',
@@ -307,7 +323,8 @@ export const caseStudies = {
   'caseStudy.review.verify': 'Set the badge',
   'caseStudy.review.unverify': 'Remove the badge',
   'caseStudy.review.unpublishReason': 'Why (sent to the city)',
-  'caseStudy.review.state.draft': 'The city is still writing this case study; it has not been submitted.',
+  'caseStudy.review.state.draft':
+    'The city is still writing this case study; it has not been submitted.',
   'caseStudy.review.state.submitted': 'This case study is waiting for review.',
   'caseStudy.review.state.changes_requested':
     'You asked for changes; the city will submit it again when they are made.',

@@ -1,6 +1,7 @@
 import { auth } from './auth';
 import { caseStudies } from './case-studies';
 import { charts } from './charts';
+import { cityProfiles } from './city-profiles';
 import { common } from './common';
 import { csv } from './csv';
 import { deliverables } from './deliverables';
@@ -34,6 +35,7 @@ export const en = {
   ...csv,
   ...forms,
   ...caseStudies,
+  ...cityProfiles,
 } as const;
 
 export const englishSources = {
@@ -52,4 +54,5 @@ export const englishSources = {
   csv,
   forms,
   caseStudies,
+  cityProfiles,
 } as const;
