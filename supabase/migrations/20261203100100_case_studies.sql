@@ -27,8 +27,10 @@
 -- Vocabulary checks ---------------------------------------------------------------
 -- The application validates every value and names the one it refuses; these
 -- functions keep bad data out whoever writes (src/lib/case-studies has the lists).
+-- A check constraint runs its functions as the writer, so they live in public
+-- and the writers (authenticated) may execute them; they read nothing.
 
-create or replace function private.case_study_results_are_valid(results jsonb) returns boolean
+create or replace function public.case_study_results_are_valid(results jsonb) returns boolean
 language sql immutable parallel safe
 set search_path = ''
 as $$
@@ -48,7 +50,7 @@ as $$
      )
 $$;
 
-create or replace function private.text_items_are_valid(items text[], max_items integer, max_length integer)
+create or replace function public.text_items_are_valid(items text[], max_items integer, max_length integer)
 returns boolean
 language sql immutable parallel safe
 set search_path = ''
@@ -59,7 +61,7 @@ as $$
 $$;
 
 -- Every target belongs to one of the goals listed (11.2 needs goal 11).
-create or replace function private.sdg_targets_are_in_goals(targets text[], goals smallint[]) returns boolean
+create or replace function public.sdg_targets_are_in_goals(targets text[], goals smallint[]) returns boolean
 language sql immutable parallel safe
 set search_path = ''
 as $$
@@ -68,9 +70,12 @@ as $$
                          or split_part(t.code, '.', 1)::smallint <> all (goals))
 $$;
 
-revoke all on function private.case_study_results_are_valid(jsonb),
-  private.text_items_are_valid(text[], integer, integer),
-  private.sdg_targets_are_in_goals(text[], smallint[]) from public, anon, authenticated, service_role;
+revoke all on function public.case_study_results_are_valid(jsonb),
+  public.text_items_are_valid(text[], integer, integer),
+  public.sdg_targets_are_in_goals(text[], smallint[]) from public, anon, authenticated, service_role;
+grant execute on function public.case_study_results_are_valid(jsonb),
+  public.text_items_are_valid(text[], integer, integer),
+  public.sdg_targets_are_in_goals(text[], smallint[]) to authenticated;
 
 -- case_studies ----------------------------------------------------------------------
 
@@ -83,7 +88,7 @@ create table public.case_studies (
   challenge text not null default '' check (char_length(challenge) <= 4000),
   solution text not null default '' check (char_length(solution) <= 4000),
   -- [{label, value, unit, baseline?, measuredOn}]: measured figures, at most 10.
-  results jsonb not null default '[]'::jsonb check (private.case_study_results_are_valid(results)),
+  results jsonb not null default '[]'::jsonb check (public.case_study_results_are_valid(results)),
   project_status text not null default 'in-progress'
     check (project_status in ('planned', 'in-progress', 'completed')),
   started_on date,
@@ -102,7 +107,7 @@ create table public.case_studies (
     'mobility', 'energy', 'water', 'waste', 'ict-infrastructure', 'e-government', 'data-and-ai',
     'health', 'education', 'safety', 'housing', 'urban-planning', 'culture', 'environment', 'climate',
     'economy', 'social-inclusion', 'participation', 'food', 'kpis']),
-  technologies text[] not null default '{}' check (private.text_items_are_valid(technologies, 12, 60)),
+  technologies text[] not null default '{}' check (public.text_items_are_valid(technologies, 12, 60)),
   -- Gender and inclusion: who benefits, whether data is disaggregated by sex,
   -- how women, girls and other groups took part in design and delivery.
   beneficiaries text not null default '' check (char_length(beneficiaries) <= 2000),
@@ -140,7 +145,7 @@ create table public.case_studies (
   facet_keys text[] not null default '{}',
   text_vector tsvector not null default ''::tsvector,
   constraint case_studies_dates_in_order check (ended_on is null or started_on is null or ended_on >= started_on),
-  constraint case_studies_targets_in_goals check (private.sdg_targets_are_in_goals(sdg_targets, sdg_goals)),
+  constraint case_studies_targets_in_goals check (public.sdg_targets_are_in_goals(sdg_targets, sdg_goals)),
   -- What a reviewer needs: nothing reaches review or the public half-written.
   constraint case_studies_complete_for_review check (
     status in ('draft', 'changes_requested', 'unpublished')
@@ -373,6 +378,24 @@ begin
     new.updated_at := now();
     new.updated_by := coalesce((select auth.uid()), new.updated_by);
   end if;
+  -- The workflow's stamps, whoever moves it (the guard has decided who may).
+  if tg_op = 'UPDATE' then
+    if new.status is distinct from old.status then
+      if new.status = 'submitted' then
+        new.submitted_at := now();
+        new.submitted_by := coalesce((select auth.uid()), new.submitted_by);
+      elsif new.status in ('published', 'changes_requested') then
+        new.reviewed_by := coalesce((select auth.uid()), new.reviewed_by);
+      end if;
+      if new.status = 'published' then
+        new.published_at := coalesce(old.published_at, now());
+      end if;
+    end if;
+    if new.verified_by_hub_id is distinct from old.verified_by_hub_id then
+      new.verified_at := case when new.verified_by_hub_id is null then null else now() end;
+      new.verified_by := case when new.verified_by_hub_id is null then null else (select auth.uid()) end;
+    end if;
+  end if;
   new.facet_keys := private.case_study_facet_keys(new);
   new.text_vector := private.case_study_text_vector(new);
   return new;
@@ -430,9 +453,6 @@ begin
         if not is_editor then
           raise exception 'only the lead city''s editors can submit a case study' using errcode = '42501';
         end if;
-        new.submitted_at := now();
-        new.submitted_by := uid;
-        is_own := uid is not null and (old.author_id = uid or new.submitted_by = uid);
       when old.status = 'submitted' and new.status = 'draft' then
         if not is_editor then
           raise exception 'only the lead city''s editors can withdraw a case study' using errcode = '42501';
@@ -441,7 +461,6 @@ begin
         if not is_reviewer then
           raise exception 'only a coordinator of the lead city''s hubs can request changes' using errcode = '42501';
         end if;
-        new.reviewed_by := uid;
       when old.status = 'submitted' and new.status = 'published' then
         if not is_reviewer then
           raise exception 'only a coordinator of the lead city''s hubs can publish a case study' using errcode = '42501';
@@ -449,8 +468,6 @@ begin
         if is_own then
           raise exception 'a reviewer cannot approve their own case study' using errcode = '42501';
         end if;
-        new.reviewed_by := uid;
-        new.published_at := coalesce(old.published_at, now());
       when old.status = 'published' and new.status = 'unpublished' then
         if not (is_editor or is_reviewer) then
           raise exception 'only the lead city''s editors and its reviewers can unpublish a case study' using errcode = '42501';
@@ -474,8 +491,6 @@ begin
         raise exception 'only a coordinator of one of the lead city''s hubs can verify it for that hub'
           using errcode = '42501';
       end if;
-      new.verified_at := now();
-      new.verified_by := uid;
     elsif not is_reviewer then
       raise exception 'only a reviewer can remove the verified badge' using errcode = '42501';
     end if;
@@ -486,10 +501,6 @@ begin
   if new.verified_by_hub_id is not null
      and ((content_changed and not is_reviewer) or new.status <> 'published') then
     new.verified_by_hub_id := null;
-  end if;
-  if new.verified_by_hub_id is null then
-    new.verified_at := null;
-    new.verified_by := null;
   end if;
   return new;
 end
