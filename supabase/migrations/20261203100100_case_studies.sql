@@ -310,7 +310,9 @@ as $$
       select 'theme:' || t as key from unnest(target.themes) as t
       union all select 'sdg:' || g from unnest(target.sdg_goals) as g
       union all select 'status:' || target.project_status
-      union all select 'gender:responsive' where target.gender_responsive
+      -- The generated column is not computed yet in a before trigger: its rule again.
+      union all select 'gender:responsive'
+       where target.sex_disaggregated in ('yes', 'partly') and char_length(btrim(target.gender_participation)) > 0
       union all
       select 'kpidim:' || k.dimension
         from public.case_study_kpis ck join public.kpis k on k.code = ck.kpi_code
@@ -586,11 +588,15 @@ begin
         when new.status = 'changes_requested' then 'changes_requested'
         when new.status = 'published' then 'published'
         else 'unpublished' end
+      when cardinality(fields) > 0 then 'edited'
       when new.verified_by_hub_id is distinct from old.verified_by_hub_id and new.verified_by_hub_id is not null
         then 'verified'
       when new.verified_by_hub_id is distinct from old.verified_by_hub_id then 'verification_removed'
-      when cardinality(fields) > 0 then 'edited'
     end;
+    -- An edit that took the badge away says so among its changes.
+    if new.verified_by_hub_id is distinct from old.verified_by_hub_id and next_action not in ('verified', 'verification_removed') then
+      fields := fields || 'badge'::text;
+    end if;
     if next_action is null then
       return new;
     end if;

@@ -381,6 +381,7 @@ export const caseStudies = {
   'caseStudy.history.field.partners': 'partners',
   'caseStudy.history.field.kpis': 'KPIs',
   'caseStudy.history.field.deliverables': 'deliverables',
+  'caseStudy.history.field.badge': 'verified badge',
 
   // Work page
   'caseStudy.manage.title': 'Your case studies and reviews',
