@@ -55,8 +55,8 @@ export interface PeerMatch<T extends PeerCandidate> {
  * What each shared thing is worth. A shared SDG target says more than a
  * shared goal (and a goal is not counted again when one of its targets is
  * shared); a technology or theme in common is a strong hint of a similar
- * project; size and region only break ties between topical matches and
- * never make a match on their own.
+ * project; size and region weigh less than one shared theme, so they order
+ * close topical matches and never make a match on their own.
  */
 export const peerWeights = {
   sdgTarget: 3,
@@ -65,9 +65,9 @@ export const peerWeights = {
   kpi: 1.5,
   technology: 2.5,
   word: 1,
-  samePopulationBand: 1.5,
-  neighbouringPopulationBand: 0.5,
-  region: 1,
+  samePopulationBand: 0.75,
+  neighbouringPopulationBand: 0.25,
+  region: 0.5,
 } as const;
 
 const normalise = (value: string) => value.trim().toLowerCase().replace(/\s+/g, ' ');
