@@ -97,7 +97,7 @@ create table public.case_studies (
   budget_band text check (budget_band in ('under-100k', '100k-500k', '500k-1m', '1m-5m', '5m-20m', '20m-plus')),
   funding_sources text[] not null default '{}' check (funding_sources <@ array[
     'municipal-budget', 'national-government', 'regional-funds', 'international-development',
-    'private-investment', 'public-private-partnership', 'philanthropy', 'research-grant', 'user-fees', 'other']),
+    'private-investment', 'public-private-partnership', 'philanthropy', 'research-grant', 'user-fees', 'other-source']),
   funding_note text not null default '' check (char_length(funding_note) <= 500),
   sdg_goals smallint[] not null default '{}'
     check (sdg_goals <@ '{1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17}'::smallint[]),
@@ -182,7 +182,7 @@ create table public.case_study_partners (
   case_study_id uuid not null references public.case_studies (id) on delete cascade,
   organization_id uuid not null references public.organizations (id) on delete cascade,
   role text not null check (role in ('implementer', 'technology-provider', 'funder', 'research-partner',
-                                     'advisor', 'operator', 'community-partner', 'other')),
+                                     'advisor', 'operator', 'community-partner', 'other-role')),
   contribution text not null default '' check (char_length(contribution) <= 300),
   position smallint not null default 0 check (position between 0 and 50),
   primary key (case_study_id, organization_id)

@@ -265,8 +265,16 @@ describe.each(testTargets())('case studies on $name', (target) => {
     expect(outcome).toEqual({
       ok: false,
       errors: [
-        { field: 'kpi_codes', message: 'caseStudy.error.kpiUnknown', params: { value: 'EC:ICT:ICT:9C' } },
-        { field: 'deliverables', message: 'caseStudy.error.deliverable', params: { value: 'itu-t-y-9999' } },
+        {
+          field: 'kpi_codes',
+          message: 'caseStudy.error.kpiUnknown',
+          params: { value: 'EC:ICT:ICT:9C' },
+        },
+        {
+          field: 'deliverables',
+          message: 'caseStudy.error.deliverable',
+          params: { value: 'itu-t-y-9999' },
+        },
         {
           field: 'partner_org_1',
           message: 'caseStudy.error.partner',
@@ -331,7 +339,9 @@ describe.each(testTargets())('case studies on $name', (target) => {
     // The database says the same when the use case is bypassed.
     await expect(
       as('admin', (rdb) =>
-        rdb.query("update public.case_studies set status = 'published' where id = $1", [caseStudy.id]),
+        rdb.query("update public.case_studies set status = 'published' where id = $1", [
+          caseStudy.id,
+        ]),
       ),
     ).rejects.toMatchObject({ code: '42501' });
     const other = await as('coordinator', (rdb) =>
@@ -411,7 +421,9 @@ describe.each(testTargets())('case studies on $name', (target) => {
          values ($1, $2, 'advisor')`,
         [demoCaseStudyId('demo-lakeside-smart-water-meters'), ids['demo-pending-mobility']],
       );
-      await tx.query("select set_config('role', 'anon', true), set_config('request.jwt.claims', '{\"role\":\"anon\"}', true)");
+      await tx.query(
+        "select set_config('role', 'anon', true), set_config('request.jwt.claims', '{\"role\":\"anon\"}', true)",
+      );
       const { items, total } = await listCaseStudiesForExport(
         tx,
         parseCaseStudyFilters({ theme: 'water' }).filters,
@@ -428,7 +440,11 @@ describe.each(testTargets())('case studies on $name', (target) => {
   });
 
   it('bands populations in SQL exactly as src/lib/taxonomy/bands.ts does', async () => {
-    const values = populationBands.flatMap((band) => [band.min, band.min + 1, (band.max ?? 1e8) - 1]);
+    const values = populationBands.flatMap((band) => [
+      band.min,
+      band.min + 1,
+      (band.max ?? 1e8) - 1,
+    ]);
     const rows = await asOwner(db, (tx) =>
       tx.query<{ n: number; band: string }>(
         'select n, private.population_band(n) as band from unnest($1::int[]) as n',
@@ -464,7 +480,9 @@ describe.each(testTargets())('case studies on $name', (target) => {
       'demo-lakeside-lake-restoration',
     );
     expect(found.cities[0]!.candidate.slug).toBe('demo-lakeside');
-    const lotus = (await as('anon', (rdb) => findCaseStudy(rdb, 'demo-lotus-bay-flood-early-warning')))!;
+    const lotus = (await as('anon', (rdb) =>
+      findCaseStudy(rdb, 'demo-lotus-bay-flood-early-warning'),
+    ))!;
     const similar = await as('anon', (rdb) =>
       findSimilarCaseStudies(rdb, {
         id: lotus.id,
@@ -505,7 +523,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
     expect(saved).toEqual({ ok: true });
     const record = {
       name: 'Fjordby renamed',
-      country: 'NO',
+      country: 'NO' as const,
       region: 'europe' as const,
       kpi_year: 2024,
       kpi_verified: 'yes' as const,
@@ -515,19 +533,28 @@ describe.each(testTargets())('case studies on $name', (target) => {
       await as('cityEditor', (rdb) =>
         updateCityProfile(rdb, { cityId: ids['demo-fjordby']!, profile, record }),
       ),
-    ).toEqual({ ok: false, errors: [{ field: 'form', message: 'cities.profile.error.forbidden' }] });
+    ).toEqual({
+      ok: false,
+      errors: [{ field: 'form', message: 'cities.profile.error.forbidden' }],
+    });
     expect(
       await as('otherCityEditor', (rdb) =>
         updateCityProfile(rdb, { cityId: ids['demo-fjordby']!, profile }),
       ),
-    ).toEqual({ ok: false, errors: [{ field: 'form', message: 'cities.profile.error.forbidden' }] });
+    ).toEqual({
+      ok: false,
+      errors: [{ field: 'form', message: 'cities.profile.error.forbidden' }],
+    });
     const [row] = await db.query<{ name: string; population: number }>(
       'select name, population from public.cities where slug = $1',
       ['demo-fjordby'],
     );
     expect(row).toEqual({ name: 'Fjordby (demo)', population: 190000 });
     // The case studies of Fjordby follow its new size band in their facets.
-    const missing = cityProfileFormSchema.safeParse({ population: '1000', contact_email: 'x@y.org' });
+    const missing = cityProfileFormSchema.safeParse({
+      population: '1000',
+      contact_email: 'x@y.org',
+    });
     expect(missing.success).toBe(false);
   });
 

@@ -56,7 +56,8 @@ const cases = (): MatrixCase[] => [
     operation: 'select',
     what: 'read a published case study',
     allowed: everyone,
-    run: (tx) => count(tx.query('select 1 from public.case_studies where id = $1', [fjordbyPublished])),
+    run: (tx) =>
+      count(tx.query('select 1 from public.case_studies where id = $1', [fjordbyPublished])),
   },
   {
     table: 'case_studies',
@@ -210,9 +211,10 @@ const cases = (): MatrixCase[] => [
     allowed: ['cityEditor', 'coordinator', 'admin'],
     run: (tx) =>
       count(
-        tx.query("update public.case_studies set status = 'unpublished' where id = $1 returning 1", [
-          fjordbyPublished,
-        ]),
+        tx.query(
+          "update public.case_studies set status = 'unpublished' where id = $1 returning 1",
+          [fjordbyPublished],
+        ),
       ),
   },
   {
@@ -222,10 +224,10 @@ const cases = (): MatrixCase[] => [
     allowed: ['coordinator', 'admin'],
     run: (tx, ids) =>
       count(
-        tx.query('update public.case_studies set verified_by_hub_id = $2 where id = $1 returning 1', [
-          fjordbyUnverified,
-          ids.hub('demo-nordic-hub'),
-        ]),
+        tx.query(
+          'update public.case_studies set verified_by_hub_id = $2 where id = $1 returning 1',
+          [fjordbyUnverified, ids.hub('demo-nordic-hub')],
+        ),
       ),
   },
   {
@@ -236,10 +238,10 @@ const cases = (): MatrixCase[] => [
     controlAs: 'admin',
     run: (tx, ids) =>
       count(
-        tx.query('update public.case_studies set verified_by_hub_id = $2 where id = $1 returning 1', [
-          fjordbyUnverified,
-          ids.hub('demo-andean-hub'),
-        ]),
+        tx.query(
+          'update public.case_studies set verified_by_hub_id = $2 where id = $1 returning 1',
+          [fjordbyUnverified, ids.hub('demo-andean-hub')],
+        ),
       ),
   },
   {
@@ -270,7 +272,9 @@ const cases = (): MatrixCase[] => [
     what: 'delete a published case study',
     allowed: ['admin'],
     run: (tx) =>
-      count(tx.query('delete from public.case_studies where id = $1 returning 1', [fjordbyPublished])),
+      count(
+        tx.query('delete from public.case_studies where id = $1 returning 1', [fjordbyPublished]),
+      ),
   },
   // case_study_cities
   {
@@ -291,13 +295,15 @@ const cases = (): MatrixCase[] => [
     what: 'read the partner cities of a draft',
     allowed: ['cityEditor', 'coordinator', 'admin'],
     setup: async (tx, ids) => {
-      await tx.query('insert into public.case_study_cities (case_study_id, city_id) values ($1, $2)', [
-        fjordbyDraft,
-        ids.city('demo-lakeside'),
-      ]);
+      await tx.query(
+        'insert into public.case_study_cities (case_study_id, city_id) values ($1, $2)',
+        [fjordbyDraft, ids.city('demo-lakeside')],
+      );
     },
     run: (tx) =>
-      count(tx.query('select 1 from public.case_study_cities where case_study_id = $1', [fjordbyDraft])),
+      count(
+        tx.query('select 1 from public.case_study_cities where case_study_id = $1', [fjordbyDraft]),
+      ),
   },
   {
     table: 'case_study_cities',
@@ -346,7 +352,9 @@ const cases = (): MatrixCase[] => [
     allowed: everyone,
     run: (tx) =>
       count(
-        tx.query('select 1 from public.case_study_partners where case_study_id = $1', [fjordbyPublished]),
+        tx.query('select 1 from public.case_study_partners where case_study_id = $1', [
+          fjordbyPublished,
+        ]),
       ),
   },
   {
@@ -427,7 +435,11 @@ const cases = (): MatrixCase[] => [
     what: 'read the KPIs of a published case study',
     allowed: everyone,
     run: (tx) =>
-      count(tx.query('select 1 from public.case_study_kpis where case_study_id = $1', [fjordbyPublished])),
+      count(
+        tx.query('select 1 from public.case_study_kpis where case_study_id = $1', [
+          fjordbyPublished,
+        ]),
+      ),
   },
   {
     table: 'case_study_kpis',
@@ -496,9 +508,10 @@ const cases = (): MatrixCase[] => [
     allowed: ['cityEditor', 'admin'],
     run: (tx) =>
       count(
-        tx.query('delete from public.case_study_deliverables where case_study_id = $1 returning 1', [
-          fjordbyPublished,
-        ]),
+        tx.query(
+          'delete from public.case_study_deliverables where case_study_id = $1 returning 1',
+          [fjordbyPublished],
+        ),
       ),
   },
   // case_study_comments
@@ -509,7 +522,9 @@ const cases = (): MatrixCase[] => [
     allowed: ['otherCityEditor', 'coordinator', 'admin'],
     run: (tx) =>
       count(
-        tx.query('select 1 from public.case_study_comments where case_study_id = $1', [lakesideChanges]),
+        tx.query('select 1 from public.case_study_comments where case_study_id = $1', [
+          lakesideChanges,
+        ]),
       ),
   },
   {
@@ -546,7 +561,9 @@ const cases = (): MatrixCase[] => [
     allowed: ['otherCityEditor', 'coordinator', 'admin'],
     run: (tx) =>
       count(
-        tx.query('select 1 from public.case_study_revisions where case_study_id = $1', [lakesideChanges]),
+        tx.query('select 1 from public.case_study_revisions where case_study_id = $1', [
+          lakesideChanges,
+        ]),
       ),
   },
   {

@@ -44,8 +44,22 @@ describe('the case-study form', () => {
       sdgTargets: ['6.1', '1.4', '6.a'],
       kpiCodes: ['EC:I:WS:1C', 'EN:EN:WS:1C'],
       technologies: ['solar pumps', 'prepaid cards'],
-      results: [{ label: 'Residents served', value: 58000, unit: 'residents', baseline: null, measuredOn: '2023-12-31' }],
-      partners: [{ organizationId: '5f0c6a43-9a54-4c7e-8e8b-2c5b3a7c1d11', role: 'funder', contribution: '' }],
+      results: [
+        {
+          label: 'Residents served',
+          value: 58000,
+          unit: 'residents',
+          baseline: null,
+          measuredOn: '2023-12-31',
+        },
+      ],
+      partners: [
+        {
+          organizationId: '5f0c6a43-9a54-4c7e-8e8b-2c5b3a7c1d11',
+          role: 'funder',
+          contribution: '',
+        },
+      ],
       projectStatus: 'in-progress',
       sexDisaggregated: 'unknown',
       language: 'en',
@@ -75,7 +89,11 @@ describe('the case-study form', () => {
       { field: 'kpi_codes', message: 'kpis.error.code', params: { value: 'not-a-code' } },
       { field: 'result_value_1', message: 'caseStudy.error.number', params: { value: '1,5' } },
       { field: 'result_date_1', message: 'caseStudy.error.date', params: { value: '2023-02-30' } },
-      { field: 'partner_org_1', message: 'caseStudy.error.partner', params: { value: 'sensorwerk' } },
+      {
+        field: 'partner_org_1',
+        message: 'caseStudy.error.partner',
+        params: { value: 'sensorwerk' },
+      },
       { field: 'partner_city_1', message: 'caseStudy.error.city', params: { value: 'Not A Slug' } },
     ]);
   });
@@ -84,12 +102,20 @@ describe('the case-study form', () => {
     expect(errorsOf({ title: 'x'.repeat(201) })).toEqual([
       { field: 'title', message: 'caseStudy.error.tooLong', params: { max: 200 } },
     ]);
-    expect(errorsOf({ title: 'ab' })).toEqual([{ field: 'title', message: 'caseStudy.error.title' }]);
-    expect(errorsOf({ summary: 's'.repeat(601) })[0]).toMatchObject({ field: 'summary', params: { max: 600 } });
-    expect(errorsOf({ technologies: Array.from({ length: 13 }, (_, i) => `tech ${i}`).join(',') })).toEqual([
-      { field: 'technologies', message: 'caseStudy.error.tooMany', params: { max: 12 } },
+    expect(errorsOf({ title: 'ab' })).toEqual([
+      { field: 'title', message: 'caseStudy.error.title' },
     ]);
-    expect(errorsOf({ technologies: 'x'.repeat(61) })[0]).toMatchObject({ field: 'technologies', message: 'caseStudy.error.technology' });
+    expect(errorsOf({ summary: 's'.repeat(601) })[0]).toMatchObject({
+      field: 'summary',
+      params: { max: 600 },
+    });
+    expect(
+      errorsOf({ technologies: Array.from({ length: 13 }, (_, i) => `tech ${i}`).join(',') }),
+    ).toEqual([{ field: 'technologies', message: 'caseStudy.error.tooMany', params: { max: 12 } }]);
+    expect(errorsOf({ technologies: 'x'.repeat(61) })[0]).toMatchObject({
+      field: 'technologies',
+      message: 'caseStudy.error.technology',
+    });
     expect(errorsOf({ title: 'Tab\tis fine', summary: 'Bell \u0007 is not' })).toEqual([
       { field: 'summary', message: 'text.error.controlCharacters' },
     ]);
@@ -106,13 +132,22 @@ describe('the case-study form', () => {
     ]);
     const id = '5f0c6a43-9a54-4c7e-8e8b-2c5b3a7c1d11';
     expect(
-      errorsOf({ partner_org_1: id, partner_role_1: 'funder', partner_org_2: id, partner_role_2: 'advisor' }),
+      errorsOf({
+        partner_org_1: id,
+        partner_role_1: 'funder',
+        partner_org_2: id,
+        partner_role_2: 'advisor',
+      }),
     ).toEqual([{ field: 'partner_org_2', message: 'caseStudy.error.partnerTwice' }]);
     expect(errorsOf({ partner_contribution_1: 'Did things' })).toEqual([
       { field: 'partner_org_1', message: 'caseStudy.error.partnerMissing' },
     ]);
     expect(errorsOf({ partner_org_1: id, partner_role_1: 'overlord' })).toEqual([
-      { field: 'partner_role_1', message: 'caseStudy.error.partnerRole', params: { value: 'overlord' } },
+      {
+        field: 'partner_role_1',
+        message: 'caseStudy.error.partnerRole',
+        params: { value: 'overlord' },
+      },
     ]);
   });
 
@@ -120,7 +155,9 @@ describe('the case-study form', () => {
     expect(errorsOf({ body: '{"type":"script"}' })).toEqual([
       { field: 'body', message: 'richText.error.invalid' },
     ]);
-    expect(errorsOf({ body: 'not json' })).toEqual([{ field: 'body', message: 'richText.error.invalid' }]);
+    expect(errorsOf({ body: 'not json' })).toEqual([
+      { field: 'body', message: 'richText.error.invalid' },
+    ]);
   });
 
   it('says what a reviewer needs before it can be submitted', () => {

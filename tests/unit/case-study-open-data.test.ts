@@ -48,14 +48,18 @@ describe('JSON-LD of a case study', () => {
       contributor: [{ name: 'TransitLab', url: 'https://portal.example/directory/transitlab' }],
       citation: [{ name: 'ITU-T Y.4903: KPIs' }],
     });
-    expect((data.about as { sameAs?: string }[])[0]!.sameAs).toBe('https://sdgs.un.org/goals/goal11');
+    expect((data.about as { sameAs?: string }[])[0]!.sameAs).toBe(
+      'https://sdgs.un.org/goals/goal11',
+    );
   });
 });
 
 describe('the /peers query', () => {
   it('reads several themes, SDGs and KPIs, and drops bad values by name', () => {
     const { query, invalid } = parseChallengeQuery(
-      new URLSearchParams('theme=water&theme=mobility&theme=magic&sdg=6&sdg=99&kpi=EC:I:WS:3C&size=huge&region=europe&q=+leak+sensors+'),
+      new URLSearchParams(
+        'theme=water&theme=mobility&theme=magic&sdg=6&sdg=99&kpi=EC:I:WS:3C&size=huge&region=europe&q=+leak+sensors+',
+      ),
     );
     expect(query).toEqual({
       themes: ['mobility', 'water'],
@@ -67,14 +71,20 @@ describe('the /peers query', () => {
     });
     expect(invalid.sort()).toEqual(['sdg', 'size', 'theme']);
     expect(isChallengeGiven(query)).toBe(true);
-    expect(isChallengeGiven(parseChallengeQuery(new URLSearchParams('size=under-50k&region=europe')).query)).toBe(false);
+    expect(
+      isChallengeGiven(
+        parseChallengeQuery(new URLSearchParams('size=under-50k&region=europe')).query,
+      ),
+    ).toBe(false);
   });
 });
 
 describe('the listing filters', () => {
   it('take one value per facet and name the bad ones', () => {
     const { filters, invalid } = parseCaseStudyFilters(
-      new URLSearchParams('theme=water&country=no&size=under-50k&status=done&sector=un-agency&kpi=XX&page=2'),
+      new URLSearchParams(
+        'theme=water&country=no&size=under-50k&status=done&sector=un-agency&kpi=XX&page=2',
+      ),
     );
     expect(filters).toEqual({
       theme: 'water',

@@ -117,22 +117,35 @@ describe('peer ranking', () => {
   });
 
   it('leaves the subject out, limits the list, and never ranks on size or region alone', () => {
-    expect(rankPeers(subject, fixtures, { excludeIds: ['twin'], limit: 1 }).map((m) => m.candidate.id)).toEqual(['far']);
+    expect(
+      rankPeers(subject, fixtures, { excludeIds: ['twin'], limit: 1 }).map((m) => m.candidate.id),
+    ).toEqual(['far']);
     expect(rankPeers(subject, [fixtures[3]!])).toEqual([]);
     expect(comparePeers(subject, fixtures[3]!).topical).toBe(0);
   });
 
   it('counts a neighbouring size band for less than the same band', () => {
-    const same = comparePeers(subject, candidate('a', { themes: ['mobility'], populationBand: '50k-200k' }));
-    const next = comparePeers(subject, candidate('b', { themes: ['mobility'], populationBand: '200k-500k' }));
-    const distant = comparePeers(subject, candidate('c', { themes: ['mobility'], populationBand: '1-5m-plus' }));
+    const same = comparePeers(
+      subject,
+      candidate('a', { themes: ['mobility'], populationBand: '50k-200k' }),
+    );
+    const next = comparePeers(
+      subject,
+      candidate('b', { themes: ['mobility'], populationBand: '200k-500k' }),
+    );
+    const distant = comparePeers(
+      subject,
+      candidate('c', { themes: ['mobility'], populationBand: '1-5m-plus' }),
+    );
     expect(same.relevance).toBeGreaterThan(next.relevance);
     expect(next.relevance).toBeGreaterThan(distant.relevance);
     expect(next.reasons.at(-1)).toEqual({ kind: 'population', band: '200k-500k', same: false });
   });
 
   it('matches the words of a described challenge', () => {
-    const [match] = rankPeers(none, [candidate('words', { matchedWords: ['sensor', 'flood', 'sensor'] })]);
+    const [match] = rankPeers(none, [
+      candidate('words', { matchedWords: ['sensor', 'flood', 'sensor'] }),
+    ]);
     expect(match!.reasons).toEqual([{ kind: 'words', values: ['sensor', 'flood'] }]);
   });
 
@@ -143,8 +156,20 @@ describe('peer ranking', () => {
         populationBand: 'under-50k',
         region: 'europe',
         caseStudies: [
-          { themes: ['energy'], sdgGoals: [7], sdgTargets: ['7.2'], kpiCodes: ['EN:E:E:1C'], technologies: ['rooftop solar'] },
-          { themes: ['energy', 'climate'], sdgGoals: [13], sdgTargets: [], kpiCodes: [], technologies: [] },
+          {
+            themes: ['energy'],
+            sdgGoals: [7],
+            sdgTargets: ['7.2'],
+            kpiCodes: ['EN:E:E:1C'],
+            technologies: ['rooftop solar'],
+          },
+          {
+            themes: ['energy', 'climate'],
+            sdgGoals: [13],
+            sdgTargets: [],
+            kpiCodes: [],
+            technologies: [],
+          },
         ],
       }),
     ).toEqual({

@@ -33,7 +33,7 @@ export const partnerRoles = [
   'advisor',
   'operator',
   'community-partner',
-  'other',
+  'other-role',
 ] as const;
 export type PartnerRole = (typeof partnerRoles)[number];
 
@@ -48,7 +48,7 @@ export const fundingSources = [
   'philanthropy',
   'research-grant',
   'user-fees',
-  'other',
+  'other-source',
 ] as const;
 export type FundingSource = (typeof fundingSources)[number];
 
