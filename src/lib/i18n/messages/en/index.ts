@@ -12,6 +12,7 @@ import { places } from './places';
 import { sdgs } from './sdgs';
 import { search } from './search';
 import { taxonomy } from './taxonomy';
+import { work } from './work';
 
 /**
  * Every English UI string, merged from one file per area. A new area adds its
@@ -32,6 +33,7 @@ export const en = {
   ...charts,
   ...csv,
   ...forms,
+  ...work,
 } as const;
 
 export const englishSources = {
@@ -49,4 +51,5 @@ export const englishSources = {
   charts,
   csv,
   forms,
+  work,
 } as const;
