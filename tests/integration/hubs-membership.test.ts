@@ -16,6 +16,8 @@ import {
   listManagedHubs,
 } from '../../src/server/hubs/queries';
 import { testTargets } from '../support/databases';
+import { mailTo, testWording } from '../support/mail';
+import { demoEmails } from '../support/sign-in';
 import { claimsOf, userIdOf, type Persona } from '../support/personas';
 
 describe.each(testTargets())('hubs and hub membership on $name', (target) => {
@@ -62,21 +64,29 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
     // The pending organization cannot apply.
     expect(options.map((option) => option.name)).toEqual(['Sensorwerk GmbH (demo)']);
     const applied = await as('orgMember', (rdb) =>
-      applyToHub(rdb, {
-        hubId: ids['demo-andean-hub']!,
-        userId: userIdOf('orgMember'),
-        applicant: `organization:${ids['demo-sensorwerk']}`,
-        message: 'We make sensors.',
-      }),
+      applyToHub(
+        rdb,
+        {
+          hubId: ids['demo-andean-hub']!,
+          userId: userIdOf('orgMember'),
+          applicant: `organization:${ids['demo-sensorwerk']}`,
+          message: 'We make sensors.',
+        },
+        testWording,
+      ),
     );
     expect(applied.ok).toBe(true);
     const again = await as('orgMember', (rdb) =>
-      applyToHub(rdb, {
-        hubId: ids['demo-andean-hub']!,
-        userId: userIdOf('orgMember'),
-        applicant: `organization:${ids['demo-sensorwerk']}`,
-        message: '',
-      }),
+      applyToHub(
+        rdb,
+        {
+          hubId: ids['demo-andean-hub']!,
+          userId: userIdOf('orgMember'),
+          applicant: `organization:${ids['demo-sensorwerk']}`,
+          message: '',
+        },
+        testWording,
+      ),
     );
     expect(again).toEqual({ ok: false, reason: 'duplicate' });
     if (!applied.ok) return;
@@ -130,12 +140,16 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
   it('lets a city editor apply; a decline carries the reason to the applicant; approval moves the city', async () => {
     const apply = () =>
       as('cityEditor', (rdb) =>
-        applyToHub(rdb, {
-          hubId: ids.austria!,
-          userId: userIdOf('cityEditor'),
-          applicant: `city:${ids['demo-fjordby']}`,
-          message: '',
-        }),
+        applyToHub(
+          rdb,
+          {
+            hubId: ids.austria!,
+            userId: userIdOf('cityEditor'),
+            applicant: `city:${ids['demo-fjordby']}`,
+            message: '',
+          },
+          testWording,
+        ),
       );
     const first = await apply();
     if (!first.ok) throw new Error('apply failed');
@@ -178,15 +192,66 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
     expect(cities.map((city) => city.slug)).toContain('demo-fjordby');
   });
 
+  it("mails the hub's coordinators, and only them, when a request arrives", async () => {
+    const before = async (email: string) =>
+      (await mailTo(db, email, 'hubs.membership_requested')).length;
+    const [clara, andres, pia] = await Promise.all(
+      [demoEmails.coordinator, demoEmails.otherCoordinator, demoEmails.orgMember].map(before),
+    );
+    const applied = await as('cityEditor', (rdb) =>
+      applyToHub(
+        rdb,
+        {
+          hubId: ids['demo-andean-hub']!,
+          userId: userIdOf('cityEditor'),
+          applicant: `city:${ids['demo-fjordby']}`,
+          message: 'Fjordby would like to learn from Riverton.',
+        },
+        testWording,
+      ),
+    );
+    expect(applied.ok).toBe(true);
+    const mails = await mailTo(db, demoEmails.otherCoordinator, 'hubs.membership_requested');
+    expect(mails).toHaveLength(andres! + 1);
+    const mail = mails.at(-1)!;
+    expect(mail.subject).toBe('New request to join Andean Region Hub (demo): Fjordby (demo)');
+    expect(mail.body_text).toContain('Cem City Editor (demo) asked for Fjordby (demo) to join');
+    expect(mail.body_text).toContain('https://portal.test/hubs/demo-andean-hub/applications');
+    expect(mail.body_text).toContain('Their message:\nFjordby would like to learn from Riverton.');
+    // Coordinators of other hubs and the applicant get nothing.
+    expect(await before(demoEmails.coordinator)).toBe(clara);
+    expect(await before(demoEmails.orgMember)).toBe(pia);
+    expect(await db.query('select 1 from private.notices')).toEqual([]);
+    // A request refused by the database tells nobody.
+    const refused = await as('cityEditor', (rdb) =>
+      applyToHub(
+        rdb,
+        {
+          hubId: ids['demo-andean-hub']!,
+          userId: userIdOf('cityEditor'),
+          applicant: `city:${ids['demo-fjordby']}`,
+          message: '',
+        },
+        testWording,
+      ),
+    );
+    expect(refused).toEqual({ ok: false, reason: 'duplicate' });
+    expect(await before(demoEmails.otherCoordinator)).toBe(andres! + 1);
+  });
+
   it('refuses an application for a city the user does not edit', async () => {
     expect(
       await as('cityEditor', (rdb) =>
-        applyToHub(rdb, {
-          hubId: ids.austria!,
-          userId: userIdOf('cityEditor'),
-          applicant: `city:${ids['demo-lakeside']}`,
-          message: '',
-        }),
+        applyToHub(
+          rdb,
+          {
+            hubId: ids.austria!,
+            userId: userIdOf('cityEditor'),
+            applicant: `city:${ids['demo-lakeside']}`,
+            message: '',
+          },
+          testWording,
+        ),
       ),
     ).toEqual({ ok: false, reason: 'forbidden' });
   });

@@ -1,4 +1,6 @@
+import type { Translator } from '../../lib/i18n';
 import { getConfig } from '../config';
+import type { NoticeWording } from '../mail/notices';
 import { isLocalHost } from './session-cookie';
 
 /**
@@ -13,4 +15,12 @@ export function getSiteOrigin(requestUrl: URL): string {
   throw new Error(
     'PUBLIC_SITE_URL must be set for the portal to send links by mail from a public host.',
   );
+}
+
+/**
+ * What notices need to be worded from an identity request: its translator
+ * and the origin for links (`sendNotices` in src/server/mail/notices.ts).
+ */
+export function noticeWordingOf(req: { i18n: Translator; url: URL }): NoticeWording {
+  return { i18n: req.i18n, origin: getSiteOrigin(req.url) };
 }

@@ -48,7 +48,7 @@ export default defineWorkSource({
             ? 'work.organization.lead.verified'
             : organization.status === 'pending'
               ? 'work.organization.lead.pending'
-              : 'work.organization.lead.other',
+              : 'work.organization.lead.rejected',
         ),
         waiting: [],
         groups: [

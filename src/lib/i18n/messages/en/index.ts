@@ -8,6 +8,7 @@ import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
 import { kpis } from './kpis';
+import { mail } from './mail';
 import { places } from './places';
 import { sdgs } from './sdgs';
 import { search } from './search';
@@ -34,6 +35,7 @@ export const en = {
   ...csv,
   ...forms,
   ...work,
+  ...mail,
 } as const;
 
 export const englishSources = {
@@ -52,4 +54,5 @@ export const englishSources = {
   csv,
   forms,
   work,
+  mail,
 } as const;

@@ -68,7 +68,7 @@ export const work = {
   'work.organization.lead.verified': 'Your organization is listed in the partner directory.',
   'work.organization.lead.pending':
     'Your organization waits for the portal team to verify it. It is listed in the directory, and can join hubs, once it is verified.',
-  'work.organization.lead.other':
+  'work.organization.lead.rejected':
     'Your organization is not listed in the directory. Contact the portal team to find out why.',
   'work.organization.hubs': 'Partner of',
   'work.organization.noHub': 'It is not a partner of a hub yet.',
