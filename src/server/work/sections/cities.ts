@@ -20,9 +20,8 @@ export default defineWorkSource({
     for (const role of held) {
       const city = await findCity(db, role.targetSlug!);
       if (!city) continue;
-      const hubs = city.hubSlug
-        ? [{ label: city.hubName ?? city.hubSlug, href: `/hubs/${city.hubSlug}` }]
-        : [];
+      // A city may belong to several hubs (a country hub and a regional one).
+      const hubs = city.hubs.map((hub) => ({ label: hub.name, href: `/hubs/${hub.slug}` }));
       sections.push({
         id: `city-${city.slug}`,
         title: city.name,
