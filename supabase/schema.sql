@@ -1898,12 +1898,13 @@ CREATE FUNCTION public.apply_hub_membership_decision() RETURNS trigger
     AS $$
 declare
   hub_name text;
+  hub_slug text;
   applicant_name text;
 begin
   if new.status = old.status then
     return new;
   end if;
-  select h.name into hub_name from public.hubs h where h.id = new.hub_id;
+  select h.name, h.slug into hub_name, hub_slug from public.hubs h where h.id = new.hub_id;
   if new.city_id is not null then
     select c.name into applicant_name from public.cities c where c.id = new.city_id;
   else
@@ -1919,19 +1920,18 @@ begin
       values (new.hub_id, new.organization_id, new.decided_by)
       on conflict do nothing;
     end if;
-    insert into public.hub_notifications (recipient_id, kind, hub_id, application_id, subject, body)
+  end if;
+  if new.status in ('approved', 'declined') then
+    insert into private.notices (recipient_id, kind, data)
     values (
-      new.applicant_id, 'membership_approved', new.hub_id, new.id,
-      format('%s has joined %s', applicant_name, hub_name),
-      format('Your request for %s to join %s was approved.', applicant_name, hub_name)
-    );
-  elsif new.status = 'declined' then
-    insert into public.hub_notifications (recipient_id, kind, hub_id, application_id, subject, body)
-    values (
-      new.applicant_id, 'membership_declined', new.hub_id, new.id,
-      format('Your request to join %s was declined', hub_name),
-      format(E'Your request for %s to join %s was declined.\n\nReason given by the coordinators:\n%s',
-        applicant_name, hub_name, new.decision_reason)
+      new.applicant_id,
+      'hubs.membership_' || new.status,
+      jsonb_build_object(
+        'hub', hub_name,
+        'applicant', applicant_name,
+        'reason', coalesce(new.decision_reason, ''),
+        'link', '/hubs/' || hub_slug
+      )
     );
   end if;
   return new;
@@ -2370,41 +2370,6 @@ $$;
 --
 
 COMMENT ON FUNCTION public.search_suggest(words text[]) IS 'The closest vocabulary word for each word not in the vocabulary (typo correction).';
-
---
--- Name: send_hub_membership_notices(uuid, text); Type: FUNCTION; Schema: public; Owner: -
---
-
-CREATE FUNCTION public.send_hub_membership_notices(p_application_id uuid, p_delivery text) RETURNS integer
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
-    AS $$
-declare
-  v_hub uuid;
-  v_count integer;
-begin
-  if p_delivery not in ('smtp', 'mailbox') then
-    raise exception 'unknown delivery: %', p_delivery using errcode = '22023';
-  end if;
-  select a.hub_id into v_hub from public.hub_membership_applications a where a.id = p_application_id;
-  if v_hub is null or not (public.is_platform_admin() or public.is_hub_coordinator(v_hub)) then
-    raise exception 'only the hub''s coordinators can send its notices' using errcode = '42501';
-  end if;
-  with pending as (
-    update public.hub_notifications n set delivered_at = now()
-     where n.application_id = p_application_id and n.delivered_at is null
-    returning n.recipient_id, n.kind, n.subject, n.body
-  ), queued as (
-    insert into private.outbox (to_email, kind, subject, body_text, delivery)
-    select lower(u.email), 'hubs.' || p.kind, left(p.subject, 300), left(p.body, 20000), p_delivery
-      from pending p join auth.users u on u.id = p.recipient_id
-     where u.email is not null
-    returning 1
-  )
-  select count(*)::integer into v_count from queued;
-  return v_count;
-end
-$$;
 
 --
 -- Name: set_updated_at(); Type: FUNCTION; Schema: public; Owner: -
@@ -2953,29 +2918,6 @@ CREATE TABLE public.hub_membership_applications (
 --
 
 COMMENT ON TABLE public.hub_membership_applications IS 'A city (by its editor) or an organization (by its member) asking to join a hub; coordinators decide.';
-
---
--- Name: hub_notifications; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.hub_notifications (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    recipient_id uuid NOT NULL,
-    kind text NOT NULL,
-    hub_id uuid,
-    application_id uuid,
-    subject text NOT NULL,
-    body text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    delivered_at timestamp with time zone,
-    CONSTRAINT hub_notifications_kind_check CHECK ((kind = ANY (ARRAY['membership_approved'::text, 'membership_declined'::text])))
-);
-
---
--- Name: TABLE hub_notifications; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON TABLE public.hub_notifications IS 'Mail to send to applicants about hub membership decisions.';
 
 --
 -- Name: hub_partners; Type: TABLE; Schema: public; Owner: -
@@ -3543,13 +3485,6 @@ ALTER TABLE ONLY public.hub_membership_applications
     ADD CONSTRAINT hub_membership_applications_pkey PRIMARY KEY (id);
 
 --
--- Name: hub_notifications hub_notifications_pkey; Type: CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.hub_notifications
-    ADD CONSTRAINT hub_notifications_pkey PRIMARY KEY (id);
-
---
 -- Name: hub_partners hub_partners_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3807,18 +3742,6 @@ CREATE UNIQUE INDEX hub_membership_applications_one_pending_idx ON public.hub_me
 --
 
 CREATE INDEX hub_membership_applications_org_idx ON public.hub_membership_applications USING btree (organization_id) WHERE (organization_id IS NOT NULL);
-
---
--- Name: hub_notifications_recipient_idx; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX hub_notifications_recipient_idx ON public.hub_notifications USING btree (recipient_id);
-
---
--- Name: hub_notifications_undelivered_idx; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX hub_notifications_undelivered_idx ON public.hub_notifications USING btree (created_at) WHERE (delivered_at IS NULL);
 
 --
 -- Name: hub_partners_organization_id_idx; Type: INDEX; Schema: public; Owner: -
@@ -4297,27 +4220,6 @@ ALTER TABLE ONLY public.hub_membership_applications
 
 ALTER TABLE ONLY public.hub_membership_applications
     ADD CONSTRAINT hub_membership_applications_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
-
---
--- Name: hub_notifications hub_notifications_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.hub_notifications
-    ADD CONSTRAINT hub_notifications_application_id_fkey FOREIGN KEY (application_id) REFERENCES public.hub_membership_applications(id) ON DELETE CASCADE;
-
---
--- Name: hub_notifications hub_notifications_hub_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.hub_notifications
-    ADD CONSTRAINT hub_notifications_hub_id_fkey FOREIGN KEY (hub_id) REFERENCES public.hubs(id) ON DELETE CASCADE;
-
---
--- Name: hub_notifications hub_notifications_recipient_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.hub_notifications
-    ADD CONSTRAINT hub_notifications_recipient_id_fkey FOREIGN KEY (recipient_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 --
 -- Name: hub_partners hub_partners_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -4802,12 +4704,6 @@ CREATE POLICY "News can be written by the hub's coordinators and admins" ON publ
 CREATE POLICY "News revisions are visible to the hub's coordinators and admins" ON public.news_revisions FOR SELECT TO authenticated USING ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_hub_coordinator(hub_id)));
 
 --
--- Name: hub_notifications Notices are visible to their recipient and admins; Type: POLICY; Schema: public; Owner: -
---
-
-CREATE POLICY "Notices are visible to their recipient and admins" ON public.hub_notifications FOR SELECT TO authenticated USING (((recipient_id = ( SELECT auth.uid() AS uid)) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
-
---
 -- Name: organizations Organizations can be deleted by admins; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -4992,12 +4888,6 @@ ALTER TABLE public.hub_cities ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.hub_membership_applications ENABLE ROW LEVEL SECURITY;
-
---
--- Name: hub_notifications; Type: ROW SECURITY; Schema: public; Owner: -
---
-
-ALTER TABLE public.hub_notifications ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: hub_partners; Type: ROW SECURITY; Schema: public; Owner: -
@@ -5724,13 +5614,6 @@ GRANT ALL ON FUNCTION public.search_suggest(words text[]) TO authenticated;
 GRANT ALL ON FUNCTION public.search_suggest(words text[]) TO service_role;
 
 --
--- Name: FUNCTION send_hub_membership_notices(p_application_id uuid, p_delivery text); Type: ACL; Schema: public; Owner: -
---
-
-REVOKE ALL ON FUNCTION public.send_hub_membership_notices(p_application_id uuid, p_delivery text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.send_hub_membership_notices(p_application_id uuid, p_delivery text) TO authenticated;
-
---
 -- Name: TABLE audit_log; Type: ACL; Schema: public; Owner: -
 --
 
@@ -5967,12 +5850,6 @@ GRANT UPDATE(status) ON TABLE public.hub_membership_applications TO authenticate
 --
 
 GRANT UPDATE(decision_reason) ON TABLE public.hub_membership_applications TO authenticated;
-
---
--- Name: TABLE hub_notifications; Type: ACL; Schema: public; Owner: -
---
-
-GRANT SELECT ON TABLE public.hub_notifications TO authenticated;
 
 --
 -- Name: TABLE hub_partners; Type: ACL; Schema: public; Owner: -

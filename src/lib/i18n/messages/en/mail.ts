@@ -15,6 +15,7 @@ export const mail = {
   'mail.hubs.membership_approved.subject': '{applicant} has joined {hub}',
   'mail.hubs.membership_approved.body':
     'Your request for {applicant} to join {hub} was approved.\n\nThe hub’s page: {link}',
+  'mail.hubs.membership_approved.body.reason': 'The coordinators wrote:\n{reason}',
   'mail.hubs.membership_declined.subject': 'Your request to join {hub} was declined',
   'mail.hubs.membership_declined.body': 'Your request for {applicant} to join {hub} was declined.',
   'mail.hubs.membership_declined.body.reason': 'Reason given by the coordinators:\n{reason}',
