@@ -1,6 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './browser';
 
+/** How many steps of each kind a journey took, and in all. */
+export interface JourneyCount {
+  visits: number;
+  clicks: number;
+  fields: number;
+  total: number;
+}
+
 /** One thing a person does: open an address, select something, or fill in one field. */
 export interface JourneyStep {
   kind: 'visit' | 'click' | 'field';
@@ -71,8 +79,35 @@ export class Journey {
     await target.check();
   }
 
+  /**
+   * Opens the mailbox (the development one stands in for the person's mail
+   * program) and follows the first link of the newest mail of `kind` to `to`:
+   * two steps, as for a person who opens their mail and clicks the link.
+   */
+  async followMail(to: string, kind: string): Promise<void> {
+    await this.visit('/dev/mailbox');
+    const link = this.page
+      .locator(`article[data-mail-to="${to}"][data-mail-kind="${kind}"]`)
+      .first()
+      .getByRole('link')
+      .first();
+    await this.click(link, `the link in the ${kind} mail`);
+  }
+
+  /** The steps of several people's journeys together (one task, several people). */
+  static sum(journeys: readonly Journey[]): JourneyCount {
+    const counts = journeys.map((journey) => journey.count());
+    const add = (key: keyof JourneyCount) => counts.reduce((sum, count) => sum + count[key], 0);
+    return {
+      visits: add('visits'),
+      clicks: add('clicks'),
+      fields: add('fields'),
+      total: add('total'),
+    };
+  }
+
   /** How many steps of each kind, and in all. */
-  count(): { visits: number; clicks: number; fields: number; total: number } {
+  count(): JourneyCount {
     const of = (kind: JourneyStep['kind']) => this.steps.filter((s) => s.kind === kind).length;
     return {
       visits: of('visit'),
