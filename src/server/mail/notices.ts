@@ -1,6 +1,7 @@
 import type { MessageKey, Params, Translator } from '../../lib/i18n';
 import type { Queryable } from '../db/types';
 import { mailDelivery } from './outbox';
+import { getSiteOrigin } from './site-origin';
 
 /** A notice as the database recorded it: what happened, and the facts its words need. */
 export interface Notice {
@@ -15,6 +16,14 @@ export interface NoticeWording {
   i18n: Translator;
   /** The portal's public origin (`getSiteOrigin`), never a request's Host header. */
   origin: string;
+}
+
+/**
+ * The wording of a request's notices: its translator, and the origin for
+ * links (PUBLIC_SITE_URL, or localhost for local use; `getSiteOrigin`).
+ */
+export function noticeWordingOf(request: { i18n: Translator; url: URL }): NoticeWording {
+  return { i18n: request.i18n, origin: getSiteOrigin(request.url) };
 }
 
 export interface NoticeMail {

@@ -10,8 +10,8 @@ import { queueMail } from '../../mail/outbox';
 import { withIdentityRole } from '../identity-role';
 import { hashPassword, verifyPassword } from '../password';
 import { clearSessionCookie } from '../session-cookie';
-import { getSiteOrigin, noticeWordingOf } from '../site-origin';
-import { sendNotices } from '../../mail/notices';
+import { getSiteOrigin } from '../../mail/site-origin';
+import { noticeWordingOf, sendNotices } from '../../mail/notices';
 import { hitRateLimits, rateLimitRules } from '../../http/rate-limit';
 
 /** Re-checks the signed-in user's password before a sensitive change (the hash is read as the identity role). */

@@ -4,8 +4,8 @@ import { composeAuthMail } from '../compose-auth-mail';
 import { queueMail } from '../../mail/outbox';
 import { hashPassword } from '../password';
 import { clearSessionCookie } from '../session-cookie';
-import { getSiteOrigin, noticeWordingOf } from '../site-origin';
-import { sendNotices } from '../../mail/notices';
+import { getSiteOrigin } from '../../mail/site-origin';
+import { noticeWordingOf, sendNotices } from '../../mail/notices';
 import { hitRateLimits, rateLimitRules } from '../../http/rate-limit';
 
 /** Spends a confirmation link (new account or new address; the old address is told by mail). */

@@ -5,8 +5,8 @@ import type {
   IdentityProvider,
   SignInOutcome,
 } from '../identity-provider';
-import { getSiteOrigin, noticeWordingOf } from '../site-origin';
-import { sendNotices } from '../../mail/notices';
+import { getSiteOrigin } from '../../mail/site-origin';
+import { noticeWordingOf, sendNotices } from '../../mail/notices';
 import { hitRateLimits, rateLimitRules } from '../../http/rate-limit';
 import { withIdentityRole } from '../identity-role';
 import { beginSignInAttempt, settleSuccessfulSignIn } from '../sign-in-limits';
