@@ -8,10 +8,12 @@ import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
 import { kpis } from './kpis';
+import { mail } from './mail';
 import { places } from './places';
 import { sdgs } from './sdgs';
 import { search } from './search';
 import { taxonomy } from './taxonomy';
+import { work } from './work';
 
 /**
  * Every English UI string, merged from one file per area. A new area adds its
@@ -32,6 +34,8 @@ export const en = {
   ...charts,
   ...csv,
   ...forms,
+  ...work,
+  ...mail,
 } as const;
 
 export const englishSources = {
@@ -49,4 +53,6 @@ export const englishSources = {
   charts,
   csv,
   forms,
+  work,
+  mail,
 } as const;
