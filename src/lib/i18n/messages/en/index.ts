@@ -10,10 +10,12 @@ import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
 import { kpis } from './kpis';
+import { mail } from './mail';
 import { places } from './places';
 import { sdgs } from './sdgs';
 import { search } from './search';
 import { taxonomy } from './taxonomy';
+import { work } from './work';
 
 /**
  * Every English UI string, merged from one file per area. A new area adds its
@@ -36,6 +38,8 @@ export const en = {
   ...forms,
   ...caseStudies,
   ...cityProfiles,
+  ...work,
+  ...mail,
 } as const;
 
 export const englishSources = {
@@ -55,4 +59,6 @@ export const englishSources = {
   forms,
   caseStudies,
   cityProfiles,
+  work,
+  mail,
 } as const;
