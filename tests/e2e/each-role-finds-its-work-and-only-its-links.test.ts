@@ -8,10 +8,10 @@ type Role = keyof typeof demoEmails;
 /** What each demo account's "Your work" page holds: its blocks, in order. */
 const expectedSections: Record<Role, string[]> = {
   admin: ['admin'],
-  coordinator: ['hub-austria', 'hub-demo-nordic-hub', 'news', 'events'],
-  otherCoordinator: ['hub-demo-andean-hub', 'news', 'events'],
-  cityEditor: ['city-demo-fjordby'],
-  otherCityEditor: ['city-demo-lakeside'],
+  coordinator: ['hub-austria', 'hub-demo-nordic-hub', 'news', 'events', 'case-studies-review'],
+  otherCoordinator: ['hub-demo-andean-hub', 'news', 'events', 'case-studies-review'],
+  cityEditor: ['case-studies', 'city-demo-fjordby'],
+  otherCityEditor: ['case-studies', 'city-demo-lakeside'],
   orgMember: ['organization-demo-pending-mobility', 'organization-demo-sensorwerk'],
   member: ['getting-started'],
 };

@@ -49,9 +49,15 @@ describe.each(testTargets())('the "Your work" page on $name', (target) => {
       'hub-demo-nordic-hub',
       'news',
       'events',
+      'case-studies-review',
     ]);
-    expect(await idsOf('otherCoordinator')).toEqual(['hub-demo-andean-hub', 'news', 'events']);
-    expect(await idsOf('cityEditor')).toEqual(['city-demo-fjordby']);
+    expect(await idsOf('otherCoordinator')).toEqual([
+      'hub-demo-andean-hub',
+      'news',
+      'events',
+      'case-studies-review',
+    ]);
+    expect(await idsOf('cityEditor')).toEqual(['case-studies', 'city-demo-fjordby']);
     expect(await idsOf('orgMember')).toEqual([
       'organization-demo-pending-mobility',
       'organization-demo-sensorwerk',
@@ -100,10 +106,36 @@ describe.each(testTargets())('the "Your work" page on $name', (target) => {
     expect(andresNews.waiting).toEqual([]);
     expect(andresNews.groups.flatMap((group) => group.items)).toEqual([]);
     // The city editor sees where the request stands, without coordinator links.
-    const city = (await workOf('cityEditor')).sections[0]!;
+    const city = (await workOf('cityEditor')).sections.find((s) => s.id === 'city-demo-fjordby')!;
     const requests = city.groups.find((group) => group.heading === 'Requests to join hubs')!;
     expect(requests.items).toMatchObject([
       { label: 'Andean Region Hub (demo)', badge: { label: 'Waiting for a decision' } },
+    ]);
+  });
+
+  it("lists the case studies waiting for each coordinator's review, and what needs each city", async () => {
+    const titles = (section: { groups: { items: { label: string }[] }[] } | undefined) =>
+      section?.groups.flatMap((group) => group.items.map((item) => item.label)) ?? [];
+    const nordic = (await workOf('coordinator')).sections.find(
+      (s) => s.id === 'case-studies-review',
+    );
+    expect(titles(nordic)).toEqual(['Flood warnings by text message for the river districts']);
+    const andean = (await workOf('otherCoordinator')).sections.find(
+      (s) => s.id === 'case-studies-review',
+    );
+    expect(titles(andean)).toEqual(['Feeder buses for the new bus rapid transit line']);
+    const lakeside = (await workOf('otherCityEditor')).sections.find(
+      (s) => s.id === 'case-studies',
+    )!;
+    expect(lakeside.waiting).toEqual([
+      { label: '1 case study with changes requested', count: 1, href: '/case-studies/manage' },
+    ]);
+    expect(titles(lakeside)).toEqual(['Bringing Lake Lehto back to life']);
+    const fjordby = (await workOf('cityEditor')).sections.find((s) => s.id === 'case-studies')!;
+    expect(fjordby.waiting).toEqual([]);
+    expect(titles(fjordby).sort()).toEqual([
+      'Coding clubs for girls in Fjordby libraries',
+      'Flood warnings by text message for the river districts',
     ]);
   });
 

@@ -728,3 +728,58 @@ export function listKpiOptions(db: Queryable): Promise<KpiOption[]> {
       order by k.position limit 200`,
   );
 }
+
+// "Your work" -----------------------------------------------------------------------
+
+/** Submitted case studies of cities in these hubs, oldest submission first, and how many. */
+export async function listCaseStudiesWaitingForReview(
+  db: Queryable,
+  hubIds: readonly string[],
+  limit = 5,
+): Promise<{ total: number; items: CaseStudySummary[] }> {
+  const rows = await db.query<CaseStudySummary & { total: number }>(
+    `select ${summaryColumns}, count(*) over ()::int as total ${summaryFrom}
+      where cs.status = 'submitted'
+        and exists (select 1 from public.hub_cities hc
+                     where hc.city_id = cs.lead_city_id and hc.hub_id = any ($1::uuid[]))
+      order by cs.submitted_at nulls last, cs.id limit ${clampLimit(limit)}`,
+    [hubIds],
+  );
+  return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _t, ...item }) => item) };
+}
+
+/**
+ * The case studies of these cities by workflow state (how many in each, and
+ * the first few of each state that needs the city: changes requested,
+ * drafts, waiting for review).
+ */
+export async function listCityCaseStudiesByState(
+  db: Queryable,
+  cityIds: readonly string[],
+  limit = 5,
+): Promise<Record<WorkflowStatus, { total: number; items: CaseStudySummary[] }>> {
+  const rows = await db.query<CaseStudySummary & { total: number }>(
+    `select * from (
+       select ${summaryColumns}, count(*) over (partition by cs.status)::int as total,
+              row_number() over (partition by cs.status order by cs.updated_at desc, cs.id) as n
+         ${summaryFrom}
+        where cs.lead_city_id = any ($1::uuid[])) as x
+      where x.n <= ${clampLimit(limit)}
+      order by x.status, x.n
+      limit 200`,
+    [cityIds],
+  );
+  const out = Object.fromEntries(
+    (['draft', 'submitted', 'changes_requested', 'published', 'unpublished'] as const).map(
+      (status) => [status, { total: 0, items: [] as CaseStudySummary[] }],
+    ),
+  ) as Record<WorkflowStatus, { total: number; items: CaseStudySummary[] }>;
+  for (const { total, n: _n, ...item } of rows as (CaseStudySummary & {
+    total: number;
+    n: number;
+  })[]) {
+    out[item.status].total = total;
+    out[item.status].items.push(item);
+  }
+  return out;
+}

@@ -401,6 +401,19 @@ export const caseStudies = {
   'caseStudy.manage.count.unpublished.one': '{count} unpublished',
   'caseStudy.manage.count.unpublished.other': '{count} unpublished',
 
+  // "Your work"
+  'work.caseStudies.reviewTitle': 'Case studies to review',
+  'work.caseStudies.reviewLead':
+    'Case studies of your hubs’ cities waiting for a decision: publish them, or ask for changes.',
+  'work.caseStudies.toReview.one': '{count} case study waiting for your review',
+  'work.caseStudies.toReview.other': '{count} case studies waiting for your review',
+  'work.caseStudies.title': 'Your cities’ case studies',
+  'work.caseStudies.published.one': '{count} published so far.',
+  'work.caseStudies.published.other': '{count} published so far.',
+  'work.caseStudies.changesRequested.one': '{count} case study with changes requested',
+  'work.caseStudies.changesRequested.other': '{count} case studies with changes requested',
+  'work.caseStudies.drafts': 'Drafts',
+
   // Open data
   'caseStudy.api.invalid': 'Some parameters are not valid.',
   'caseStudy.api.oneValue': 'Give this parameter once.',
