@@ -165,7 +165,6 @@ create index case_studies_author_idx on public.case_studies (author_id);
 create index case_studies_status_idx on public.case_studies (status);
 create index case_studies_verified_hub_idx on public.case_studies (verified_by_hub_id) where verified_by_hub_id is not null;
 create index case_studies_published_idx on public.case_studies (published_at desc, id) where status = 'published';
-create index case_studies_facets_idx on public.case_studies using gin (facet_keys) where status = 'published';
 create index case_studies_text_idx on public.case_studies using gin (text_vector) where status = 'published';
 
 -- Partner cities (the lead city is case_studies.lead_city_id) ----------------------
@@ -752,6 +751,169 @@ create trigger organizations_refresh_case_studies after update on public.organiz
   for each row execute function private.on_organization_change_for_case_studies();
 create trigger deliverables_refresh_case_studies after update on public.deliverables
   for each row execute function private.on_deliverable_change_for_case_studies();
+
+-- Listing reads ------------------------------------------------------------------------
+-- The listing filters with `facet_keys @> keys`. Under row-level security a
+-- visitor's filter may only run after the policy's, and `@>` is not
+-- leakproof, so PostgreSQL cannot use the GIN index for it: every listing
+-- read the whole table (docs/case-studies.md, "Listing"). These two functions
+-- run as the owner and read published case studies only, which every role
+-- may see anyway; the page then loads the rows by id through RLS.
+
+-- The listing's own narrow copy of the published case studies: id, date and
+-- facet keys (about 30 rows a page, where case_studies holds 4), with the
+-- GIN index the filters use; and how many published case studies hold each
+-- key ('~published': how many are published), so the commonest reads (no
+-- filter, or one facet) count nothing. Both kept by one trigger.
+create table private.case_study_facets (
+  case_study_id uuid primary key references public.case_studies (id) on delete cascade,
+  published_at timestamptz not null,
+  facet_keys text[] not null
+);
+comment on table private.case_study_facets is
+  'Published case studies and their facet keys, for the listing; kept by case_studies_count_facets.';
+create index case_study_facets_keys_idx on private.case_study_facets using gin (facet_keys);
+create index case_study_facets_date_idx on private.case_study_facets (published_at desc, case_study_id);
+
+create table private.case_study_facet_totals (
+  key text primary key,
+  count integer not null check (count >= 0)
+);
+comment on table private.case_study_facet_totals is
+  'Published case studies per facet key, kept by case_studies_count_facets.';
+revoke all on private.case_study_facets, private.case_study_facet_totals
+  from public, anon, authenticated, service_role;
+
+create or replace function private.count_case_study_facets() returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  old_keys text[] := case when tg_op <> 'INSERT' and old.status = 'published'
+                          then old.facet_keys || '~published'::text else '{}' end;
+  new_keys text[] := case when tg_op <> 'DELETE' and new.status = 'published'
+                          then new.facet_keys || '~published'::text else '{}' end;
+begin
+  if tg_op <> 'DELETE' and new.status = 'published' then
+    insert into private.case_study_facets as f (case_study_id, published_at, facet_keys)
+    values (new.id, new.published_at, new.facet_keys)
+    on conflict (case_study_id) do update set published_at = excluded.published_at, facet_keys = excluded.facet_keys
+     where (f.published_at, f.facet_keys) is distinct from (excluded.published_at, excluded.facet_keys);
+  elsif tg_op <> 'INSERT' and old.status = 'published' then
+    delete from private.case_study_facets where case_study_id = old.id;
+  end if;
+  if old_keys = new_keys then
+    return null;
+  end if;
+  update private.case_study_facet_totals t set count = t.count - 1
+   where t.key = any (old_keys) and t.key <> all (new_keys);
+  insert into private.case_study_facet_totals as t (key, count)
+  select k, 1 from unnest(new_keys) as k where k <> all (old_keys)
+  on conflict (key) do update set count = t.count + 1;
+  return null;
+end
+$$;
+
+-- Rebuilds both (after a bulk load that ran without triggers).
+create or replace function private.rebuild_case_study_facet_totals() returns void
+language sql security definer
+set search_path = ''
+as $$
+  delete from private.case_study_facets;
+  insert into private.case_study_facets (case_study_id, published_at, facet_keys)
+  select cs.id, cs.published_at, cs.facet_keys from public.case_studies cs where cs.status = 'published';
+  delete from private.case_study_facet_totals;
+  insert into private.case_study_facet_totals (key, count)
+  select k.key, count(*)::int
+    from private.case_study_facets f, unnest(f.facet_keys || '~published'::text) as k(key)
+   group by k.key;
+$$;
+
+revoke all on function private.count_case_study_facets(), private.rebuild_case_study_facet_totals()
+  from public, anon, authenticated, service_role;
+create trigger case_studies_count_facets after insert or update of status, facet_keys, published_at or delete
+  on public.case_studies
+  for each row execute function private.count_case_study_facets();
+
+-- One page of published case studies matching every key, newest first, and
+-- how many match (from the totals when nothing is filtered).
+create or replace function public.published_case_study_page(
+  filter_keys text[], page_limit integer, page_offset integer
+) returns table (id uuid, total integer)
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  page_size integer := least(greatest(coalesce(page_limit, 0), 0), 10000);
+  skip integer := greatest(coalesce(page_offset, 0), 0);
+begin
+  if cardinality(coalesce(filter_keys, '{}')) = 0 then
+    return query
+      select f.case_study_id, coalesce((select t.count from private.case_study_facet_totals t where t.key = '~published'), 0)
+        from private.case_study_facets f
+       order by f.published_at desc, f.case_study_id
+       limit page_size offset skip;
+  else
+    return query
+      select f.case_study_id, (count(*) over ())::int
+        from private.case_study_facets f
+       where f.facet_keys @> filter_keys
+       order by f.published_at desc, f.case_study_id
+       limit page_size offset skip;
+  end if;
+end
+$$;
+
+-- The facet counts of the listing: every key over the published case
+-- studies matching `filter_keys` (facet null), and for each facet in use
+-- ({facet, keys, prefix}), its own keys over those matching the other
+-- filters, so a facet in use keeps showing its other values. Counts over
+-- all published case studies come from the totals.
+create or replace function public.published_case_study_facets(filter_keys text[], facets_in_use jsonb)
+returns table (facet text, key text, count integer)
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  f jsonb;
+  other_keys text[];
+begin
+  if cardinality(coalesce(filter_keys, '{}')) = 0 then
+    return query
+      select null::text, t.key, t.count from private.case_study_facet_totals t
+       where t.key <> '~published' and t.count > 0;
+  else
+    return query
+      select null::text, k.key, count(*)::int
+        from private.case_study_facets cf, unnest(cf.facet_keys) as k(key)
+       where cf.facet_keys @> filter_keys
+       group by k.key;
+  end if;
+  for f in select e from jsonb_array_elements(coalesce(facets_in_use, '[]'::jsonb)) as x(e) loop
+    if (f ->> 'prefix') !~ '^[a-z]+:$' then
+      raise exception 'a facet prefix is a word and a colon, not %', f ->> 'prefix' using errcode = '22023';
+    end if;
+    other_keys := array(select jsonb_array_elements_text(coalesce(f -> 'keys', '[]'::jsonb)));
+    if cardinality(other_keys) = 0 then
+      return query
+        select f ->> 'facet', t.key, t.count from private.case_study_facet_totals t
+         where starts_with(t.key, f ->> 'prefix') and t.count > 0;
+    else
+      return query
+        select f ->> 'facet', k.key, count(*)::int
+          from private.case_study_facets cf, unnest(cf.facet_keys) as k(key)
+         where cf.facet_keys @> other_keys
+           and starts_with(k.key, f ->> 'prefix')
+         group by k.key;
+    end if;
+  end loop;
+end
+$$;
+
+revoke all on function public.published_case_study_page(text[], integer, integer),
+  public.published_case_study_facets(text[], jsonb) from public, anon, authenticated, service_role;
+grant execute on function public.published_case_study_page(text[], integer, integer),
+  public.published_case_study_facets(text[], jsonb) to anon, authenticated;
 
 -- Search records ------------------------------------------------------------------------
 -- Published case studies only, with links in the order the result shows

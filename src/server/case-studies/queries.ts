@@ -162,50 +162,44 @@ export async function listCaseStudies(
   const everyKey = [...keys.values()];
   const nothing = unknown.length > 0;
 
-  const items = nothing
+  // The matching ids and the counts come from security definer reads of
+  // published rows (the GIN index cannot serve a visitor's filter under RLS,
+  // see the migration); the cards are then read by id, through RLS.
+  const page = nothing
     ? []
-    : await db.query<CaseStudySummary & { total: number }>(
-        `select ${summaryColumns}, count(*) over ()::int as total
-           ${summaryFrom}
-          where ${published} and cs.facet_keys @> $1::text[]
-          order by cs.published_at desc, cs.id
-          limit ${pageSize} offset ${offset}`,
-        [everyKey],
+    : await db.query<{ id: string; total: number }>(
+        'select id, total from public.published_case_study_page($1::text[], $2, $3)',
+        [everyKey, pageSize, offset],
       );
-  let total = items[0]?.total ?? 0;
-  if (!nothing && items.length === 0 && filters.page > 1) {
-    const [row] = await db.query<{ total: number }>(
-      `select count(*)::int as total from public.case_studies cs
-        where ${published} and cs.facet_keys @> $1::text[]`,
+  let total = page[0]?.total ?? 0;
+  if (!nothing && page.length === 0 && filters.page > 1) {
+    const [first] = await db.query<{ total: number }>(
+      'select total from public.published_case_study_page($1::text[], 1, 0)',
       [everyKey],
     );
-    total = row?.total ?? 0;
+    total = first?.total ?? 0;
   }
+  const items =
+    page.length === 0
+      ? []
+      : await db.query<CaseStudySummary>(
+          `select ${summaryColumns} ${summaryFrom}
+            where ${published} and cs.id = any ($1::uuid[])
+            order by cs.published_at desc, cs.id`,
+          [page.map((row) => row.id)],
+        );
 
-  // One statement: the counts over all matches, then, for each facet in use,
-  // the counts of that facet without its own filter.
-  const parts = [
-    `select null::text as facet, k.key, count(*)::int as count
-       from public.case_studies cs, unnest(cs.facet_keys) as k(key)
-      where ${published} and cs.facet_keys @> $1::text[]
-      group by k.key`,
-  ];
-  const params: unknown[] = [nothing ? ['~nothing'] : everyKey];
-  for (const [name] of keys) {
-    const others = [...keys].filter(([other]) => other !== name).map(([, key]) => key);
-    params.push(nothing ? ['~nothing'] : others, `${facetPrefix[name]}%`);
-    parts.push(
-      `select '${name}', k.key, count(*)::int
-         from public.case_studies cs, unnest(cs.facet_keys) as k(key)
-        where ${published} and cs.facet_keys @> $${params.length - 1}::text[]
-          and k.key like $${params.length}
-        group by k.key`,
-    );
-  }
-  const counts = await db.query<{ facet: string | null; key: string; count: number }>(
-    parts.join(' union all '),
-    params,
-  );
+  const inUse = [...keys].map(([name]) => ({
+    facet: name,
+    keys: [...keys].filter(([other]) => other !== name).map(([, key]) => key),
+    prefix: facetPrefix[name],
+  }));
+  const counts = nothing
+    ? []
+    : await db.query<{ facet: string | null; key: string; count: number }>(
+        'select facet, key, count from public.published_case_study_facets($1::text[], $2::text::jsonb)',
+        [everyKey, JSON.stringify(inUse)],
+      );
 
   const facets = Object.fromEntries(
     caseStudyFacetNames.map((name) => [name, [] as CaseStudyFacetValue[]]),
@@ -233,7 +227,7 @@ export async function listCaseStudies(
   }
   for (const name of caseStudyFacetNames) facets[name].sort(facetOrder(name, lookups));
   return {
-    items: items.map(({ total: _total, ...item }) => item),
+    items,
     total: nothing ? 0 : total,
     page: filters.page,
     pageSize,
@@ -670,7 +664,12 @@ export async function listCaseStudiesForExport(
   if (unknown.length > 0) return { items: [], total: 0 };
   const limit = clampLimit(page.limit, caseStudyExportLimit);
   const offset = Math.max(0, Math.trunc(page.offset));
-  const rows = await db.query<CaseStudyExport & { total: number }>(
+  const ids = await db.query<{ id: string; total: number }>(
+    'select id, total from public.published_case_study_page($1::text[], $2, $3)',
+    [[...keys.values()], limit, offset],
+  );
+  if (ids.length === 0) return { items: [], total: 0 };
+  const rows = await db.query<CaseStudyExport>(
     `select cs.id, cs.slug, cs.title, cs.summary, cs.language, cs.project_status as "projectStatus",
             to_char(cs.started_on, 'YYYY-MM-DD') as "startedOn", to_char(cs.ended_on, 'YYYY-MM-DD') as "endedOn",
             cs.budget_band as "budgetBand", cs.funding_sources as "fundingSources", cs.funding_note as "fundingNote",
@@ -699,19 +698,15 @@ export async function listCaseStudiesForExport(
                         from public.case_study_partners cp join public.organizations o on o.id = cp.organization_id
                        where cp.case_study_id = cs.id and o.status = 'verified'), '[]'::jsonb) as partners,
             vh.name as "verifiedByHub", cs.published_at as "publishedAt", cs.updated_at as "updatedAt",
-            cs.is_demo as "isDemo", count(*) over ()::int as total
+            cs.is_demo as "isDemo"
        from public.case_studies cs
        join public.cities c on c.id = cs.lead_city_id
        left join public.hubs vh on vh.id = cs.verified_by_hub_id
-      where ${published} and cs.facet_keys @> $1::text[]
-      order by cs.published_at desc, cs.id
-      limit ${limit} offset ${offset}`,
-    [[...keys.values()]],
+      where ${published} and cs.id = any ($1::uuid[])
+      order by cs.published_at desc, cs.id`,
+    [ids.map((row) => row.id)],
   );
-  return {
-    items: rows.map(({ total: _total, ...row }) => row),
-    total: rows[0]?.total ?? 0,
-  };
+  return { items: rows, total: ids[0]!.total };
 }
 
 export interface KpiOption {
