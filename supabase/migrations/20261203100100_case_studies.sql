@@ -760,6 +760,15 @@ create trigger deliverables_refresh_case_studies after update on public.delivera
 -- run as the owner and read published case studies only, which every role
 -- may see anyway; the page then loads the rows by id through RLS.
 
+-- The keys of one facet ('theme:') among a case study's facet keys.
+create or replace function private.facet_keys_of(keys text[], prefix text) returns text[]
+language sql immutable parallel safe
+set search_path = ''
+as $$
+  select coalesce(array_agg(k order by k), '{}') from unnest(keys) as k where starts_with(k, prefix)
+$$;
+revoke all on function private.facet_keys_of(text[], text) from public, anon, authenticated, service_role;
+
 -- The listing's own narrow copy of the published case studies: id, date and
 -- facet keys (about 30 rows a page, where case_studies holds 4), with the
 -- GIN index the filters use; and how many published case studies hold each
@@ -768,7 +777,20 @@ create trigger deliverables_refresh_case_studies after update on public.delivera
 create table private.case_study_facets (
   case_study_id uuid primary key references public.case_studies (id) on delete cascade,
   published_at timestamptz not null,
-  facet_keys text[] not null
+  facet_keys text[] not null,
+  -- The same keys split by facet, so counting one facet unnests its own few
+  -- keys instead of all of them (generated from facet_keys).
+  theme text[] generated always as (private.facet_keys_of(facet_keys, 'theme:')) stored,
+  sdg text[] generated always as (private.facet_keys_of(facet_keys, 'sdg:')) stored,
+  kpidim text[] generated always as (private.facet_keys_of(facet_keys, 'kpidim:')) stored,
+  hub text[] generated always as (private.facet_keys_of(facet_keys, 'hub:')) stored,
+  region text[] generated always as (private.facet_keys_of(facet_keys, 'region:')) stored,
+  country text[] generated always as (private.facet_keys_of(facet_keys, 'country:')) stored,
+  size text[] generated always as (private.facet_keys_of(facet_keys, 'size:')) stored,
+  status text[] generated always as (private.facet_keys_of(facet_keys, 'status:')) stored,
+  gender text[] generated always as (private.facet_keys_of(facet_keys, 'gender:')) stored,
+  deliverable text[] generated always as (private.facet_keys_of(facet_keys, 'deliverable:')) stored,
+  sector text[] generated always as (private.facet_keys_of(facet_keys, 'sector:')) stored
 );
 comment on table private.case_study_facets is
   'Published case studies and their facet keys, for the listing; kept by case_studies_count_facets.';
@@ -842,6 +864,8 @@ create or replace function public.published_case_study_page(
 ) returns table (id uuid, total integer)
 language plpgsql stable security definer
 set search_path = ''
+-- Plan each call for its keys: a generic plan cannot tell a rare key from a common one.
+set plan_cache_mode = force_custom_plan
 as $$
 declare
   page_size integer := least(greatest(coalesce(page_limit, 0), 0), 10000);
@@ -873,10 +897,12 @@ create or replace function public.published_case_study_facets(filter_keys text[]
 returns table (facet text, key text, count integer)
 language plpgsql stable security definer
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
 declare
   f jsonb;
   other_keys text[];
+  column_name text;
 begin
   if cardinality(coalesce(filter_keys, '{}')) = 0 then
     return query
@@ -890,8 +916,10 @@ begin
        group by k.key;
   end if;
   for f in select e from jsonb_array_elements(coalesce(facets_in_use, '[]'::jsonb)) as x(e) loop
-    if (f ->> 'prefix') !~ '^[a-z]+:$' then
-      raise exception 'a facet prefix is a word and a colon, not %', f ->> 'prefix' using errcode = '22023';
+    column_name := rtrim(f ->> 'prefix', ':');
+    if column_name not in ('theme', 'sdg', 'kpidim', 'hub', 'region', 'country', 'size', 'status',
+                           'gender', 'deliverable', 'sector') or (f ->> 'prefix') <> column_name || ':' then
+      raise exception 'no facet has the prefix %', f ->> 'prefix' using errcode = '22023';
     end if;
     other_keys := array(select jsonb_array_elements_text(coalesce(f -> 'keys', '[]'::jsonb)));
     if cardinality(other_keys) = 0 then
@@ -899,12 +927,10 @@ begin
         select f ->> 'facet', t.key, t.count from private.case_study_facet_totals t
          where starts_with(t.key, f ->> 'prefix') and t.count > 0;
     else
-      return query
-        select f ->> 'facet', k.key, count(*)::int
-          from private.case_study_facets cf, unnest(cf.facet_keys) as k(key)
-         where cf.facet_keys @> other_keys
-           and starts_with(k.key, f ->> 'prefix')
-         group by k.key;
+      return query execute format(
+        'select $1, k.key, count(*)::int from private.case_study_facets cf, unnest(cf.%I) as k(key)
+          where cf.facet_keys @> $2 group by k.key', column_name)
+        using f ->> 'facet', other_keys;
     end if;
   end loop;
 end
