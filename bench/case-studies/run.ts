@@ -33,6 +33,7 @@ import { dropPortalSchema } from '../../src/server/db/migrate';
 import { openPgliteDatabase } from '../../src/server/db/pglite-driver';
 import { openPostgresDatabase } from '../../src/server/db/postgres-driver';
 import { withRequestContext } from '../../src/server/db/request-context';
+import { cpuCheck, summarize } from '../lib/stats';
 import type { Database, Queryable } from '../../src/server/db/types';
 
 const rootDir = path.resolve(import.meta.dirname, '../..');
@@ -56,29 +57,6 @@ const filterSets: FilterSet[] = [
   { kind: 'three facets', query: { country: 'NO', deliverable: 'itu-t-y-4903', theme: 'energy' } },
   { kind: 'later page', query: { theme: 'climate', page: '5' } },
 ];
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round(sorted[Math.max(0, index)]! * 100) / 100;
-}
-
-const summarize = (values: number[]) => ({
-  n: values.length,
-  p50: percentile(values, 50),
-  p95: percentile(values, 95),
-  p99: percentile(values, 99),
-  max: percentile(values, 100),
-});
-
-/** A fixed amount of CPU work, timed, to tell a slow stretch of this shared machine from a slower change. */
-function cpuCheck(): number {
-  const started = performance.now();
-  let sum = 0;
-  for (let i = 0; i < 50_000_000; i += 1) sum += i % 7;
-  if (sum < 0) throw new Error('unreachable');
-  return Math.round(performance.now() - started);
-}
 
 /**
  * The generated network, in SQL: cities of every region and size band in 12
