@@ -45,7 +45,11 @@ const holderOf = (permission: Permission): keyof typeof accounts =>
 const segmentValues: Record<string, string> = {
   'hubs/[slug]': 'austria',
   'events/[slug]': 'demo-austrian-hub-smart-city-dialogue',
+  'case-studies/[slug]': 'demo-fjordby-on-demand-buses',
+  'cities/[slug]': 'demo-fjordby',
 };
+/** Routes that name what they write for in the query string. */
+const queryOf: Record<string, string> = { '/case-studies/images': '?city=demo-fjordby' };
 
 interface Row {
   route: string;
@@ -93,7 +97,7 @@ async function writeRoutes(baseUrl: string): Promise<{ path: string; permission:
     const permission = facts.permissions.find((name) =>
       (permissionNames as string[]).includes(name),
     ) as Permission;
-    routes.push({ path: `/${route}`, permission });
+    routes.push({ path: `/${route}${queryOf[`/${route}`] ?? ''}`, permission });
   }
   // Signing out ends the session it is sent with: last.
   return routes.sort((a, b) => Number(a.path === '/logout') - Number(b.path === '/logout'));

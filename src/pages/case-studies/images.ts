@@ -1,6 +1,8 @@
 import type { APIRoute } from 'astro';
 import { z } from 'zod';
 import { anyTarget } from '../../lib/permissions';
+import { slugSchema } from '../../lib/slug';
+import { findCity } from '../../server/cities/queries';
 import { bodyLimits, readForm } from '../../server/forms';
 import { requirePermission } from '../../server/permissions/require-permission';
 import { getStorage } from '../../server/storage/get-storage';
@@ -17,16 +19,17 @@ const uploadFormSchema = z.object({ hub: z.string().optional() });
 
 /**
  * Image uploads of the case-study editor (POST multipart `file`, to
- * `/case-studies/images?city=<id>`): only a city editor gets the body read,
+ * `/case-studies/images?city=<city slug>`): only a city editor gets the body read,
  * the city is checked before the image is decoded, and RLS on media_files
  * decides in the end. Answers `{ url }` or `{ error }` as /media/upload does.
  */
 export const POST: APIRoute = async (context) => {
   const { t } = context.locals.i18n;
   const access = await requirePermission(context, 'caseStudy.write', anyTarget, { answer: 'json' });
-  const city = z.uuid().safeParse(context.url.searchParams.get('city'));
-  if (!city.success) return json({ error: t('upload.error.forbidden') }, 403);
-  await requirePermission(context, 'caseStudy.write', { cityId: city.data }, { answer: 'json' });
+  const slug = slugSchema.safeParse(context.url.searchParams.get('city'));
+  const city = slug.success ? await findCity(context.locals.db, slug.data) : null;
+  if (!city) return json({ error: t('upload.error.forbidden') }, 403);
+  await requirePermission(context, 'caseStudy.write', { cityId: city.id }, { answer: 'json' });
   const form = await readForm(access, uploadFormSchema, {
     limit: bodyLimits.editor,
     tooLarge: { field: 'file', message: 'upload.error.too-large' },
@@ -40,7 +43,7 @@ export const POST: APIRoute = async (context) => {
   const outcome = await uploadImage(context.locals.db, getStorage(), {
     bytes: file.bytes,
     originalName: file.name,
-    cityId: city.data,
+    cityId: city.id,
     userId: access.claims.sub,
   });
   if (!outcome.ok) {
