@@ -28,7 +28,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseCaseStudyFilters } from '../../src/lib/case-studies/case-study-filters';
 import { prepareDatabase } from '../../src/server/boot/prepare-database';
-import { listCaseStudies, resolveCaseStudyFilters } from '../../src/server/case-studies/queries';
+import {
+  findPeerCities,
+  findPeersForChallenge,
+  findSimilarCaseStudies,
+  loadCityPeerProfile,
+} from '../../src/server/case-studies/peer-queries';
+import {
+  findCaseStudy,
+  listCaseStudies,
+  listCityPartners,
+  listConnectedCaseStudies,
+  resolveCaseStudyFilters,
+} from '../../src/server/case-studies/queries';
+import { populationBandOf } from '../../src/lib/taxonomy/bands';
 import { dropPortalSchema } from '../../src/server/db/migrate';
 import { openPgliteDatabase } from '../../src/server/db/pglite-driver';
 import { openPostgresDatabase } from '../../src/server/db/postgres-driver';
@@ -287,6 +300,82 @@ async function measure(db: Database) {
   };
 }
 
+/**
+ * The other reads at the same scale, as a visitor: a city page's case
+ * studies, partners and peer cities; a case study with its similar
+ * projects; a hub page's case studies; a /peers challenge.
+ */
+async function measurePages(db: Database) {
+  const connect = () => Promise.resolve(db);
+  const as = <T>(fn: (tx: Queryable) => Promise<T>) => withRequestContext(null, fn, connect);
+  const cities = await db.query<{ id: string }>(
+    "select id from public.cities where slug like 'bench-city-%' order by slug limit 10",
+  );
+  const hubs = await db.query<{ id: string }>(
+    "select id from public.hubs where slug like 'bench-hub-%' order by slug limit 10",
+  );
+  const timings: Record<string, number[]> = {
+    'city page: case studies, partners, peer cities': [],
+    'case study page: the case study and similar projects': [],
+    'hub page: case studies': [],
+    '/peers: a challenge': [],
+  };
+  const time = async (key: string, fn: () => Promise<unknown>) => {
+    const started = performance.now();
+    await fn();
+    timings[key]!.push(performance.now() - started);
+  };
+  for (let round = 0; round < 3; round += 1) {
+    for (const [index, city] of cities.entries()) {
+      await time('city page: case studies, partners, peer cities', () =>
+        as(async (tx) => {
+          await listConnectedCaseStudies(tx, { cityId: city.id }, 12);
+          await listCityPartners(tx, city.id);
+          const profile = await loadCityPeerProfile(tx, city.id);
+          if (profile) await findPeerCities(tx, profile);
+        }),
+      );
+      await time('case study page: the case study and similar projects', () =>
+        as(async (tx) => {
+          const caseStudy = await findCaseStudy(tx, `bench-case-study-${index * 97 + 1 + round}`);
+          if (!caseStudy) return;
+          await findSimilarCaseStudies(tx, {
+            id: caseStudy.id,
+            themes: caseStudy.themes,
+            sdgGoals: caseStudy.sdgGoals,
+            sdgTargets: caseStudy.sdgTargets,
+            kpiCodes: caseStudy.kpis.map((k) => k.code),
+            technologies: caseStudy.technologies,
+            populationBand:
+              caseStudy.cityPopulation === null ? null : populationBandOf(caseStudy.cityPopulation),
+            region: caseStudy.cityRegion,
+          });
+        }),
+      );
+      await time('hub page: case studies', () =>
+        as((tx) => listConnectedCaseStudies(tx, { hubId: hubs[index % hubs.length]!.id }, 6)),
+      );
+      await time('/peers: a challenge', () =>
+        as((tx) =>
+          findPeersForChallenge(tx, {
+            themes: ['water'],
+            sdgGoals: [6],
+            sdgTargets: [],
+            kpiCodes: ['EC:I:WS:3C'],
+            technologies: [],
+            populationBand: '50k-200k',
+            region: 'europe',
+            text: 'sensor leak',
+          }),
+        ),
+      );
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(timings).map(([key, values]) => [key, summarize(values)]),
+  );
+}
+
 async function benchTarget(name: 'postgres' | 'pglite', db: Database) {
   console.log(`\n== ${name}: migrating and seeding the reference content`);
   if (name === 'postgres') await dropPortalSchema(db);
@@ -305,6 +394,7 @@ async function benchTarget(name: 'postgres' | 'pglite', db: Database) {
   console.log(`== ${name}: loaded in ${loadSeconds} s; measuring the listing as a visitor`);
   const cpuCheckMs = cpuCheck();
   const latency = await measure(db);
+  const pages = await measurePages(db);
   const result = {
     target: name,
     date: new Date().toISOString(),
@@ -321,6 +411,7 @@ async function benchTarget(name: 'postgres' | 'pglite', db: Database) {
     latencyByKindMs: latency.byKind,
     latencyBySetMs: latency.bySet,
     matches: latency.matches,
+    otherReadsMs: pages,
     slowestThreeFacetListing: latency.slowestThreeFacetListing,
   };
   console.log(JSON.stringify({ ...result, slowestThreeFacetListing: undefined }, null, 2));

@@ -145,8 +145,9 @@ const cityProfileColumns = `c.id, c.slug, c.name, c.country, c.region, c.populat
               'kpiCodes', array(select ck.kpi_code from public.case_study_kpis ck where ck.case_study_id = cs.id)))
               from (select cs.* from public.case_studies cs
                      where cs.status = 'published'
-                       and (cs.lead_city_id = c.id or exists (select 1 from public.case_study_cities cc
-                             where cc.case_study_id = cs.id and cc.city_id = c.id))
+                       and cs.id in (select l.id from public.case_studies l where l.lead_city_id = c.id
+                                     union
+                                     select cc.case_study_id from public.case_study_cities cc where cc.city_id = c.id)
                      order by cs.published_at desc limit 50) as cs), '[]'::jsonb) as "caseStudies"`;
 
 function toCityCandidate(row: CityRow): CityCandidate {

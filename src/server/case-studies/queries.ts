@@ -477,13 +477,16 @@ export function listConnectedCaseStudies(
   let id: string;
   if ('hubId' in connection) {
     id = connection.hubId;
-    condition = `exists (select 1 from public.hub_cities hc where hc.hub_id = $1::uuid
-                   and (hc.city_id = cs.lead_city_id or exists (select 1 from public.case_study_cities cc
-                        where cc.case_study_id = cs.id and cc.city_id = hc.city_id)))`;
+    condition = `cs.id in (select l.id from public.case_studies l
+                              join public.hub_cities hc on hc.city_id = l.lead_city_id where hc.hub_id = $1::uuid
+                            union
+                            select cc.case_study_id from public.case_study_cities cc
+                              join public.hub_cities hc on hc.city_id = cc.city_id where hc.hub_id = $1::uuid)`;
   } else if ('cityId' in connection) {
     id = connection.cityId;
-    condition = `(cs.lead_city_id = $1::uuid or exists (select 1 from public.case_study_cities cc
-                   where cc.case_study_id = cs.id and cc.city_id = $1::uuid))`;
+    condition = `cs.id in (select l.id from public.case_studies l where l.lead_city_id = $1::uuid
+                            union
+                            select cc.case_study_id from public.case_study_cities cc where cc.city_id = $1::uuid)`;
   } else if ('deliverableSlug' in connection) {
     id = connection.deliverableSlug;
     condition = `exists (select 1 from public.case_study_deliverables cd
@@ -541,8 +544,9 @@ export function listCityPartners(db: Queryable, cityId: string): Promise<CityPar
        join public.case_study_partners cp on cp.case_study_id = cs.id
        join public.organizations o on o.id = cp.organization_id
       where ${published} and o.status = 'verified'
-        and (cs.lead_city_id = $1::uuid or exists (select 1 from public.case_study_cities cc
-              where cc.case_study_id = cs.id and cc.city_id = $1::uuid))
+        and cs.id in (select l.id from public.case_studies l where l.lead_city_id = $1::uuid
+                      union
+                      select cc.case_study_id from public.case_study_cities cc where cc.city_id = $1::uuid)
       group by o.id
       order by count(distinct cs.id) desc, o.name
       limit 60`,
