@@ -294,7 +294,8 @@ grant execute on function public.is_case_study_editor(uuid), public.is_case_stud
 -- Every facet value of a case study: its own fields, the KPI dimensions of
 -- its KPIs, its published deliverables, the sectors of its verified partners,
 -- and, for its lead and partner cities, their hubs, region and country (and
--- the lead city's size band).
+-- the lead city's size band); and the keys peer matching compares (SDG
+-- targets, KPI codes, technologies).
 create or replace function private.case_study_facet_keys(target public.case_studies) returns text[]
 language sql stable security definer
 set search_path = ''
@@ -308,6 +309,11 @@ as $$
     from (
       select 'theme:' || t as key from unnest(target.themes) as t
       union all select 'sdg:' || g from unnest(target.sdg_goals) as g
+      -- Not facets of the listing, but what peer matching compares (targets,
+      -- KPIs, technologies), found through the same index.
+      union all select 'target:' || t from unnest(target.sdg_targets) as t
+      union all select 'tech:' || lower(btrim(t)) from unnest(target.technologies) as t
+      union all select 'kpi:' || ck.kpi_code from public.case_study_kpis ck where ck.case_study_id = target.id
       union all select 'status:' || target.project_status
       -- The generated column is not computed yet in a before trigger: its rule again.
       union all select 'gender:responsive'
@@ -940,6 +946,124 @@ revoke all on function public.published_case_study_page(text[], integer, integer
   public.published_case_study_facets(text[], jsonb) from public, anon, authenticated, service_role;
 grant execute on function public.published_case_study_page(text[], integer, integer),
   public.published_case_study_facets(text[], jsonb) to anon, authenticated;
+
+-- Peer matching reads ------------------------------------------------------------------
+-- The first cut of peer matching (src/lib/peers/rank-peers.ts does the
+-- ranking): published case studies sharing keys with a subject, scored with
+-- the ranking's weights, through the GIN index of the narrow table; and the
+-- profile of a city (what its published case studies are about). Security
+-- definer for the same reason as the listing reads; published data only.
+
+create or replace function private.peer_key_weight(key text) returns real
+language sql immutable parallel safe
+set search_path = ''
+as $$
+  select case split_part(key, ':', 1)
+    when 'target' then 3 when 'tech' then 2.5 when 'theme' then 2 when 'kpi' then 1.5 when 'sdg' then 1
+    else 0 end::real
+$$;
+
+-- Published case studies sharing a topical key (theme, sdg, target, kpi,
+-- tech) or a word with the subject, best first, at most `max_count`.
+create or replace function public.published_peer_candidates(
+  subject_keys text[], words text[], exclude_id uuid, max_count integer
+) returns table (id uuid, lead_city_id uuid, score real, matched_words text[])
+language plpgsql stable security definer
+set search_path = ''
+set plan_cache_mode = force_custom_plan
+as $$
+declare
+  topical text[] := array(select k from unnest(coalesce(subject_keys, '{}')) as k
+                           where split_part(k, ':', 1) in ('theme', 'sdg', 'target', 'kpi', 'tech'));
+  words_query tsquery := case when cardinality(coalesce(words, '{}')) = 0 then null
+                              else websearch_to_tsquery('english', array_to_string(words, ' or ')) end;
+begin
+  return query
+    with matched as (
+      select cf.case_study_id from private.case_study_facets cf
+       where cardinality(topical) > 0 and cf.facet_keys && topical
+      union
+      select cs.id from public.case_studies cs
+       where words_query is not null and cs.status = 'published' and cs.text_vector @@ words_query
+    )
+    select cs.id, cs.lead_city_id,
+           (coalesce((select sum(private.peer_key_weight(k)) from unnest(cf.facet_keys) as k
+                       where k = any (topical)), 0)
+            + coalesce(cardinality(w.found), 0))::real,
+           coalesce(w.found, '{}')
+      from matched m
+      join public.case_studies cs on cs.id = m.case_study_id
+      join private.case_study_facets cf on cf.case_study_id = cs.id
+      left join lateral (
+        select array(select x from unnest(words) as x where cs.text_vector @@ plainto_tsquery('english', x)) as found
+         where words_query is not null
+      ) as w on true
+     where cs.id is distinct from exclude_id
+     order by 3 desc, cs.published_at desc
+     limit least(greatest(coalesce(max_count, 0), 0), 1000);
+end
+$$;
+
+-- What each city's published case studies are about (their topical keys),
+-- and how many there are: a city's profile for peer matching.
+create or replace function public.published_city_profiles(city_ids uuid[])
+returns table (city_id uuid, keys text[], case_studies integer)
+language sql stable security definer
+set search_path = ''
+set plan_cache_mode = force_custom_plan
+as $$
+  with links as (
+    select cs.lead_city_id as city_id, cs.id from public.case_studies cs
+     where cs.lead_city_id = any (city_ids) and cs.status = 'published'
+    union
+    select cc.city_id, cc.case_study_id from public.case_study_cities cc
+      join public.case_studies cs on cs.id = cc.case_study_id and cs.status = 'published'
+     where cc.city_id = any (city_ids)
+  )
+  select l.city_id,
+         array(select distinct k from links l2 join private.case_study_facets cf on cf.case_study_id = l2.id,
+                                      unnest(cf.facet_keys) as k
+                where l2.city_id = l.city_id and split_part(k, ':', 1) in ('theme', 'sdg', 'target', 'kpi', 'tech')),
+         count(*)::int
+    from links l group by l.city_id
+$$;
+
+-- Cities whose published case studies share a topical key with the subject,
+-- those sharing most first, at most `max_count`.
+create or replace function public.published_peer_city_ids(subject_keys text[], exclude_id uuid, max_count integer)
+returns table (city_id uuid, shared integer)
+language sql stable security definer
+set search_path = ''
+set plan_cache_mode = force_custom_plan
+as $$
+  with topical as (
+    select array(select k from unnest(coalesce(subject_keys, '{}')) as k
+                  where split_part(k, ':', 1) in ('theme', 'sdg', 'target', 'kpi', 'tech')) as keys
+  ),
+  studies as (
+    select cf.case_study_id, cardinality(array(select unnest(cf.facet_keys) intersect select unnest(t.keys))) as n
+      from private.case_study_facets cf, topical t
+     where cardinality(t.keys) > 0 and cf.facet_keys && t.keys
+  ),
+  per_city as (
+    select cs.lead_city_id as city_id, s.n from studies s join public.case_studies cs on cs.id = s.case_study_id
+    union all
+    select cc.city_id, s.n from studies s join public.case_study_cities cc on cc.case_study_id = s.case_study_id
+  )
+  select p.city_id, max(p.n)::int from per_city p
+   where p.city_id is distinct from exclude_id
+   group by p.city_id
+   order by 2 desc, p.city_id
+   limit least(greatest(coalesce(max_count, 0), 0), 1000)
+$$;
+
+revoke all on function private.peer_key_weight(text) from public, anon, authenticated, service_role;
+revoke all on function public.published_peer_candidates(text[], text[], uuid, integer),
+  public.published_city_profiles(uuid[]), public.published_peer_city_ids(text[], uuid, integer)
+  from public, anon, authenticated, service_role;
+grant execute on function public.published_peer_candidates(text[], text[], uuid, integer),
+  public.published_city_profiles(uuid[]), public.published_peer_city_ids(text[], uuid, integer)
+  to anon, authenticated;
 
 -- Search records ------------------------------------------------------------------------
 -- Published case studies only, with links in the order the result shows

@@ -1,6 +1,6 @@
 import {
-  rankPeers,
   cityPeerProfile,
+  rankPeers,
   type PeerCandidate,
   type PeerMatch,
   type PeerProfile,
@@ -10,10 +10,12 @@ import type { Queryable } from '../db/types';
 
 /**
  * Loading what peer matching compares (src/lib/peers/rank-peers.ts does the
- * ranking): a first cut in SQL keeps the candidates that share at least one
- * theme, SDG, target, KPI, technology or word with the subject (at most a
- * few hundred, by how much they share), then every candidate is compared in
- * full and given its reasons. Published case studies only, as the caller.
+ * ranking). A first cut in SQL (`published_peer_candidates`,
+ * `published_peer_city_ids`: published case studies sharing a theme, SDG,
+ * target, KPI, technology or word with the subject, scored with the
+ * ranking's weights through the listing's GIN index) keeps the best hundred;
+ * they are then loaded as the caller, compared in full and given their
+ * reasons.
  */
 
 export interface ProjectCandidate extends PeerCandidate {
@@ -33,33 +35,37 @@ export interface CityCandidate extends PeerCandidate {
   caseStudies: number;
 }
 
-const candidateLimit = 300;
+/** How many candidates the first cut keeps for the full comparison. */
+const candidateLimit = 100;
 const bandOf = (population: number | null): PopulationBand | null =>
   population === null ? null : populationBandOf(population);
 
-interface ProjectRow {
-  id: string;
-  slug: string;
-  cityId: string;
-  name: string;
-  summary: string;
-  themes: string[];
-  sdgGoals: number[];
-  sdgTargets: string[];
-  technologies: string[];
-  kpiCodes: string[];
-  region: string;
-  population: number | null;
-  cityName: string;
-  citySlug: string;
-  cityCountry: string;
-  isDemo: boolean;
-  matchedWords: string[];
+/** The subject's topical keys as `case_studies.facet_keys` spells them. */
+function subjectKeys(subject: PeerProfile): string[] {
+  return [
+    ...subject.themes.map((t) => `theme:${t}`),
+    ...subject.sdgGoals.map((g) => `sdg:${g}`),
+    ...subject.sdgTargets.map((t) => `target:${t}`),
+    ...subject.kpiCodes.map((k) => `kpi:${k}`),
+    ...subject.technologies.map((t) => `tech:${t.trim().toLowerCase()}`),
+  ];
 }
 
-/** The subject's keys as `case_studies.facet_keys` spells them, for the SQL first cut. */
-function subjectKeys(subject: PeerProfile): string[] {
-  return [...subject.themes.map((t) => `theme:${t}`), ...subject.sdgGoals.map((g) => `sdg:${g}`)];
+/** A profile from topical keys (`theme:water`, `sdg:6`, `target:6.4`, `kpi:…`, `tech:…`). */
+function profileOfKeys(keys: readonly string[]): Omit<PeerProfile, 'populationBand' | 'region'> {
+  const of = (prefix: string) =>
+    keys.filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
+  return {
+    themes: of('theme:'),
+    sdgGoals: of('sdg:').map(Number),
+    sdgTargets: of('target:'),
+    kpiCodes: of('kpi:'),
+    technologies: of('tech:'),
+  };
+}
+
+interface ProjectRow extends Omit<ProjectCandidate, 'populationBand' | 'matchedWords'> {
+  population: number | null;
 }
 
 async function loadProjectCandidates(
@@ -68,43 +74,32 @@ async function loadProjectCandidates(
   words: readonly string[],
   excludeId: string | null,
 ): Promise<ProjectCandidate[]> {
+  const found = await db.query<{ id: string; matchedWords: string[] }>(
+    `select id, matched_words as "matchedWords"
+       from public.published_peer_candidates($1::text[], $2::text[], $3::uuid, $4)`,
+    [subjectKeys(subject), words, excludeId, candidateLimit],
+  );
+  if (found.length === 0) return [];
   const rows = await db.query<ProjectRow>(
-    `with subject as (
-       select $1::text[] as keys, $2::text[] as targets, $3::text[] as kpis, $4::text[] as technologies,
-              $5::text[] as words,
-              case when cardinality($5::text[]) = 0 then null
-                   else websearch_to_tsquery('english', array_to_string($5::text[], ' or ')) end as words_query
-     )
-     select cs.id, cs.slug, cs.lead_city_id as "cityId", cs.title as name, cs.summary, cs.themes, cs.sdg_goals as "sdgGoals",
-            cs.sdg_targets as "sdgTargets", cs.technologies,
+    `select cs.id, cs.slug, cs.lead_city_id as "cityId", cs.title as name, cs.summary, cs.themes,
+            cs.sdg_goals as "sdgGoals", cs.sdg_targets as "sdgTargets", cs.technologies,
             array(select ck.kpi_code from public.case_study_kpis ck where ck.case_study_id = cs.id) as "kpiCodes",
             c.region, c.population, c.name as "cityName", c.slug as "citySlug", c.country as "cityCountry",
-            cs.is_demo as "isDemo",
-            array(select w from unnest(s.words) as w
-                   where cs.text_vector @@ plainto_tsquery('english', w)) as "matchedWords"
-       from public.case_studies cs
-       join public.cities c on c.id = cs.lead_city_id
-       cross join subject s
-      where cs.status = 'published' and cs.id is distinct from $6::uuid
-        and (cs.facet_keys && s.keys
-             or cs.sdg_targets && s.targets
-             or exists (select 1 from unnest(cs.technologies) as t where lower(t) = any (s.technologies))
-             or exists (select 1 from public.case_study_kpis ck where ck.case_study_id = cs.id and ck.kpi_code = any (s.kpis))
-             or (s.words_query is not null and cs.text_vector @@ s.words_query))
-      order by (select count(*) from unnest(cs.facet_keys) as k where k = any (s.keys))
-             + 2 * cardinality(array(select unnest(cs.sdg_targets) intersect select unnest(s.targets))) desc,
-               cs.published_at desc
+            cs.is_demo as "isDemo"
+       from public.case_studies cs join public.cities c on c.id = cs.lead_city_id
+      where cs.status = 'published' and cs.id = any ($1::uuid[])
       limit ${candidateLimit}`,
-    [
-      subjectKeys(subject),
-      subject.sdgTargets,
-      subject.kpiCodes,
-      subject.technologies.map((t) => t.toLowerCase()),
-      words,
-      excludeId,
-    ],
+    [found.map((row) => row.id)],
   );
-  return rows.map(({ population, ...row }) => ({ ...row, populationBand: bandOf(population) }));
+  const wordsOf = new Map(found.map((row) => [row.id, row.matchedWords]));
+  const order = new Map(found.map((row, index) => [row.id, index]));
+  return rows
+    .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+    .map(({ population, ...row }) => ({
+      ...row,
+      populationBand: bandOf(population),
+      matchedWords: wordsOf.get(row.id) ?? [],
+    }));
 }
 
 /** The words of a described challenge worth matching: 3+ letters, at most 8, without repeats. */
@@ -135,37 +130,44 @@ interface CityRow {
   population: number | null;
   sdgPriorities: number[];
   isDemo: boolean;
-  caseStudies: Omit<PeerProfile, 'populationBand' | 'region'>[];
 }
 
-const cityProfileColumns = `c.id, c.slug, c.name, c.country, c.region, c.population,
-  c.sdg_priorities as "sdgPriorities", c.is_demo as "isDemo",
-  coalesce((select jsonb_agg(jsonb_build_object('themes', cs.themes, 'sdgGoals', cs.sdg_goals,
-              'sdgTargets', cs.sdg_targets, 'technologies', cs.technologies,
-              'kpiCodes', array(select ck.kpi_code from public.case_study_kpis ck where ck.case_study_id = cs.id)))
-              from (select cs.* from public.case_studies cs
-                     where cs.status = 'published'
-                       and cs.id in (select l.id from public.case_studies l where l.lead_city_id = c.id
-                                     union
-                                     select cc.case_study_id from public.case_study_cities cc where cc.city_id = c.id)
-                     order by cs.published_at desc limit 50) as cs), '[]'::jsonb) as "caseStudies"`;
-
-function toCityCandidate(row: CityRow): CityCandidate {
-  const profile = cityPeerProfile({
-    sdgPriorities: row.sdgPriorities,
-    populationBand: bandOf(row.population),
-    region: row.region,
-    caseStudies: row.caseStudies,
+/** These cities' peer profiles: their published case studies' keys, priorities, size and region. */
+async function loadCityProfiles(
+  db: Queryable,
+  cityIds: readonly string[],
+): Promise<CityCandidate[]> {
+  if (cityIds.length === 0) return [];
+  const cities = await db.query<CityRow>(
+    `select c.id, c.slug, c.name, c.country, c.region, c.population, c.sdg_priorities as "sdgPriorities",
+            c.is_demo as "isDemo"
+       from public.cities c where c.id = any ($1::uuid[]) limit ${candidateLimit * 2}`,
+    [cityIds],
+  );
+  const profiles = await db.query<{ cityId: string; keys: string[]; caseStudies: number }>(
+    `select city_id as "cityId", keys, case_studies as "caseStudies"
+       from public.published_city_profiles($1::uuid[])`,
+    [cityIds],
+  );
+  const profileOf = new Map(profiles.map((profile) => [profile.cityId, profile]));
+  return cities.map((city) => {
+    const found = profileOf.get(city.id);
+    const profile = cityPeerProfile({
+      sdgPriorities: city.sdgPriorities,
+      populationBand: bandOf(city.population),
+      region: city.region,
+      caseStudies: found ? [profileOfKeys(found.keys)] : [],
+    });
+    return {
+      ...profile,
+      id: city.id,
+      slug: city.slug,
+      name: city.name,
+      country: city.country,
+      isDemo: city.isDemo,
+      caseStudies: found?.caseStudies ?? 0,
+    };
   });
-  return {
-    ...profile,
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    country: row.country,
-    isDemo: row.isDemo,
-    caseStudies: row.caseStudies.length,
-  };
 }
 
 /** A city's own peer profile: its published case studies, priorities, size and region. */
@@ -173,54 +175,32 @@ export async function loadCityPeerProfile(
   db: Queryable,
   cityId: string,
 ): Promise<CityCandidate | null> {
-  const [row] = await db.query<CityRow>(
-    `select ${cityProfileColumns} from public.cities c where c.id = $1`,
-    [cityId],
-  );
-  return row ? toCityCandidate(row) : null;
+  const [city] = await loadCityProfiles(db, [cityId]);
+  return city ?? null;
 }
 
 /**
- * Cities with something in common with `subject`: SDG priorities or
- * published case studies (as lead or partner city) sharing a theme, goal,
- * target, KPI or technology. Never the subject city itself.
+ * Cities with something in common with `subject`: published case studies
+ * (as lead or partner city) sharing a theme, goal, target, KPI or
+ * technology, or SDG priorities it shares. Never the subject city itself.
  */
 async function loadCityCandidates(
   db: Queryable,
   subject: PeerProfile,
   excludeId: string | null,
 ): Promise<CityCandidate[]> {
-  const rows = await db.query<CityRow>(
-    `with subject as (select $1::text[] as keys, $2::text[] as targets, $3::text[] as kpis,
-                             $4::text[] as technologies, $5::smallint[] as goals),
-     matching as (
-       select distinct x.city_id from (
-         select cs.lead_city_id as city_id, cs.id from public.case_studies cs, subject s
-          where cs.status = 'published'
-            and (cs.facet_keys && s.keys or cs.sdg_targets && s.targets
-                 or exists (select 1 from unnest(cs.technologies) as t where lower(t) = any (s.technologies))
-                 or exists (select 1 from public.case_study_kpis ck where ck.case_study_id = cs.id and ck.kpi_code = any (s.kpis)))
-         union all
-         select cc.city_id, cs.id from public.case_studies cs join public.case_study_cities cc on cc.case_study_id = cs.id,
-                subject s
-          where cs.status = 'published' and (cs.facet_keys && s.keys or cs.sdg_targets && s.targets)
-         union all
-         select c.id, null from public.cities c, subject s where c.sdg_priorities && s.goals
-       ) as x
-       where x.city_id is distinct from $6::uuid
-       limit ${candidateLimit}
-     )
-     select ${cityProfileColumns} from public.cities c join matching m on m.city_id = c.id`,
-    [
-      subjectKeys(subject),
-      subject.sdgTargets,
-      subject.kpiCodes,
-      subject.technologies.map((t) => t.toLowerCase()),
-      subject.sdgGoals,
-      excludeId,
-    ],
+  const byCaseStudies = await db.query<{ cityId: string }>(
+    `select city_id as "cityId" from public.published_peer_city_ids($1::text[], $2::uuid, $3)`,
+    [subjectKeys(subject), excludeId, candidateLimit],
   );
-  return rows.map(toCityCandidate);
+  const byPriorities = await db.query<{ cityId: string }>(
+    `select c.id as "cityId" from public.cities c
+      where c.sdg_priorities && $1::smallint[] and c.id is distinct from $2::uuid
+      order by c.is_demo, c.name limit ${candidateLimit}`,
+    [subject.sdgGoals, excludeId],
+  );
+  const ids = [...new Set([...byCaseStudies, ...byPriorities].map((row) => row.cityId))];
+  return loadCityProfiles(db, ids);
 }
 
 /** The city page's "peer cities": cities working on what this one works on. */
@@ -245,25 +225,27 @@ export async function findPeersForChallenge(
   limits: { projects: number; cities: number } = { projects: 10, cities: 6 },
 ): Promise<{ projects: PeerMatch<ProjectCandidate>[]; cities: PeerMatch<CityCandidate>[] }> {
   const words = challengeWords(challenge.text);
-  const [projectCandidates, cityCandidates] = [
-    await loadProjectCandidates(db, challenge, words, null),
-    await loadCityCandidates(db, challenge, null),
-  ];
-  // A city mentions what its published case studies mention.
+  const projectCandidates = await loadProjectCandidates(db, challenge, words, null);
+  const cityCandidates = await loadCityCandidates(db, challenge, null);
+  // A city mentions what its published case studies mention; a city whose
+  // case study matched only by words is a candidate too.
   const wordsByCity = new Map<string, Set<string>>();
   for (const project of projectCandidates) {
+    if ((project.matchedWords ?? []).length === 0) continue;
     const set = wordsByCity.get(project.cityId) ?? new Set<string>();
     for (const word of project.matchedWords ?? []) set.add(word);
     wordsByCity.set(project.cityId, set);
   }
-  const citiesWithWords = [...cityCandidates];
-  for (const [cityId, found] of wordsByCity) {
-    if (found.size === 0) continue;
-    const city = citiesWithWords.find((candidate) => candidate.id === cityId);
-    if (city) city.matchedWords = [...found];
+  const missing = [...wordsByCity.keys()].filter(
+    (cityId) => !cityCandidates.some((city) => city.id === cityId),
+  );
+  const cities = [...cityCandidates, ...(await loadCityProfiles(db, missing))];
+  for (const city of cities) {
+    const found = wordsByCity.get(city.id);
+    if (found) city.matchedWords = [...found];
   }
   return {
     projects: rankPeers(challenge, projectCandidates, { limit: limits.projects }),
-    cities: rankPeers(challenge, citiesWithWords, { limit: limits.cities }),
+    cities: rankPeers(challenge, cities, { limit: limits.cities }),
   };
 }
