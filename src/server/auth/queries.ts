@@ -36,10 +36,11 @@ export async function listRolesOf(
     hub_id: string | null;
     city_id: string | null;
     organization_id: string | null;
+    org_role: 'admin' | 'member' | null;
     target_name: string | null;
     target_slug: string | null;
   }>(
-    `select m.id, m.user_id, m.role, m.hub_id, m.city_id, m.organization_id,
+    `select m.id, m.user_id, m.role, m.hub_id, m.city_id, m.organization_id, m.org_role,
             coalesce(h.name, c.name, o.name) as target_name, coalesce(h.slug, c.slug, o.slug) as target_slug
        from public.memberships m
        left join public.hubs h on h.id = m.hub_id
@@ -56,6 +57,7 @@ export async function listRolesOf(
     hubId: row.hub_id,
     cityId: row.city_id,
     organizationId: row.organization_id,
+    orgRole: row.org_role,
     targetName: row.target_name,
     targetSlug: row.target_slug,
   }));

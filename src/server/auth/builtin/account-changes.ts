@@ -10,7 +10,8 @@ import { queueMail } from '../../mail/outbox';
 import { withIdentityRole } from '../identity-role';
 import { hashPassword, verifyPassword } from '../password';
 import { clearSessionCookie } from '../session-cookie';
-import { getSiteOrigin } from '../site-origin';
+import { deleteMyAccountRow } from '../delete-my-account';
+import { getSiteOrigin } from '../../mail/site-origin';
 import { hitRateLimits, rateLimitRules } from '../../http/rate-limit';
 
 /** Re-checks the signed-in user's password before a sensitive change (the hash is read as the identity role). */
@@ -69,7 +70,7 @@ export async function deleteAccountBuiltin(
 ): Promise<DeleteOutcome> {
   if (!(await currentPasswordMatches(req, input.currentPassword)))
     return { status: 'wrong-password' };
-  await req.db.query('select private.delete_my_account()');
+  if ((await deleteMyAccountRow(req.db)) === 'sole-admin') return { status: 'sole-admin' };
   clearSessionCookie(req.cookies, req.url);
   return { status: 'deleted' };
 }

@@ -4,7 +4,7 @@ import { composeAuthMail } from '../compose-auth-mail';
 import { queueMail } from '../../mail/outbox';
 import { hashPassword } from '../password';
 import { clearSessionCookie } from '../session-cookie';
-import { getSiteOrigin } from '../site-origin';
+import { getSiteOrigin } from '../../mail/site-origin';
 import { hitRateLimits, rateLimitRules } from '../../http/rate-limit';
 
 /** Spends a confirmation link (new account or new address). */
