@@ -6,7 +6,7 @@ import {
   findOrganization,
   listOrganizations,
   listPartnerHubs,
-} from '../../src/server/directory/queries';
+} from '../../src/server/organizations/queries';
 import { asUser, testTargets } from '../support/databases';
 import { claimsOf } from '../support/personas';
 

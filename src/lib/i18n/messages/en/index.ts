@@ -8,6 +8,7 @@ import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
 import { kpis } from './kpis';
+import { organizations } from './organizations';
 import { places } from './places';
 import { sdgs } from './sdgs';
 import { search } from './search';
@@ -26,6 +27,7 @@ export const en = {
   ...hubs,
   ...search,
   ...directory,
+  ...organizations,
   ...kpis,
   ...sdgs,
   ...taxonomy,
@@ -43,6 +45,7 @@ export const englishSources = {
   hubs,
   search,
   directory,
+  organizations,
   kpis,
   sdgs,
   taxonomy,
