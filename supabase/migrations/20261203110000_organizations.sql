@@ -1067,25 +1067,28 @@ declare
   v_text text;
   v_themes jsonb;
   v_sdgs jsonb;
-  v_hubs jsonb;
-  v_links jsonb;
+  hub_slugs jsonb;
+  hub_links jsonb;
 begin
   select * into o from public.organizations where id = target_id;
   if not found or o.status <> 'verified' then
     perform private.search_delete('organization', target_id::text);
     return;
   end if;
-  select string_agg(f.title || '. ' || f.description, E'\n' order by f.position, f.title),
-         coalesce(jsonb_agg(distinct t.theme) filter (where t.theme is not null), '[]'::jsonb),
-         coalesce(jsonb_agg(distinct s.sdg) filter (where s.sdg is not null), '[]'::jsonb)
-    into v_text, v_themes, v_sdgs
-    from public.organization_offerings f
-    left join lateral unnest(f.themes) t(theme) on true
-    left join lateral unnest(f.sdgs) s(sdg) on true
+  select string_agg(f.title || '. ' || f.description, E'\n' order by f.position, f.title)
+    into v_text
+    from public.organization_offerings f where f.organization_id = o.id;
+  select coalesce(jsonb_agg(distinct t.theme), '[]'::jsonb) into v_themes
+    from public.organization_offerings f cross join lateral unnest(f.themes) t(theme)
    where f.organization_id = o.id;
-  select coalesce(jsonb_agg(h.slug order by h.slug), '[]'::jsonb),
-         coalesce(jsonb_agg(private.search_hub_link(h.id) order by h.slug), '[]'::jsonb)
-    into v_hubs, v_links
+  select coalesce(jsonb_agg(distinct s.sdg), '[]'::jsonb) into v_sdgs
+    from public.organization_offerings f cross join lateral unnest(f.sdgs) s(sdg)
+   where f.organization_id = o.id;
+  select coalesce(jsonb_agg(h.slug order by h.is_demo, h.name), '[]'::jsonb),
+         coalesce(jsonb_agg(jsonb_build_object(
+           'id', 'hub:' || h.id, 'type', 'hub', 'title', h.name, 'url', '/hubs/' || h.slug, 'relation', 'hub'
+         ) order by h.is_demo, h.name), '[]'::jsonb)
+    into hub_slugs, hub_links
     from public.hub_partners hp join public.hubs h on h.id = hp.hub_id
    where hp.organization_id = o.id;
   perform private.search_upsert(jsonb_build_object(
@@ -1093,38 +1096,36 @@ begin
     'source_id', o.id,
     'title', o.name,
     'summary', o.summary,
-    'text', concat_ws(E'\n', nullif(o.description, ''), v_text),
+    'text', concat_ws(E'\n',
+      case when o.country is not null then private.country_name_en(o.country) end,
+      nullif(o.description, ''), v_text),
     'url', '/directory/' || o.slug,
     'subtype', o.kind,
+    'hubs', hub_slugs,
     'country', o.country,
-    'hubs', v_hubs,
     'themes', v_themes,
     'sdgs', v_sdgs,
-    'links', v_links,
+    'links', hub_links,
     'is_demo', o.is_demo,
     'date', o.verified_at
   ));
 end
 $$;
 
-create or replace function private.search_on_organization_part_change() returns trigger
+-- An offering added, changed or removed changes its organization's record
+-- (hub_cities.sql already does the same for hub_partners).
+create or replace function private.search_on_offering_change() returns trigger
 language plpgsql security definer
 set search_path = ''
 as $$
 begin
-  if tg_op in ('UPDATE', 'DELETE') then
-    perform private.search_sync_organization(old.organization_id);
-  end if;
-  if tg_op in ('INSERT', 'UPDATE') and (tg_op = 'INSERT' or new.organization_id is distinct from old.organization_id) then
-    perform private.search_sync_organization(new.organization_id);
-  end if;
+  perform private.search_sync_organization(
+    case when tg_op = 'DELETE' then old.organization_id else new.organization_id end);
   return null;
 end
 $$;
 create trigger organization_offerings_search_sync after insert or update or delete on public.organization_offerings
-  for each row execute function private.search_on_organization_part_change();
-create trigger hub_partners_search_sync after insert or update or delete on public.hub_partners
-  for each row execute function private.search_on_organization_part_change();
+  for each row execute function private.search_on_offering_change();
 
 -- 13. Personal data -----------------------------------------------------------------
 -- Each domain registers a function `(user_id uuid) returns jsonb` that gives
@@ -1332,7 +1333,7 @@ revoke all on function
   private.peek_organization_invitation(text), private.accept_organization_invitation(text),
   private.find_organization_duplicates(text, text), private.is_organization_slug_taken(text),
   private.send_organization_notice(text, uuid, text, text, text),
-  private.search_sync_organization(uuid), private.search_on_organization_part_change(),
+  private.search_sync_organization(uuid), private.search_on_offering_change(),
   private.register_personal_data_source(text, text), private.export_my_personal_data(),
   private.personal_data_identity(uuid), private.personal_data_hubs(uuid), private.personal_data_organizations(uuid),
   private.my_sole_admin_organizations(), private.delete_my_account(), private.my_contact_details()

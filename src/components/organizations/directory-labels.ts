@@ -1,3 +1,4 @@
+import { sectorLabel } from '../../lib/taxonomy/sectors';
 import type { Translator, MessageKey } from '../../lib/i18n';
 import type { OrganizationFacet } from '../../lib/directory/organization-filters';
 import { kpiDimensionLabel } from '../../lib/kpis/framework';
@@ -19,7 +20,7 @@ export function directoryFacetLabel(
   const { t } = i18n;
   switch (facet) {
     case 'kind':
-      return t(`directory.kind.${value}` as MessageKey);
+      return sectorLabel(t, value);
     case 'theme':
       return themeLabel(t, value);
     case 'sdg':
@@ -29,7 +30,7 @@ export function directoryFacetLabel(
     case 'region':
       return t(`region.${value}` as MessageKey);
     case 'country':
-      return /^[A-Z]{2}$/.test(value) ? i18n.countryName(value) : value;
+      return i18n.countryName(value);
     case 'hub':
       return names.hubs.get(value) ?? value;
     case 'recommendation':

@@ -6,15 +6,10 @@ import { slugSchema } from '../slug';
 import { sdgGoalSchema } from '../sdgs';
 import { countryCodeSchema, regionSchema } from '../taxonomy/countries';
 import { themeSchema } from '../taxonomy/themes';
+import { sectorKeys } from '../taxonomy/sectors';
 
-/** The kinds of partner organization, as the `organizations.kind` check allows. */
-export const organizationKindSchema = z.enum([
-  'private-sector',
-  'academia',
-  'civil-society',
-  'public-sector',
-  'un-agency',
-]);
+/** The sector of a partner organization (`organizations.kind`; vocabulary in src/lib/taxonomy/sectors.ts). */
+export const organizationKindSchema = z.enum(sectorKeys);
 export type OrganizationKind = z.infer<typeof organizationKindSchema>;
 
 /** Review state of an organization, as the `organizations.status` check allows. */
@@ -34,6 +29,7 @@ export const organizationFiltersSchema = z.object({
   sdg: sdgGoalSchema.optional(),
   dimension: z.enum(kpiDimensionCodes).optional(),
   region: regionSchema.optional(),
+  /** An ISO 3166-1 alpha-2 code (`?country=AT`). */
   country: countryCodeSchema.optional(),
   hub: slugSchema.optional(),
   recommendation: slugSchema.optional(),

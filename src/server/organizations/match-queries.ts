@@ -1,4 +1,3 @@
-import { countryCodeFromEnglishName, isCountryCode } from '../../lib/taxonomy/countries';
 import type { CityInput, PartnerInput, Place } from '../../lib/organizations/matching';
 import type { Queryable } from '../db/types';
 import type { OrganizationKind } from '../../lib/directory/organization-filters';
@@ -21,13 +20,6 @@ export interface CityForMatching extends CityInput {
   slug: string;
   name: string;
   isDemo: boolean;
-}
-
-/** A country as an ISO code, whether stored as a code or (older rows) an English name. */
-function countryCode(value: string | null): string | null {
-  if (!value) return null;
-  if (isCountryCode(value)) return value;
-  return countryCodeFromEnglishName(value);
 }
 
 /** Every verified organization with offerings, bounded. */
@@ -59,7 +51,7 @@ export async function listPartnersForMatching(db: Queryable): Promise<PartnerFor
     name: row.name,
     kind: row.kind,
     isDemo: row.is_demo,
-    country: countryCode(row.country),
+    country: row.country,
     countriesServed: row.countries_served,
     regionsServed: row.regions_served,
     hubIds: row.hub_ids,
@@ -89,7 +81,7 @@ export async function findPartnerForMatching(
   if (!row) return null;
   return {
     id: organizationId,
-    country: countryCode(row.country),
+    country: row.country,
     countriesServed: row.countries_served,
     regionsServed: row.regions_served,
     hubIds: row.hub_ids,
@@ -122,10 +114,10 @@ interface CityRow {
 }
 
 const cityColumns = `c.id, c.slug, c.name, c.is_demo, c.country, c.region,
-  (case when c.hub_id is null then '{}'::uuid[] else array[c.hub_id] end) as hub_ids`;
+  coalesce((select array_agg(hc.hub_id) from public.hub_cities hc where hc.city_id = c.id), '{}') as hub_ids`;
 
 function placeOf(row: CityRow): Place {
-  return { country: countryCode(row.country), region: row.region, hubIds: row.hub_ids };
+  return { country: row.country, region: row.region, hubIds: row.hub_ids };
 }
 
 /** One city's place (for "partners for your challenges"). */

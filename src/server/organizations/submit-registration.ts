@@ -1,3 +1,4 @@
+import { sectorLabel } from '../../lib/taxonomy/sectors';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { currentTermsVersion } from '../../lib/legal/terms';
@@ -147,7 +148,7 @@ export async function submitRegistration(
     id,
     registrationSubmittedText(context.t, {
       name: identity.name,
-      kind: context.t(`directory.kind.${identity.kind}` as Parameters<typeof context.t>[0]),
+      kind: sectorLabel(context.t, identity.kind),
       hubs: hubNames.map((hub) => hub.name),
       reviewUrl: `${context.origin}/organizations/review`,
     }),

@@ -1,3 +1,4 @@
+import { sectorLabel } from '../../lib/taxonomy/sectors';
 import { z } from 'zod';
 import type { RequestDb } from '../db/request-context';
 import type { FieldError } from '../forms';
@@ -131,7 +132,7 @@ export async function resubmitOrganization(
     organization.id,
     registrationSubmittedText(context.t, {
       name: organization.name,
-      kind: context.t(`directory.kind.${organization.kind}`),
+      kind: sectorLabel(context.t, organization.kind),
       hubs: hubs.map((hub) => hub.name),
       reviewUrl: `${context.origin}/organizations/review`,
     }),

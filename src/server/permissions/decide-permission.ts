@@ -65,6 +65,7 @@ const decisions: Record<RolePermission, Decision> = {
           'false',
         )(target),
   'hub.decideApplications': hubCoordinators,
+  'hub.manageMembers': hubCoordinators,
   'news.publish': hubCoordinators,
   'event.publish': hubCoordinators,
   'media.upload': hubCoordinators,
