@@ -124,8 +124,8 @@ export const permissions = {
   /** hubs · insert/delete: admins. */
   'hub.create': adminOnly,
   'hub.delete': adminOnly,
-  /** hub_membership_applications · insert: editors of the city, members of the organization. */
-  'hub.apply': byRole((ms, t) => edits(ms, t) || belongs(ms, t), {
+  /** hub_membership_applications · insert: editors of the city, admins of the organization. */
+  'hub.apply': byRole((ms, t) => edits(ms, t) || administers(ms, t), {
     title: 'hubForm.forbiddenTitle',
     body: 'hubs.apply.none',
   }),

@@ -258,6 +258,23 @@ $$;
 create trigger memberships_audit_org_role after update of org_role on public.memberships
   for each row execute function private.audit_org_role_change();
 
+-- Asking a hub to take the organization in is the organization's decision:
+-- its admins make it (a plain member reads the team, not more).
+drop policy "City editors and organization members can apply to join a hub" on public.hub_membership_applications;
+create policy "City editors and organization admins can apply to join a hub" on public.hub_membership_applications
+  for insert to authenticated
+  with check (
+    applicant_id = (select auth.uid())
+    and status = 'pending'
+    and (
+      (city_id is not null and public.is_city_editor(city_id))
+      or (
+        organization_id is not null and public.is_org_admin(organization_id)
+        and exists (select 1 from public.organizations o where o.id = organization_id and o.status = 'verified')
+      )
+    )
+  );
+
 -- 3. The hubs an organization asked to join when it registered ------------------
 -- Their coordinators review it; on verification the organization becomes a
 -- partner of the hubs its reviewer coordinates (all of them for an admin) and

@@ -60,8 +60,8 @@ const decisions: Record<RolePermission, Decision> = {
       ? scopedTo('cityId', 'public.is_city_editor($1::uuid)', 'false', 'false')(target)
       : scopedTo(
           'organizationId',
-          'public.is_org_member($1::uuid)',
-          `${anyCity} or ${anyOrganization}`,
+          'public.is_org_admin($1::uuid)',
+          `${anyCity} or ${anyOrganizationAdmin}`,
           'false',
         )(target),
   'hub.decideApplications': hubCoordinators,
