@@ -162,7 +162,10 @@ create index organizations_kind_idx on public.organizations (kind);
 create index organizations_regions_served_idx on public.organizations using gin (regions_served);
 create index organizations_countries_served_idx on public.organizations using gin (countries_served);
 
-grant insert (description, size_band, regions_served, countries_served, kpi_dimensions, terms_version)
+-- `id` too: the registration chooses the new row's id, so that it needs no
+-- RETURNING (the row becomes visible to its registrant only when the trigger
+-- below has made them its admin, at the end of the statement).
+grant insert (id, description, size_band, regions_served, countries_served, kpi_dimensions, terms_version)
   on public.organizations to authenticated;
 grant update (description, size_band, regions_served, countries_served, kpi_dimensions, decline_reason)
   on public.organizations to authenticated;

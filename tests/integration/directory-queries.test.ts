@@ -151,8 +151,14 @@ describe.each(testTargets())('partner directory queries on $name', (target) => {
       );
     expect(await slugs({ kind: 'academia' })).toEqual(['demo-urban-data-lab']);
     expect(await slugs({ theme: 'energy' })).toEqual(['demo-nordic-energy-agency']);
-    expect(await slugs({ theme: 'data-and-ai' })).toEqual(['demo-sensorwerk', 'demo-urban-data-lab']);
-    expect(await slugs({ sdg: '6' })).toEqual(['demo-andes-urban-fund', 'demo-global-water-alliance']);
+    expect(await slugs({ theme: 'data-and-ai' })).toEqual([
+      'demo-sensorwerk',
+      'demo-urban-data-lab',
+    ]);
+    expect(await slugs({ sdg: '6' })).toEqual([
+      'demo-andes-urban-fund',
+      'demo-global-water-alliance',
+    ]);
     expect(await slugs({ dimension: 'SC' })).toEqual(['demo-civic-commons', 'demo-urban-data-lab']);
     expect(await slugs({ region: 'global' })).toEqual([
       'demo-global-water-alliance',

@@ -124,11 +124,9 @@ const cases: MatrixCase[] = [
     what: 'verify the pending organization (its reviewer and admins, never its own admin)',
     allowed: ['coordinator', 'admin'],
     run: (tx) =>
-      count(
-        tx,
-        `update public.organizations set status = 'verified' where slug = $1 returning 1`,
-        [pending],
-      ),
+      count(tx, `update public.organizations set status = 'verified' where slug = $1 returning 1`, [
+        pending,
+      ]),
   },
   {
     table: 'organizations',
@@ -149,11 +147,9 @@ const cases: MatrixCase[] = [
     what: 'submit the declined organization again (its admins)',
     allowed: ['orgColleague', 'admin'],
     run: (tx) =>
-      count(
-        tx,
-        `update public.organizations set status = 'pending' where slug = $1 returning 1`,
-        [declined],
-      ),
+      count(tx, `update public.organizations set status = 'pending' where slug = $1 returning 1`, [
+        declined,
+      ]),
   },
   {
     table: 'organizations',
@@ -161,11 +157,9 @@ const cases: MatrixCase[] = [
     what: 'verify the declined organization directly (platform admins only)',
     allowed: ['admin'],
     run: (tx) =>
-      count(
-        tx,
-        `update public.organizations set status = 'verified' where slug = $1 returning 1`,
-        [declined],
-      ),
+      count(tx, `update public.organizations set status = 'verified' where slug = $1 returning 1`, [
+        declined,
+      ]),
   },
   {
     table: 'organizations',
@@ -173,11 +167,9 @@ const cases: MatrixCase[] = [
     what: 'put the verified Sensorwerk back to pending (platform admins only)',
     allowed: ['admin'],
     run: (tx) =>
-      count(
-        tx,
-        `update public.organizations set status = 'pending' where slug = $1 returning 1`,
-        [sensorwerk],
-      ),
+      count(tx, `update public.organizations set status = 'pending' where slug = $1 returning 1`, [
+        sensorwerk,
+      ]),
   },
   {
     table: 'organizations',
@@ -230,7 +222,7 @@ const cases: MatrixCase[] = [
   {
     table: 'memberships',
     operation: 'delete',
-    what: "remove the colleague from Sensorwerk (its admins; the colleague leaves; platform admins)",
+    what: 'remove the colleague from Sensorwerk (its admins; the colleague leaves; platform admins)',
     allowed: ['orgMember', 'orgColleague', 'admin'],
     run: (tx) =>
       count(
@@ -402,7 +394,10 @@ const cases: MatrixCase[] = [
     what: "read the pending organization's offerings (as it: its team, reviewer, admins)",
     allowed: ['orgMember', 'coordinator', 'admin'],
     run: (tx) =>
-      count(tx, `select 1 from public.organization_offerings where organization_id = ${org(pending)}`),
+      count(
+        tx,
+        `select 1 from public.organization_offerings where organization_id = ${org(pending)}`,
+      ),
   },
   {
     table: 'organization_offerings',
@@ -442,7 +437,7 @@ const cases: MatrixCase[] = [
   {
     table: 'organization_deliverables',
     operation: 'select',
-    what: "read the Recommendations Sensorwerk implements",
+    what: 'read the Recommendations Sensorwerk implements',
     allowed: everyone,
     run: (tx) =>
       count(

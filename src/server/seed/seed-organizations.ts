@@ -88,7 +88,15 @@ export async function seedDemoOrganizations(
               organizations.decline_reason, organizations.summary, organizations.is_demo)
              is distinct from (excluded.name, excluded.kind, excluded.country, excluded.status,
               excluded.decline_reason, excluded.summary, true)`,
-      [org.slug, org.name, org.kind, org.country, org.status, org.declineReason ?? null, org.summary],
+      [
+        org.slug,
+        org.name,
+        org.kind,
+        org.country,
+        org.status,
+        org.declineReason ?? null,
+        org.summary,
+      ],
     );
   }
   const ids = async (table: 'organizations' | 'hubs' | 'deliverables') =>
@@ -187,7 +195,9 @@ export async function seedDemoOrganizations(
     }
   }
   // Admins first, so no organization is ever left without one on the way.
-  const teams = [...demo.teams].sort((a, b) => (a.role === b.role ? 0 : a.role === 'admin' ? -1 : 1));
+  const teams = [...demo.teams].sort((a, b) =>
+    a.role === b.role ? 0 : a.role === 'admin' ? -1 : 1,
+  );
   for (const member of teams) {
     const userId = demoUserId(member.user);
     const orgId = need(orgIds, member.organization, 'organization');
