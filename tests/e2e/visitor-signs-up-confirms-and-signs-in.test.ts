@@ -29,7 +29,12 @@ describe.skipIf(!e2eEnabled())(
       const password = 'a long and unusual passphrase';
 
       await page.goto('/');
-      await page.getByRole('link', { name: 'Register your organization' }).click();
+      await page.getByRole('link', { name: 'Register your organization' }).first().click();
+      // Registering an organization starts with an account.
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+        'Register your organization',
+      );
+      await page.getByRole('main').getByRole('link', { name: 'Create an account' }).click();
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
         'Create an account',
       );
