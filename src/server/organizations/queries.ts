@@ -410,3 +410,28 @@ export async function listOrganizationRecords(
     total: totalRow?.total ?? 0,
   };
 }
+
+export interface LinkableOrganization {
+  id: string;
+  slug: string;
+  name: string;
+  kind: OrganizationKind;
+  isDemo: boolean;
+}
+
+/**
+ * Organizations other domains may link publicly (a case study's partners,
+ * a contract's supplier): verified ones only, by name, optionally those
+ * with these ids (to check a choice). Bounded.
+ */
+export function listLinkableOrganizations(
+  db: Queryable,
+  options: { ids?: readonly string[]; limit?: number } = {},
+): Promise<LinkableOrganization[]> {
+  return db.query<LinkableOrganization>(
+    `select o.id, o.slug, o.name, o.kind, o.is_demo as "isDemo" from public.organizations o
+      where o.status = 'verified' and ($1::uuid[] is null or o.id = any($1::uuid[]))
+      order by o.is_demo, o.name limit $2`,
+    [options.ids ?? null, Math.min(Math.max(options.limit ?? 500, 1), 2000)],
+  );
+}
