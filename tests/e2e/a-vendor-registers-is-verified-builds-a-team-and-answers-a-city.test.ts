@@ -266,5 +266,49 @@ describe.skipIf(!e2eEnabled())(
       await page.goto(`/organizations/${slug}/matches`);
       await check(page);
     });
+
+    it('publishes open data, and keeps the rest of the dashboard and its own data within reach', async () => {
+      const csv = await fetch(`${baseUrl()}/directory.csv?theme=energy`);
+      expect(csv.headers.get('content-type')).toContain('text/csv');
+      const text = await csv.text();
+      expect(text).toContain(organization);
+      expect(text).not.toContain(vendorEmail);
+      const api = (await (await fetch(`${baseUrl()}/api/organizations?theme=energy`)).json()) as {
+        items: { slug: string }[];
+      };
+      expect(api.items.map((item) => item.slug)).toContain(slug);
+      expect((await fetch(`${baseUrl()}/api/organizations?kind=pirates`)).status).toBe(400);
+
+      await page.goto('/organizations');
+      await check(page);
+      await page.goto(`/organizations/${slug}/edit`);
+      await check(page);
+      await page
+        .getByLabel('Summary')
+        .fill('Solar roofs, batteries and monitoring for public buildings.');
+      await page.getByRole('button', { name: 'Save the profile' }).click();
+      await expect(page.getByRole('status').first().textContent()).resolves.toContain('saved');
+      await page.goto(`/organizations/${slug}/offerings`);
+      await check(page);
+
+      // Registering it a second time is caught: same website.
+      await page.goto('/register/organization/identity');
+      await page.getByLabel('Name of the organization').fill('Solar Fjord Norway');
+      await page.getByLabel('Private sector').check();
+      await page.getByLabel('Country it is based in').selectOption('NO');
+      await page.getByLabel(/^Website/).fill('https://www.solarfjord.example/norway');
+      await page.getByRole('button', { name: 'Save and continue' }).click();
+      expect(new URL(page.url()).pathname).toBe('/register/organization/duplicates');
+      await expect(page.getByText('You already belong to it.').count()).resolves.toBe(1);
+      await check(page);
+
+      const download = await page.request.get('/account/data.json');
+      expect(download.headers()['content-disposition']).toContain('attachment');
+      const data = (await download.json()) as {
+        organizations: { registered: { organization: string; terms_version: string }[] };
+      };
+      expect(data.organizations.registered.map((r) => r.organization)).toEqual([slug]);
+      expect(data.organizations.registered[0]!.terms_version).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    });
   },
 );

@@ -218,7 +218,12 @@ describe.each(testTargets())(
         organizationId: ids['demo-urban-data-lab']!,
         userId: userIdOf('orgColleague'),
       };
-      const offering = { title: 'Extra offering', description: '', themes: ['kpis'], sdgs: [] };
+      const offering = {
+        title: 'Extra offering',
+        description: '',
+        themes: ['kpis' as const],
+        sdgs: [],
+      };
       for (let n = 0; n < 10; n += 1)
         expect(
           await as('orgColleague', (rdb) =>

@@ -29,7 +29,8 @@ describe('an organization’s website', () => {
     expect(refusal('JaVaScRiPt:alert(1)')).toBe('organizations.error.websiteScheme');
     expect(refusal('data:text/html,<script>')).toBe('organizations.error.websiteScheme');
     expect(refusal('ftp://example.org')).toBe('organizations.error.websiteScheme');
-    expect(websiteUrlSchema.safeParse('javascript:x').error?.issues[0]?.params).toEqual({
+    const issue = websiteUrlSchema.safeParse('javascript:x').error?.issues[0];
+    expect(issue && 'params' in issue ? issue.params : undefined).toEqual({
       value: 'javascript:x',
     });
   });
