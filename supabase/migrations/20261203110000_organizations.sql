@@ -1239,9 +1239,6 @@ as $$
       left join public.cities c on c.id = a.city_id
       left join public.organizations o on o.id = a.organization_id
       where a.applicant_id = p_user_id), '[]'::jsonb),
-    'notices', coalesce((select jsonb_agg(jsonb_build_object('subject', n.subject, 'body', n.body,
-        'created_at', n.created_at) order by n.created_at)
-      from public.hub_notifications n where n.recipient_id = p_user_id), '[]'::jsonb),
     'news_written', coalesce((select jsonb_agg(jsonb_build_object('slug', n.slug, 'title', n.title,
         'created_at', n.created_at) order by n.created_at)
       from public.news_items n where n.author_id = p_user_id), '[]'::jsonb),

@@ -34,7 +34,8 @@ import { searchNetwork } from '../../src/server/search/search-network';
 import { testTargets } from '../support/databases';
 import { claimsOf, userIdOf, type Persona } from '../support/personas';
 
-const { t } = getTranslator('en');
+const i18n = getTranslator('en');
+const { t } = i18n;
 const origin = 'http://localhost:4321';
 const identity = (raw: Record<string, string>) => identityFieldsSchema.parse(raw);
 
@@ -319,22 +320,22 @@ describe.each(testTargets())('registering an organization on $name', (target) =>
       `select id from public.organizations where slug = 'fjord-mobility-cooperative'`,
     )) as [{ id: string }];
     const refused = await as('otherCoordinator', (rdb) =>
-      decideRegistration(rdb, { t, origin }, { organization: id, decision: 'verified' }),
+      decideRegistration(rdb, { i18n, origin }, { organization: id, decision: 'verified' }),
     );
     expect(refused).toEqual({ ok: false, reason: 'not-found' });
     const own = await as('member', (rdb) =>
-      decideRegistration(rdb, { t, origin }, { organization: id, decision: 'verified' }),
+      decideRegistration(rdb, { i18n, origin }, { organization: id, decision: 'verified' }),
     );
     expect(own).toEqual({ ok: false, reason: 'forbidden' });
 
     const verified = await as('coordinator', (rdb) =>
-      decideRegistration(rdb, { t, origin }, { organization: id, decision: 'verified' }),
+      decideRegistration(rdb, { i18n, origin }, { organization: id, decision: 'verified' }),
     );
     expect(verified).toEqual({ ok: true, slug: 'fjord-mobility-cooperative' });
     const again = await as('coordinator', (rdb) =>
       decideRegistration(
         rdb,
-        { t, origin },
+        { i18n, origin },
         { organization: id, decision: 'declined', reason: 'x' },
       ),
     );
@@ -374,7 +375,7 @@ describe.each(testTargets())('registering an organization on $name', (target) =>
     const declined = await as('coordinator', (rdb) =>
       decideRegistration(
         rdb,
-        { t, origin },
+        { i18n, origin },
         {
           organization: id,
           decision: 'declined',
@@ -401,5 +402,33 @@ describe.each(testTargets())('registering an organization on $name', (target) =>
       [id],
     );
     expect(row).toEqual({ status: 'pending', decline_reason: null });
+    // It also chose the Andean hub: the Andean coordinator may now verify it,
+    // which makes it a partner of the Andean hub and asks the Nordic hub,
+    // whose coordinator is told.
+    await db.query(
+      `insert into public.organization_hub_requests (organization_id, hub_id)
+       select $1, id from public.hubs where slug = 'demo-andean-hub'`,
+      [id],
+    );
+    expect(
+      await as('otherCoordinator', (rdb) =>
+        decideRegistration(rdb, { i18n, origin }, { organization: id, decision: 'verified' }),
+      ),
+    ).toEqual({ ok: true, slug: 'demo-pending-mobility' });
+    const hubs = await db.query<{ slug: string; partner: boolean; asked: boolean }>(
+      `select h.slug,
+              exists (select 1 from public.hub_partners p where p.hub_id = h.id and p.organization_id = $1) as partner,
+              exists (select 1 from public.hub_membership_applications a
+                       where a.hub_id = h.id and a.organization_id = $1 and a.status = 'pending') as asked
+         from public.hubs h where h.slug in ('demo-andean-hub', 'demo-nordic-hub') order by h.slug`,
+      [id],
+    );
+    expect(hubs).toEqual([
+      { slug: 'demo-andean-hub', partner: true, asked: false },
+      { slug: 'demo-nordic-hub', partner: false, asked: true },
+    ]);
+    expect((await outbox('hubs.membership_requested')).map((mail) => mail.to_email)).toContain(
+      'coordinator@demo.u4ssc.local',
+    );
   });
 });

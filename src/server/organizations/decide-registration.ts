@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Translator } from '../../lib/i18n';
 import { isMultiLineText } from '../../lib/text/control-characters';
 import type { RequestDb } from '../db/request-context';
+import { sendNotices, type NoticeWording } from '../mail/notices';
 import { registrationDecidedText, sendOrganizationNotice } from './notices';
 
 const reason = z
@@ -36,11 +36,12 @@ export type DecideRegistrationOutcome =
  * coordinators of a hub it chose and platform admins change it, and the
  * guard trigger allows them only pending → verified | declined; a verified
  * organization joins the reviewer's hubs (and applies to the others). Its
- * admins, the applicant among them, are told by mail in the same transaction.
+ * admins, the applicant among them, are told by mail in the same transaction,
+ * and so are the coordinators of the other chosen hubs.
  */
 export async function decideRegistration(
   db: RequestDb,
-  context: { t: Translator['t']; origin: string },
+  context: NoticeWording,
   input: RegistrationDecision,
 ): Promise<DecideRegistrationOutcome> {
   let row: { id: string; slug: string; name: string } | undefined;
@@ -61,7 +62,7 @@ export async function decideRegistration(
     db,
     'registration.decided',
     row.id,
-    registrationDecidedText(context.t, {
+    registrationDecidedText(context.i18n.t, {
       name: row.name,
       decision: input.decision,
       reason: input.decision === 'declined' ? input.reason : null,
@@ -71,5 +72,8 @@ export async function decideRegistration(
           : `${context.origin}/organizations/${row.slug}`,
     }),
   );
+  // The hubs it chose that the reviewer does not coordinate now have an
+  // application each: their coordinators are told (src/server/mail/notices.ts).
+  await sendNotices(db, context);
   return { ok: true, slug: row.slug };
 }

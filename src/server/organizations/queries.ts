@@ -435,3 +435,57 @@ export function listLinkableOrganizations(
     [options.ids ?? null, Math.min(Math.max(options.limit ?? 500, 1), 2000)],
   );
 }
+
+export interface OrganizationWaiting {
+  organizationId: string;
+  /** Contact requests not answered yet (0 unless the caller is one of its admins). */
+  openRequests: number;
+  /** Requests to join waiting (0 unless the caller is one of its admins). */
+  pendingJoins: number;
+}
+
+/** What waits for the caller in each of these organizations (RLS: admins see their requests). */
+export function listOrganizationWaiting(
+  db: Queryable,
+  organizationIds: readonly string[],
+): Promise<OrganizationWaiting[]> {
+  return db.query<OrganizationWaiting>(
+    `select o.id as "organizationId",
+            (select count(*)::int from public.organization_contact_requests c
+              where c.organization_id = o.id and c.status = 'open' and public.is_org_admin(o.id)) as "openRequests",
+            (select count(*)::int from public.organization_join_requests j
+              where j.organization_id = o.id and j.status = 'pending' and public.is_org_admin(o.id)) as "pendingJoins"
+       from public.organizations o where o.id = any($1::uuid[]) limit 100`,
+    [organizationIds],
+  );
+}
+
+export interface RegistrationWaiting {
+  slug: string;
+  name: string;
+  submittedAt: Date | null;
+  isDemo: boolean;
+}
+
+/**
+ * Registrations waiting for the caller's review (those that chose a hub they
+ * coordinate; all for platform admins): the first few, oldest first, and how many.
+ */
+export async function listRegistrationsWaiting(
+  db: Queryable,
+  limit = 5,
+): Promise<{ total: number; items: RegistrationWaiting[] }> {
+  const rows = await db.query<RegistrationWaiting & { total: number }>(
+    `select o.slug, o.name, o.submitted_at as "submittedAt", o.is_demo as "isDemo",
+            count(*) over ()::int as total
+       from public.organizations o
+      where o.status = 'pending' and (public.is_organization_reviewer(o.id) or public.is_platform_admin())
+      order by o.submitted_at nulls first, o.name
+      limit $1`,
+    [Math.min(Math.max(limit, 1), 50)],
+  );
+  return {
+    total: rows[0]?.total ?? 0,
+    items: rows.map(({ total: _total, ...item }) => item),
+  };
+}

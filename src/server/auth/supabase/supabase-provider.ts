@@ -6,6 +6,7 @@ import type {
   SignInOutcome,
 } from '../identity-provider';
 import { getSiteOrigin } from '../../mail/site-origin';
+import { noticeWordingOf, sendNotices } from '../../mail/notices';
 import { hitRateLimits, rateLimitRules } from '../../http/rate-limit';
 import { withIdentityRole } from '../identity-role';
 import { deleteMyAccountRow } from '../delete-my-account';
@@ -149,6 +150,8 @@ export const supabaseProvider: IdentityProvider = {
   async deleteAccount(req, input) {
     if (!(await passwordMatches(req, input.currentPassword))) return { status: 'wrong-password' };
     if ((await deleteMyAccountRow(req.db)) === 'sole-admin') return { status: 'sole-admin' };
+    // Whoever moves up from a waiting list the account leaves is told by mail.
+    await sendNotices(req.db, noticeWordingOf(req));
     await client(req).auth.signOut({ scope: 'local' });
     return { status: 'deleted' };
   },
