@@ -905,6 +905,130 @@ CREATE FUNCTION private.rate_limit_key_hash(p_key text) RETURNS text
 $$;
 
 --
+-- Name: record_organization_notice(text, uuid, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.record_organization_notice(p_kind text, p_record_id uuid, p_token text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_uid uuid := auth.uid();
+  v_occurrence timestamptz;
+  v_allowed boolean := false;
+  v_org public.organizations;
+  v_data jsonb;
+  v_recipients uuid[];
+  v_email text;
+  v_count integer;
+begin
+  if v_uid is null then
+    raise exception 'not signed in' using errcode = '42501';
+  end if;
+  if p_kind in ('registration_submitted', 'registration_verified', 'registration_declined') then
+    select * into v_org from public.organizations o where o.id = p_record_id;
+    if p_kind = 'registration_submitted' then
+      v_occurrence := v_org.submitted_at;
+      v_allowed := v_org.status = 'pending' and public.is_org_admin(v_org.id);
+      select array_agg(distinct m.user_id) into v_recipients
+        from public.organization_hub_requests r
+        join public.memberships m on m.hub_id = r.hub_id and m.role = 'hub_coordinator'
+       where r.organization_id = v_org.id;
+      if v_recipients is null then
+        select array_agg(distinct m.user_id) into v_recipients
+          from public.memberships m where m.role = 'platform_admin';
+      end if;
+      v_data := jsonb_build_object(
+        'organization', v_org.name,
+        'hubs', coalesce((select string_agg(h.name, ', ' order by h.name)
+                            from public.organization_hub_requests r join public.hubs h on h.id = r.hub_id
+                           where r.organization_id = v_org.id), ''),
+        'link', '/organizations/review');
+    else
+      v_occurrence := v_org.decided_at;
+      v_allowed := v_org.decided_by = v_uid
+        and v_org.status = case p_kind when 'registration_verified' then 'verified' else 'declined' end;
+      v_data := jsonb_build_object(
+        'organization', v_org.name,
+        'reason', coalesce(v_org.decline_reason, ''),
+        'link', case when v_org.status = 'verified' then '/directory/' else '/organizations/' end || v_org.slug);
+    end if;
+  elsif p_kind = 'invitation' then
+    select i.created_at,
+           public.is_org_admin(i.organization_id) and i.accepted_at is null and i.revoked_at is null
+             and p_token is not null and encode(sha256(convert_to(p_token, 'UTF8')), 'hex') = i.token_hash,
+           i.email,
+           jsonb_build_object('organization', o.name, 'inviter', coalesce(p.display_name, ''),
+             'role', i.org_role, 'expiresAt', i.expires_at,
+             'link', '/organizations/invitation?token=' || p_token)
+      into v_occurrence, v_allowed, v_email, v_data
+      from public.organization_invitations i
+      join public.organizations o on o.id = i.organization_id
+      left join public.profiles p on p.id = v_uid
+     where i.id = p_record_id;
+  elsif p_kind = 'join_requested' then
+    select j.created_at, j.user_id = v_uid and j.status = 'pending',
+           jsonb_build_object('organization', o.name, 'person', coalesce(p.display_name, ''),
+             'message', j.message, 'link', '/organizations/' || o.slug || '/team'),
+           (select array_agg(m.user_id) from public.memberships m
+             where m.organization_id = j.organization_id and m.role = 'org_member' and m.org_role = 'admin')
+      into v_occurrence, v_allowed, v_data, v_recipients
+      from public.organization_join_requests j
+      join public.organizations o on o.id = j.organization_id
+      left join public.profiles p on p.id = j.user_id
+     where j.id = p_record_id;
+  elsif p_kind in ('join_accepted', 'join_declined') then
+    select j.decided_at,
+           j.decided_by = v_uid and j.status = case p_kind when 'join_accepted' then 'accepted' else 'declined' end,
+           jsonb_build_object('organization', o.name, 'link', '/organizations/' || o.slug),
+           array[j.user_id]
+      into v_occurrence, v_allowed, v_data, v_recipients
+      from public.organization_join_requests j
+      join public.organizations o on o.id = j.organization_id
+     where j.id = p_record_id;
+  elsif p_kind = 'contact_received' then
+    select c.created_at, c.sender_id = v_uid,
+           jsonb_build_object('organization', o.name, 'sender', coalesce(c.sender_name, ''),
+             'senderEmail', coalesce(c.sender_email, ''), 'subject', c.subject, 'message', c.message,
+             'link', '/organizations/' || o.slug || '/requests'),
+           (select array_agg(m.user_id) from public.memberships m
+             where m.organization_id = c.organization_id and m.role = 'org_member' and m.org_role = 'admin')
+      into v_occurrence, v_allowed, v_data, v_recipients
+      from public.organization_contact_requests c
+      join public.organizations o on o.id = c.organization_id
+     where c.id = p_record_id;
+  else
+    raise exception 'unknown notice: %', p_kind using errcode = '22023';
+  end if;
+  if p_kind in ('registration_verified', 'registration_declined') then
+    select array_agg(m.user_id) into v_recipients from public.memberships m
+     where m.organization_id = v_org.id and m.role = 'org_member' and m.org_role = 'admin';
+  end if;
+  if not coalesce(v_allowed, false) or v_occurrence is null then
+    raise exception 'you cannot send this notice' using errcode = '42501';
+  end if;
+  insert into private.organization_notices (kind, record_id, occurrence)
+  values (p_kind, p_record_id, v_occurrence)
+  on conflict do nothing;
+  if not found then
+    return 0;
+  end if;
+  if v_email is not null then
+    insert into private.notices (recipient_email, kind, data)
+    values (v_email, 'organizations.' || p_kind, v_data);
+    return 1;
+  end if;
+  insert into private.notices (recipient_id, kind, data)
+  select r, 'organizations.' || p_kind, v_data
+    from unnest(coalesce(v_recipients, '{}')) r
+   where r is not null
+   limit 200;
+  get diagnostics v_count = row_count;
+  return v_count;
+end
+$$;
+
+--
 -- Name: register_personal_data_source(text, text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -2067,95 +2191,6 @@ begin
   end if;
 end
 $_$;
-
---
--- Name: send_organization_notice(text, uuid, text, text, text); Type: FUNCTION; Schema: private; Owner: -
---
-
-CREATE FUNCTION private.send_organization_notice(p_kind text, p_record_id uuid, p_subject text, p_body text, p_delivery text) RETURNS integer
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
-    AS $$
-declare
-  v_uid uuid := auth.uid();
-  v_occurrence timestamptz;
-  v_allowed boolean := false;
-  v_recipients text[];
-  v_org uuid;
-  v_count integer;
-begin
-  if p_delivery not in ('smtp', 'mailbox') then
-    raise exception 'unknown delivery: %', p_delivery using errcode = '22023';
-  end if;
-  if p_subject is null or char_length(p_subject) > 300 or p_body is null or char_length(p_body) > 20000 then
-    raise exception 'invalid mail' using errcode = '22023';
-  end if;
-  if v_uid is null then
-    raise exception 'not signed in' using errcode = '42501';
-  end if;
-  if p_kind = 'registration.submitted' then
-    select o.submitted_at, public.is_org_admin(o.id) and o.status = 'pending', o.id
-      into v_occurrence, v_allowed, v_org
-      from public.organizations o where o.id = p_record_id;
-    select array_agg(distinct lower(u.email)) into v_recipients
-      from public.organization_hub_requests r
-      join public.memberships m on m.hub_id = r.hub_id and m.role = 'hub_coordinator'
-      join auth.users u on u.id = m.user_id
-     where r.organization_id = v_org;
-    if v_recipients is null then
-      select array_agg(distinct lower(u.email)) into v_recipients
-        from public.memberships m join auth.users u on u.id = m.user_id
-       where m.role = 'platform_admin';
-    end if;
-    -- The reviewers, never the organization's own admins.
-    v_recipients := coalesce(v_recipients, '{}');
-  elsif p_kind = 'registration.decided' then
-    select o.decided_at, o.decided_by = v_uid and o.status in ('verified', 'declined'), o.id
-      into v_occurrence, v_allowed, v_org
-      from public.organizations o where o.id = p_record_id;
-  elsif p_kind = 'invitation' then
-    select i.created_at, public.is_org_admin(i.organization_id) and i.accepted_at is null and i.revoked_at is null,
-           array[i.email]
-      into v_occurrence, v_allowed, v_recipients
-      from public.organization_invitations i where i.id = p_record_id;
-  elsif p_kind = 'join.requested' then
-    select j.created_at, j.user_id = v_uid and j.status = 'pending', j.organization_id
-      into v_occurrence, v_allowed, v_org
-      from public.organization_join_requests j where j.id = p_record_id;
-  elsif p_kind = 'join.decided' then
-    select j.decided_at, j.decided_by = v_uid, array[lower(u.email)]
-      into v_occurrence, v_allowed, v_recipients
-      from public.organization_join_requests j join auth.users u on u.id = j.user_id
-     where j.id = p_record_id;
-  elsif p_kind = 'contact.received' then
-    select c.created_at, c.sender_id = v_uid, c.organization_id
-      into v_occurrence, v_allowed, v_org
-      from public.organization_contact_requests c where c.id = p_record_id;
-  else
-    raise exception 'unknown notice: %', p_kind using errcode = '22023';
-  end if;
-  if not coalesce(v_allowed, false) or v_occurrence is null then
-    raise exception 'you cannot send this notice' using errcode = '42501';
-  end if;
-  if v_recipients is null and v_org is not null then
-    select array_agg(distinct lower(u.email)) into v_recipients
-      from public.memberships m join auth.users u on u.id = m.user_id
-     where m.organization_id = v_org and m.role = 'org_member' and m.org_role = 'admin';
-  end if;
-  insert into private.organization_notices (kind, record_id, occurrence)
-  values (p_kind, p_record_id, v_occurrence)
-  on conflict do nothing;
-  if not found then
-    return 0;
-  end if;
-  insert into private.outbox (to_email, kind, subject, body_text, delivery)
-  select r, 'organizations.' || p_kind, p_subject, p_body, p_delivery
-    from unnest(coalesce(v_recipients, '{}')) r
-   where r is not null;
-  get diagnostics v_count = row_count;
-  return v_count;
-end
-$$;
 
 --
 -- Name: sign_in_credentials(text); Type: FUNCTION; Schema: private; Owner: -
@@ -3412,7 +3447,7 @@ CREATE TABLE private.organization_notices (
     kind text NOT NULL,
     record_id uuid NOT NULL,
     occurrence timestamp with time zone NOT NULL,
-    sent_at timestamp with time zone DEFAULT now() NOT NULL
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL
 );
 
 --
@@ -6913,6 +6948,13 @@ REVOKE ALL ON FUNCTION private.rate_limit_check(p_check jsonb) FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.rate_limit_key_hash(p_key text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION record_organization_notice(p_kind text, p_record_id uuid, p_token text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.record_organization_notice(p_kind text, p_record_id uuid, p_token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.record_organization_notice(p_kind text, p_record_id uuid, p_token text) TO authenticated;
+
+--
 -- Name: FUNCTION register_personal_data_source(p_source text, p_function text); Type: ACL; Schema: private; Owner: -
 --
 
@@ -7194,13 +7236,6 @@ REVOKE ALL ON FUNCTION private.search_text_array(value jsonb) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.search_upsert(record jsonb) FROM PUBLIC;
-
---
--- Name: FUNCTION send_organization_notice(p_kind text, p_record_id uuid, p_subject text, p_body text, p_delivery text); Type: ACL; Schema: private; Owner: -
---
-
-REVOKE ALL ON FUNCTION private.send_organization_notice(p_kind text, p_record_id uuid, p_subject text, p_body text, p_delivery text) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.send_organization_notice(p_kind text, p_record_id uuid, p_subject text, p_body text, p_delivery text) TO authenticated;
 
 --
 -- Name: FUNCTION sign_in_credentials(p_email text); Type: ACL; Schema: private; Owner: -

@@ -24,10 +24,10 @@
 --   contact      requests from signed-in people to an organization's admins.
 --   drafts       the registration form's progress, kept between steps and
 --                visits (one draft per person).
---   notices      mail about all of this is composed by the server (i18n) and
---                queued by private.send_organization_notice, which decides
---                who receives it from the record itself, so no request can
---                choose its recipients.
+--   notices      mail about all of this goes through the portal's notices
+--                (private.notices, worded from i18n): private.record_organization_notice
+--                decides who receives it from the record itself, so no
+--                request can choose its recipients.
 --   personal     every person's data as JSON from registered per-domain
 --     data       sources (private.export_my_personal_data), and account
 --                deletion that keeps what belongs to an organization or a
@@ -968,30 +968,36 @@ as $$
 $$;
 
 -- 11. Mail about organizations ------------------------------------------------------
--- The server writes the words (i18n); this function decides who gets them,
--- from the record, and only for the event the caller just caused: each event
--- is sent once (the ledger below), so the function cannot be used to mail
--- anyone else or to repeat a mail.
---   registration.submitted  organization  by its admins           to the chosen hubs' coordinators (admins when none)
---   registration.decided    organization  by whoever decided      to its admins
---   invitation              invitation    by the org's admins     to the invited address
---   join.requested          join request  by the person asking    to the org's admins
---   join.decided            join request  by whoever decided      to the person asking
---   contact.received        contact req.  by its sender           to the org's admins
+-- Recorded as notices (private.notices, 20261203150000_notices.sql: who is
+-- owed mail and the facts its words need), which the portal words from i18n
+-- (`mail.organizations.<kind>.*`) and delivers in the same transaction
+-- (src/server/mail/notices.ts). The use case that caused the event asks for
+-- its notice after writing everything the recipients depend on (the hubs a
+-- registration chose are written after the organization): this function
+-- reads the recipients from the records, checks that the caller caused the
+-- event, and records each event once (the ledger below), so it can neither
+-- mail anyone else nor repeat a mail.
+--   registration_submitted         organization  by its admins          to the chosen hubs' coordinators (platform admins when none)
+--   registration_verified|declined organization  by whoever decided     to its admins
+--   invitation                     invitation    by the org's admins    to the invited address (the caller proves the token)
+--   join_requested                 join request  by the person asking   to the org's admins
+--   join_accepted|declined         join request  by whoever decided     to the person asking
+--   contact_received               contact req.  by its sender          to the org's admins
+-- private.notices is created by a later file; this function reads it only
+-- when it is called.
 
 create table private.organization_notices (
   kind text not null,
   record_id uuid not null,
   occurrence timestamptz not null,
-  sent_at timestamptz not null default now(),
+  recorded_at timestamptz not null default now(),
   primary key (kind, record_id, occurrence)
 );
 alter table private.organization_notices enable row level security;
 revoke all on private.organization_notices from public, anon, authenticated, service_role;
 
-create or replace function private.send_organization_notice(
-  p_kind text, p_record_id uuid, p_subject text, p_body text, p_delivery text
-) returns integer
+create or replace function private.record_organization_notice(p_kind text, p_record_id uuid, p_token text)
+returns integer
 language plpgsql volatile security definer
 set search_path = ''
 as $$
@@ -999,67 +1005,96 @@ declare
   v_uid uuid := auth.uid();
   v_occurrence timestamptz;
   v_allowed boolean := false;
-  v_recipients text[];
-  v_org uuid;
+  v_org public.organizations;
+  v_data jsonb;
+  v_recipients uuid[];
+  v_email text;
   v_count integer;
 begin
-  if p_delivery not in ('smtp', 'mailbox') then
-    raise exception 'unknown delivery: %', p_delivery using errcode = '22023';
-  end if;
-  if p_subject is null or char_length(p_subject) > 300 or p_body is null or char_length(p_body) > 20000 then
-    raise exception 'invalid mail' using errcode = '22023';
-  end if;
   if v_uid is null then
     raise exception 'not signed in' using errcode = '42501';
   end if;
-  if p_kind = 'registration.submitted' then
-    select o.submitted_at, public.is_org_admin(o.id) and o.status = 'pending', o.id
-      into v_occurrence, v_allowed, v_org
-      from public.organizations o where o.id = p_record_id;
-    select array_agg(distinct lower(u.email)) into v_recipients
-      from public.organization_hub_requests r
-      join public.memberships m on m.hub_id = r.hub_id and m.role = 'hub_coordinator'
-      join auth.users u on u.id = m.user_id
-     where r.organization_id = v_org;
-    if v_recipients is null then
-      select array_agg(distinct lower(u.email)) into v_recipients
-        from public.memberships m join auth.users u on u.id = m.user_id
-       where m.role = 'platform_admin';
+  if p_kind in ('registration_submitted', 'registration_verified', 'registration_declined') then
+    select * into v_org from public.organizations o where o.id = p_record_id;
+    if p_kind = 'registration_submitted' then
+      v_occurrence := v_org.submitted_at;
+      v_allowed := v_org.status = 'pending' and public.is_org_admin(v_org.id);
+      select array_agg(distinct m.user_id) into v_recipients
+        from public.organization_hub_requests r
+        join public.memberships m on m.hub_id = r.hub_id and m.role = 'hub_coordinator'
+       where r.organization_id = v_org.id;
+      if v_recipients is null then
+        select array_agg(distinct m.user_id) into v_recipients
+          from public.memberships m where m.role = 'platform_admin';
+      end if;
+      v_data := jsonb_build_object(
+        'organization', v_org.name,
+        'hubs', coalesce((select string_agg(h.name, ', ' order by h.name)
+                            from public.organization_hub_requests r join public.hubs h on h.id = r.hub_id
+                           where r.organization_id = v_org.id), ''),
+        'link', '/organizations/review');
+    else
+      v_occurrence := v_org.decided_at;
+      v_allowed := v_org.decided_by = v_uid
+        and v_org.status = case p_kind when 'registration_verified' then 'verified' else 'declined' end;
+      v_data := jsonb_build_object(
+        'organization', v_org.name,
+        'reason', coalesce(v_org.decline_reason, ''),
+        'link', case when v_org.status = 'verified' then '/directory/' else '/organizations/' end || v_org.slug);
     end if;
-    -- The reviewers, never the organization's own admins.
-    v_recipients := coalesce(v_recipients, '{}');
-  elsif p_kind = 'registration.decided' then
-    select o.decided_at, o.decided_by = v_uid and o.status in ('verified', 'declined'), o.id
-      into v_occurrence, v_allowed, v_org
-      from public.organizations o where o.id = p_record_id;
   elsif p_kind = 'invitation' then
-    select i.created_at, public.is_org_admin(i.organization_id) and i.accepted_at is null and i.revoked_at is null,
-           array[i.email]
-      into v_occurrence, v_allowed, v_recipients
-      from public.organization_invitations i where i.id = p_record_id;
-  elsif p_kind = 'join.requested' then
-    select j.created_at, j.user_id = v_uid and j.status = 'pending', j.organization_id
-      into v_occurrence, v_allowed, v_org
-      from public.organization_join_requests j where j.id = p_record_id;
-  elsif p_kind = 'join.decided' then
-    select j.decided_at, j.decided_by = v_uid, array[lower(u.email)]
-      into v_occurrence, v_allowed, v_recipients
-      from public.organization_join_requests j join auth.users u on u.id = j.user_id
+    select i.created_at,
+           public.is_org_admin(i.organization_id) and i.accepted_at is null and i.revoked_at is null
+             and p_token is not null and encode(sha256(convert_to(p_token, 'UTF8')), 'hex') = i.token_hash,
+           i.email,
+           jsonb_build_object('organization', o.name, 'inviter', coalesce(p.display_name, ''),
+             'role', i.org_role, 'expiresAt', i.expires_at,
+             'link', '/organizations/invitation?token=' || p_token)
+      into v_occurrence, v_allowed, v_email, v_data
+      from public.organization_invitations i
+      join public.organizations o on o.id = i.organization_id
+      left join public.profiles p on p.id = v_uid
+     where i.id = p_record_id;
+  elsif p_kind = 'join_requested' then
+    select j.created_at, j.user_id = v_uid and j.status = 'pending',
+           jsonb_build_object('organization', o.name, 'person', coalesce(p.display_name, ''),
+             'message', j.message, 'link', '/organizations/' || o.slug || '/team'),
+           (select array_agg(m.user_id) from public.memberships m
+             where m.organization_id = j.organization_id and m.role = 'org_member' and m.org_role = 'admin')
+      into v_occurrence, v_allowed, v_data, v_recipients
+      from public.organization_join_requests j
+      join public.organizations o on o.id = j.organization_id
+      left join public.profiles p on p.id = j.user_id
      where j.id = p_record_id;
-  elsif p_kind = 'contact.received' then
-    select c.created_at, c.sender_id = v_uid, c.organization_id
-      into v_occurrence, v_allowed, v_org
-      from public.organization_contact_requests c where c.id = p_record_id;
+  elsif p_kind in ('join_accepted', 'join_declined') then
+    select j.decided_at,
+           j.decided_by = v_uid and j.status = case p_kind when 'join_accepted' then 'accepted' else 'declined' end,
+           jsonb_build_object('organization', o.name, 'link', '/organizations/' || o.slug),
+           array[j.user_id]
+      into v_occurrence, v_allowed, v_data, v_recipients
+      from public.organization_join_requests j
+      join public.organizations o on o.id = j.organization_id
+     where j.id = p_record_id;
+  elsif p_kind = 'contact_received' then
+    select c.created_at, c.sender_id = v_uid,
+           jsonb_build_object('organization', o.name, 'sender', coalesce(c.sender_name, ''),
+             'senderEmail', coalesce(c.sender_email, ''), 'subject', c.subject, 'message', c.message,
+             'link', '/organizations/' || o.slug || '/requests'),
+           (select array_agg(m.user_id) from public.memberships m
+             where m.organization_id = c.organization_id and m.role = 'org_member' and m.org_role = 'admin')
+      into v_occurrence, v_allowed, v_data, v_recipients
+      from public.organization_contact_requests c
+      join public.organizations o on o.id = c.organization_id
+     where c.id = p_record_id;
   else
     raise exception 'unknown notice: %', p_kind using errcode = '22023';
   end if;
+  if p_kind in ('registration_verified', 'registration_declined') then
+    select array_agg(m.user_id) into v_recipients from public.memberships m
+     where m.organization_id = v_org.id and m.role = 'org_member' and m.org_role = 'admin';
+  end if;
   if not coalesce(v_allowed, false) or v_occurrence is null then
     raise exception 'you cannot send this notice' using errcode = '42501';
-  end if;
-  if v_recipients is null and v_org is not null then
-    select array_agg(distinct lower(u.email)) into v_recipients
-      from public.memberships m join auth.users u on u.id = m.user_id
-     where m.organization_id = v_org and m.role = 'org_member' and m.org_role = 'admin';
   end if;
   insert into private.organization_notices (kind, record_id, occurrence)
   values (p_kind, p_record_id, v_occurrence)
@@ -1067,10 +1102,16 @@ begin
   if not found then
     return 0;
   end if;
-  insert into private.outbox (to_email, kind, subject, body_text, delivery)
-  select r, 'organizations.' || p_kind, p_subject, p_body, p_delivery
+  if v_email is not null then
+    insert into private.notices (recipient_email, kind, data)
+    values (v_email, 'organizations.' || p_kind, v_data);
+    return 1;
+  end if;
+  insert into private.notices (recipient_id, kind, data)
+  select r, 'organizations.' || p_kind, v_data
     from unnest(coalesce(v_recipients, '{}')) r
-   where r is not null;
+   where r is not null
+   limit 200;
   get diagnostics v_count = row_count;
   return v_count;
 end
@@ -1349,7 +1390,7 @@ revoke all on function
   public.stamp_organization_contact_request(),
   private.peek_organization_invitation(text), private.accept_organization_invitation(text),
   private.find_organization_duplicates(text, text), private.is_organization_slug_taken(text),
-  private.send_organization_notice(text, uuid, text, text, text),
+  private.record_organization_notice(text, uuid, text),
   private.search_sync_organization(uuid), private.search_on_offering_change(),
   private.register_personal_data_source(text, text), private.export_my_personal_data(),
   private.personal_data_identity(uuid), private.personal_data_hubs(uuid), private.personal_data_organizations(uuid),
@@ -1361,7 +1402,7 @@ grant execute on function
   private.accept_organization_invitation(text),
   private.find_organization_duplicates(text, text),
   private.is_organization_slug_taken(text),
-  private.send_organization_notice(text, uuid, text, text, text),
+  private.record_organization_notice(text, uuid, text),
   private.export_my_personal_data(),
   private.my_sole_admin_organizations(),
   private.delete_my_account(),

@@ -191,7 +191,7 @@ describe.skipIf(!e2eEnabled())(
       await check(v);
       await visitor.close();
 
-      const mail = await mailTo(page, vendorEmail, 'organizations.registration.decided');
+      const mail = await mailTo(page, vendorEmail, 'organizations.registration_verified');
       await expect(mail.textContent()).resolves.toContain('was verified');
     });
 
@@ -260,7 +260,7 @@ describe.skipIf(!e2eEnabled())(
           .count(),
       ).resolves.toBe(1);
 
-      const mail = await mailTo(page, vendorEmail, 'organizations.contact.received');
+      const mail = await mailTo(page, vendorEmail, 'organizations.contact_received');
       await expect(mail.textContent()).resolves.toContain('four schools');
 
       await page.goto(`/organizations/${slug}/matches`);

@@ -35,7 +35,6 @@ import { testTargets } from '../support/databases';
 import { claimsOf, userIdOf, type Persona } from '../support/personas';
 
 const i18n = getTranslator('en');
-const { t } = i18n;
 const origin = 'http://localhost:4321';
 const identity = (raw: Record<string, string>) => identityFieldsSchema.parse(raw);
 
@@ -260,7 +259,7 @@ describe.each(testTargets())('registering an organization on $name', (target) =>
     const changed = await as('member', (rdb) =>
       submitRegistration(
         rdb,
-        { userId: member, t, origin },
+        { userId: member, wording: { i18n, origin } },
         { acceptTerms: 'yes', termsVersion: '1999-01-01' },
       ),
     );
@@ -271,7 +270,7 @@ describe.each(testTargets())('registering an organization on $name', (target) =>
     const submitted = await as('member', (rdb) =>
       submitRegistration(
         rdb,
-        { userId: member, t, origin },
+        { userId: member, wording: { i18n, origin } },
         { acceptTerms: 'yes', termsVersion: currentTermsVersion },
       ),
     );
@@ -296,7 +295,7 @@ describe.each(testTargets())('registering an organization on $name', (target) =>
       role: 'admin',
     });
     expect((await as('member', (rdb) => loadRegistrationDraft(rdb, member))).updatedAt).toBeNull();
-    const mails = await outbox('organizations.registration.submitted');
+    const mails = await outbox('organizations.registration_submitted');
     expect(mails.map((m) => m.to_email)).toEqual(['coordinator@demo.u4ssc.local']);
     expect(mails[0]!.body_text).toContain(`${origin}/organizations/review`);
 
@@ -363,7 +362,7 @@ describe.each(testTargets())('registering an organization on $name', (target) =>
     );
     expect(found.hits.map((hit) => hit.url)).toContain('/directory/fjord-mobility-cooperative');
 
-    const mails = await outbox('organizations.registration.decided');
+    const mails = await outbox('organizations.registration_verified');
     expect(mails.map((m) => m.to_email)).toEqual(['member@demo.u4ssc.local']);
     expect(mails[0]!.subject).toContain('Fjord Mobility Cooperative');
   });
@@ -384,18 +383,12 @@ describe.each(testTargets())('registering an organization on $name', (target) =>
       ),
     );
     expect(declined).toEqual({ ok: true, slug: 'demo-pending-mobility' });
-    const mail = (await outbox('organizations.registration.decided')).find(
+    const mail = (await outbox('organizations.registration_declined')).find(
       (m) => m.to_email === 'partner@demo.u4ssc.local',
     );
     expect(mail?.body_text).toContain('Please describe your offerings for cities.');
     expect(
-      await as('orgMember', (rdb) =>
-        resubmitOrganization(
-          rdb,
-          { t, origin },
-          { id, name: 'Pending Mobility Ltd (demo)', kind: 'private-sector' },
-        ),
-      ),
+      await as('orgMember', (rdb) => resubmitOrganization(rdb, { i18n, origin }, { id })),
     ).toBe(true);
     const [row] = await db.query<{ status: string; decline_reason: string | null }>(
       'select status, decline_reason from public.organizations where id = $1',

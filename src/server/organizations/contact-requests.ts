@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Translator } from '../../lib/i18n';
+import type { NoticeWording } from '../mail/notices';
 import { isMultiLineText, isSingleLineText } from '../../lib/text/control-characters';
 import type { RequestDb } from '../db/request-context';
 import type { Queryable } from '../db/types';
 import type { FieldError } from '../forms';
 import { enforceRateLimits, rateLimitAddress, rateLimitRules } from '../http/rate-limit';
-import { contactReceivedText, sendOrganizationNotice } from './notices';
+import { tellAboutOrganization } from './notices';
 
 /**
  * Contact requests: a signed-in person writes to a verified organization;
@@ -42,9 +42,8 @@ export async function sendContactRequest(
   context: {
     userId: string;
     clientAddress: string;
-    organization: { id: string; name: string; slug: string };
-    t: Translator['t'];
-    origin: string;
+    organizationId: string;
+    wording: NoticeWording;
   },
   input: z.output<typeof contactRequestSchema>,
 ): Promise<ContactOutcome> {
@@ -53,13 +52,13 @@ export async function sendContactRequest(
     { rule: rateLimitRules.contactPerAccount, key: context.userId },
   ]);
   if (input.website && input.website.trim() !== '') return { ok: true };
-  let row: { id: string; sender_name: string | null; sender_email: string | null } | undefined;
+  let row: { id: string } | undefined;
   try {
     [row] = await db.savepoint((tx) =>
-      tx.query<{ id: string; sender_name: string | null; sender_email: string | null }>(
+      tx.query<{ id: string }>(
         `insert into public.organization_contact_requests (organization_id, subject, message)
-         values ($1, $2, $3) returning id, sender_name, sender_email`,
-        [context.organization.id, input.subject, input.message],
+         values ($1, $2, $3) returning id`,
+        [context.organizationId, input.subject, input.message],
       ),
     );
   } catch (error) {
@@ -70,19 +69,7 @@ export async function sendContactRequest(
       };
     throw error;
   }
-  await sendOrganizationNotice(
-    db,
-    'contact.received',
-    row!.id,
-    contactReceivedText(context.t, {
-      organization: context.organization.name,
-      sender: row!.sender_name ?? '',
-      senderEmail: row!.sender_email ?? '',
-      subject: input.subject,
-      message: input.message,
-      link: `${context.origin}/organizations/${context.organization.slug}/requests`,
-    }),
-  );
+  await tellAboutOrganization(db, context.wording, 'contact_received', row!.id);
   return { ok: true };
 }
 

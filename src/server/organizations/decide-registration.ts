@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isMultiLineText } from '../../lib/text/control-characters';
 import type { RequestDb } from '../db/request-context';
-import { sendNotices, type NoticeWording } from '../mail/notices';
-import { registrationDecidedText, sendOrganizationNotice } from './notices';
+import type { NoticeWording } from '../mail/notices';
+import { tellAboutOrganization } from './notices';
 
 const reason = z
   .string()
@@ -44,12 +44,12 @@ export async function decideRegistration(
   context: NoticeWording,
   input: RegistrationDecision,
 ): Promise<DecideRegistrationOutcome> {
-  let row: { id: string; slug: string; name: string } | undefined;
+  let row: { id: string; slug: string } | undefined;
   try {
     [row] = await db.savepoint((tx) =>
-      tx.query<{ id: string; slug: string; name: string }>(
+      tx.query<{ id: string; slug: string }>(
         `update public.organizations set status = $2, decline_reason = $3
-          where id = $1 and status = 'pending' returning id, slug, name`,
+          where id = $1 and status = 'pending' returning id, slug`,
         [input.organization, input.decision, input.decision === 'declined' ? input.reason : null],
       ),
     );
@@ -58,22 +58,13 @@ export async function decideRegistration(
     throw error;
   }
   if (!row) return { ok: false, reason: 'not-found' };
-  await sendOrganizationNotice(
+  // Its admins are told; so are the coordinators of the chosen hubs the
+  // reviewer does not coordinate, which now have an application each.
+  await tellAboutOrganization(
     db,
-    'registration.decided',
+    context,
+    input.decision === 'verified' ? 'registration_verified' : 'registration_declined',
     row.id,
-    registrationDecidedText(context.i18n.t, {
-      name: row.name,
-      decision: input.decision,
-      reason: input.decision === 'declined' ? input.reason : null,
-      link:
-        input.decision === 'verified'
-          ? `${context.origin}/directory/${row.slug}`
-          : `${context.origin}/organizations/${row.slug}`,
-    }),
   );
-  // The hubs it chose that the reviewer does not coordinate now have an
-  // application each: their coordinators are told (src/server/mail/notices.ts).
-  await sendNotices(db, context);
   return { ok: true, slug: row.slug };
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Translator } from '../../lib/i18n';
+import type { NoticeWording } from '../mail/notices';
 import type { RequestDb } from '../db/request-context';
 import type { FieldError } from '../forms';
 import { enforceRateLimits, rateLimitRules } from '../http/rate-limit';
 import { createInvitationToken } from './invitation-token';
-import { invitationText, sendOrganizationNotice } from './notices';
+import { tellAboutOrganization } from './notices';
 
 export const invitationFormSchema = z.object({
   email: z
@@ -28,32 +28,25 @@ export type InviteOutcome = { ok: true; email: string } | { ok: false; errors: F
  */
 export async function inviteColleague(
   db: RequestDb,
-  context: {
-    userId: string;
-    organization: { id: string; name: string };
-    inviter: string;
-    t: Translator['t'];
-    formatDate: (date: Date) => string;
-    origin: string;
-  },
+  context: { userId: string; organizationId: string; wording: NoticeWording },
   input: InvitationForm,
 ): Promise<InviteOutcome> {
   await enforceRateLimits(db, [
     { rule: rateLimitRules.invitationsPerAccount, key: context.userId },
   ]);
   const { token, hash } = createInvitationToken();
-  let row: { id: string; expires_at: Date } | undefined;
+  let row: { id: string } | undefined;
   try {
     [row] = await db.savepoint(async (tx) => {
       await tx.query(
         `update public.organization_invitations set revoked_at = now()
           where organization_id = $1 and email = $2 and accepted_at is null and revoked_at is null`,
-        [context.organization.id, input.email],
+        [context.organizationId, input.email],
       );
-      return tx.query<{ id: string; expires_at: Date }>(
+      return tx.query<{ id: string }>(
         `insert into public.organization_invitations (organization_id, email, org_role, token_hash)
-         values ($1, $2, $3, $4) returning id, expires_at`,
-        [context.organization.id, input.email, input.role, hash],
+         values ($1, $2, $3, $4) returning id`,
+        [context.organizationId, input.email, input.role, hash],
       );
     });
   } catch (error) {
@@ -64,17 +57,6 @@ export async function inviteColleague(
       };
     throw error;
   }
-  await sendOrganizationNotice(
-    db,
-    'invitation',
-    row!.id,
-    invitationText(context.t, {
-      organization: context.organization.name,
-      inviter: context.inviter,
-      role: input.role,
-      link: `${context.origin}/organizations/invitation?token=${encodeURIComponent(token)}`,
-      expires: context.formatDate(new Date(row!.expires_at)),
-    }),
-  );
+  await tellAboutOrganization(db, context.wording, 'invitation', row!.id, token);
   return { ok: true, email: input.email };
 }

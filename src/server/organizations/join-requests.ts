@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Translator } from '../../lib/i18n';
+import type { NoticeWording } from '../mail/notices';
 import { isMultiLineText } from '../../lib/text/control-characters';
 import type { RequestDb } from '../db/request-context';
-import { joinDecidedText, joinRequestedText, sendOrganizationNotice } from './notices';
+import { tellAboutOrganization } from './notices';
 
 /**
  * Requests to join an existing organization: what duplicate detection offers
@@ -38,10 +38,8 @@ export async function requestToJoin(
   db: RequestDb,
   context: {
     userId: string;
-    person: string;
-    organization: { id: string; name: string; slug: string };
-    t: Translator['t'];
-    origin: string;
+    organization: { id: string; name: string };
+    wording: NoticeWording;
   },
   message: string,
 ): Promise<JoinOutcome> {
@@ -61,47 +59,29 @@ export async function requestToJoin(
     if (code === '23503') return { ok: false, reason: 'not-found' };
     throw error;
   }
-  await sendOrganizationNotice(
-    db,
-    'join.requested',
-    rows[0]!.id,
-    joinRequestedText(context.t, {
-      organization: context.organization.name,
-      person: context.person,
-      message,
-      link: `${context.origin}/organizations/${context.organization.slug}/team`,
-    }),
-  );
+  await tellAboutOrganization(db, context.wording, 'join_requested', rows[0]!.id);
   return { ok: true, organizationName: context.organization.name };
 }
 
 /** An admin's decision on a pending request; the person is told by mail. */
 export async function decideJoinRequest(
   db: RequestDb,
-  context: {
-    organization: { id: string; name: string; slug: string };
-    t: Translator['t'];
-    origin: string;
-  },
+  context: { organizationId: string; wording: NoticeWording },
   input: z.output<typeof joinDecisionSchema>,
 ): Promise<{ ok: boolean }> {
   const rows = await db.savepoint((tx) =>
     tx.query<{ id: string }>(
       `update public.organization_join_requests set status = $3
         where id = $1 and organization_id = $2 and status = 'pending' returning id`,
-      [input.request, context.organization.id, input.decision],
+      [input.request, context.organizationId, input.decision],
     ),
   );
   if (rows.length === 0) return { ok: false };
-  await sendOrganizationNotice(
+  await tellAboutOrganization(
     db,
-    'join.decided',
+    context.wording,
+    input.decision === 'accepted' ? 'join_accepted' : 'join_declined',
     input.request,
-    joinDecidedText(context.t, {
-      organization: context.organization.name,
-      accepted: input.decision === 'accepted',
-      link: `${context.origin}/organizations/${context.organization.slug}`,
-    }),
   );
   return { ok: true };
 }

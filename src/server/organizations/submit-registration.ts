@@ -1,15 +1,14 @@
-import { sectorLabel } from '../../lib/taxonomy/sectors';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { currentTermsVersion } from '../../lib/legal/terms';
-import type { Translator } from '../../lib/i18n';
+import type { NoticeWording } from '../mail/notices';
 import type { RequestDb } from '../db/request-context';
 import { insertWithUniqueSlug } from '../db/insert-with-unique-slug';
 import type { Queryable } from '../db/types';
 import type { FieldError } from '../forms';
 import { slugify } from '../../lib/slug';
 import { reservedOrganizationSlugs } from './organization-fields';
-import { registrationSubmittedText, sendOrganizationNotice } from './notices';
+import { tellAboutOrganization } from './notices';
 import { discardRegistrationDraft, loadRegistrationDraft, stepStatus } from './registration-draft';
 import type { RegistrationStep } from './registration-draft';
 
@@ -36,7 +35,7 @@ function errorCode(error: unknown): { code?: string; constraint?: string } {
  */
 export async function submitRegistration(
   db: RequestDb,
-  context: { userId: string; t: Translator['t']; origin: string },
+  context: { userId: string; wording: NoticeWording },
   input: z.output<typeof submitRegistrationSchema>,
 ): Promise<SubmitOutcome> {
   if (input.termsVersion !== currentTermsVersion) {
@@ -138,20 +137,6 @@ export async function submitRegistration(
     throw error;
   }
 
-  const hubNames = await db.query<{ name: string }>(
-    'select name from public.hubs where slug = any($1::text[]) order by name',
-    [draft.hubs],
-  );
-  await sendOrganizationNotice(
-    db,
-    'registration.submitted',
-    id,
-    registrationSubmittedText(context.t, {
-      name: identity.name,
-      kind: sectorLabel(context.t, identity.kind),
-      hubs: hubNames.map((hub) => hub.name),
-      reviewUrl: `${context.origin}/organizations/review`,
-    }),
-  );
+  await tellAboutOrganization(db, context.wording, 'registration_submitted', id);
   return { ok: true, slug };
 }

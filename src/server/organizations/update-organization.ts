@@ -1,4 +1,3 @@
-import { sectorLabel } from '../../lib/taxonomy/sectors';
 import { z } from 'zod';
 import type { RequestDb } from '../db/request-context';
 import type { FieldError } from '../forms';
@@ -9,12 +8,9 @@ import {
 } from './organization-fields';
 import { unknownRecommendations } from './save-registration-step';
 import { countryCodeSchema } from '../../lib/taxonomy/countries';
-import {
-  organizationKindSchema,
-  type OrganizationKind,
-} from '../../lib/directory/organization-filters';
-import type { Translator } from '../../lib/i18n';
-import { registrationSubmittedText, sendOrganizationNotice } from './notices';
+import { organizationKindSchema } from '../../lib/directory/organization-filters';
+import type { NoticeWording } from '../mail/notices';
+import { tellAboutOrganization } from './notices';
 
 /** The profile editor: everything an organization's admins may change about it. */
 export const organizationProfileSchema = profileFieldsSchema.extend({
@@ -106,8 +102,8 @@ export async function updateOrganization(
  */
 export async function resubmitOrganization(
   db: RequestDb,
-  context: { t: Translator['t']; origin: string },
-  organization: { id: string; name: string; kind: OrganizationKind },
+  wording: NoticeWording,
+  organization: { id: string },
 ): Promise<boolean> {
   try {
     const rows = await db.savepoint((tx) =>
@@ -121,21 +117,6 @@ export async function resubmitOrganization(
     if ((error as { code?: string }).code === '42501') return false;
     throw error;
   }
-  const hubs = await db.query<{ name: string }>(
-    `select h.name from public.organization_hub_requests r join public.hubs h on h.id = r.hub_id
-      where r.organization_id = $1 order by h.name limit 100`,
-    [organization.id],
-  );
-  await sendOrganizationNotice(
-    db,
-    'registration.submitted',
-    organization.id,
-    registrationSubmittedText(context.t, {
-      name: organization.name,
-      kind: sectorLabel(context.t, organization.kind),
-      hubs: hubs.map((hub) => hub.name),
-      reviewUrl: `${context.origin}/organizations/review`,
-    }),
-  );
+  await tellAboutOrganization(db, wording, 'registration_submitted', organization.id);
   return true;
 }

@@ -91,32 +91,36 @@ export const organizations = {
     'Your request was sent to the organization’s admins. You will get a mail when they answer.',
   'organizations.mine.left': 'You left the organization.',
 
-  'organizations.mail.noHubs': 'no hub (platform administrators review it)',
-  'organizations.mail.noMessage': '(no message)',
-  'organizations.mail.submitted.subject': 'To review: {name} registered on the U4SSC Hub Portal',
-  'organizations.mail.submitted.body':
-    '{name} ({kind}) registered as a partner of the network and chose these hubs: {hubs}.\n\nYou can verify or decline it in the review queue:\n{link}\n\nOnly verified organizations are listed in the directory and can be linked from case studies.',
-  'organizations.mail.verified.subject': '{name} is now in the partner directory',
-  'organizations.mail.verified.body':
-    'Good news: the registration of {name} was verified. The organization is now listed in the U4SSC partner directory and can be found in search:\n{link}',
-  'organizations.mail.declined.subject': 'The registration of {name} was not accepted',
-  'organizations.mail.declined.body':
-    'The registration of {name} was declined. The reviewer wrote:\n\n{reason}\n\nYou can change the registration and submit it again from your dashboard:\n{link}',
-  'organizations.mail.invitation.subject':
+  'mail.organizations.registration_submitted.subject':
+    'To review: {organization} registered on the U4SSC Hub Portal',
+  'mail.organizations.registration_submitted.body':
+    '{organization} registered as a partner of the network. Verify it, or decline it with a reason, in the review queue:\n{link}\n\nOnly verified organizations are listed in the directory and can be linked from case studies.',
+  'mail.organizations.registration_submitted.body.hubs': 'It chose these hubs: {hubs}.',
+  'mail.organizations.registration_verified.subject':
+    '{organization} is now in the partner directory',
+  'mail.organizations.registration_verified.body':
+    'Good news: the registration of {organization} was verified. It is listed in the U4SSC partner directory and can be found in search:\n{link}',
+  'mail.organizations.registration_declined.subject':
+    'The registration of {organization} was not accepted',
+  'mail.organizations.registration_declined.body':
+    'The registration of {organization} was declined. You can change it and submit it again from its dashboard:\n{link}',
+  'mail.organizations.registration_declined.body.reason': 'The reviewer wrote:\n{reason}',
+  'mail.organizations.invitation.subject':
     '{inviter} invites you to join {organization} on the U4SSC Hub Portal',
-  'organizations.mail.invitation.body':
-    '{inviter} invites you to join {organization} on the U4SSC Hub Portal as {role}.\n\nOpen this link, signed in with this e-mail address (or after creating an account with it), to accept:\n{link}\n\nThe link works once, until {expires}. If you do not know {inviter}, ignore this mail.',
-  'organizations.mail.joinRequested.subject': '{person} asks to join {organization}',
-  'organizations.mail.joinRequested.body':
-    '{person} asks to join {organization} on the U4SSC Hub Portal. Their message:\n\n{message}\n\nAccept or decline on the team page:\n{link}',
-  'organizations.mail.joinAccepted.subject': 'You are now a member of {organization}',
-  'organizations.mail.joinAccepted.body':
+  'mail.organizations.invitation.body':
+    '{inviter} invites you to join {organization} on the U4SSC Hub Portal (role: {role}).\n\nOpen this link, signed in with this e-mail address (or after creating an account with it), to accept:\n{link}\n\nThe link works once, until {expiresAt}. If you do not know {inviter}, ignore this mail.',
+  'mail.organizations.join_requested.subject': '{person} asks to join {organization}',
+  'mail.organizations.join_requested.body':
+    '{person} asks to join {organization} on the U4SSC Hub Portal. Accept or decline on the team page:\n{link}',
+  'mail.organizations.join_requested.body.message': 'Their message:\n{message}',
+  'mail.organizations.join_accepted.subject': 'You are now a member of {organization}',
+  'mail.organizations.join_accepted.body':
     'Your request to join {organization} was accepted. Its dashboard:\n{link}',
-  'organizations.mail.joinDeclined.subject': 'Your request to join {organization}',
-  'organizations.mail.joinDeclined.body':
+  'mail.organizations.join_declined.subject': 'Your request to join {organization}',
+  'mail.organizations.join_declined.body':
     'The admins of {organization} declined your request to join. If you think this is a mistake, contact them directly.',
-  'organizations.mail.contact.subject': 'Message for {organization}: {subject}',
-  'organizations.mail.contact.body':
+  'mail.organizations.contact_received.subject': 'Message for {organization}: {subject}',
+  'mail.organizations.contact_received.body':
     '{sender} ({senderEmail}) wrote to {organization} through the U4SSC Hub Portal.\n\nSubject: {subject}\n\n{message}\n\nReply to {senderEmail}. The message is also in your dashboard, where you can mark it answered:\n{link}',
 
   'register.title': 'Register your organization',
