@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { NoticeWording } from '../mail/notices';
 import { isMultiLineText } from '../../lib/text/control-characters';
 import type { RequestDb } from '../db/request-context';
+import { enforceRateLimits, rateLimitRules } from '../http/rate-limit';
 import { tellAboutOrganization } from './notices';
 
 /**
@@ -32,7 +33,8 @@ export type JoinOutcome =
  * Asks to join `organization` (one the person was shown, e.g. as a possible
  * duplicate: the caller passes its name and slug, which RLS may not show
  * them when it is under review); refused when already a member or when a
- * request is already waiting.
+ * request is already waiting; at most ten an hour per person (each mails
+ * the organization's admins: `RateLimitedError`).
  */
 export async function requestToJoin(
   db: RequestDb,
@@ -43,6 +45,9 @@ export async function requestToJoin(
   },
   message: string,
 ): Promise<JoinOutcome> {
+  await enforceRateLimits(db, [
+    { rule: rateLimitRules.joinRequestsPerAccount, key: context.userId },
+  ]);
   let rows: { id: string }[];
   try {
     rows = await db.savepoint((tx) =>
