@@ -11,6 +11,7 @@ import { demoEmails, demoPassword, signIn } from '../support/sign-in';
 
 const vendorEmail = `vendor-${Date.now().toString(36)}@example.org`;
 const vendorPassword = 'a solar fjord of unusual length';
+const colleagueEmail = `colleague-${Date.now().toString(36)}@example.org`;
 const organization = 'Solar Fjord AS';
 const slug = 'solar-fjord-as';
 
@@ -66,7 +67,6 @@ describe.skipIf(!e2eEnabled())(
       await page.getByRole('link', { name: 'Register your organization' }).first().click();
       expect(new URL(page.url()).pathname).toBe('/register/organization');
       await check(page);
-      await page.getByRole('main').getByRole('link', { name: 'Create an account' }).click();
       await page.getByLabel('Your name').fill('Vera Vendor');
       await page.getByLabel('Email address').fill(vendorEmail);
       await page.getByLabel('Password').fill(vendorPassword);
@@ -195,28 +195,33 @@ describe.skipIf(!e2eEnabled())(
       await expect(mail.textContent()).resolves.toContain('was verified');
     });
 
-    it('invites a colleague, who accepts from the mailed link', async () => {
+    it('invites a colleague, who creates an account and accepts from the mailed link', async () => {
       await page.goto(`/organizations/${slug}/team`);
       await check(page);
-      await page.getByLabel('Their e-mail address').fill(demoEmails.member);
+      await page.getByLabel('Their e-mail address').fill(colleagueEmail);
       await page.getByRole('button', { name: 'Send the invitation' }).click();
       await expect(page.getByRole('status').first().textContent()).resolves.toContain(
-        demoEmails.member,
+        colleagueEmail,
       );
 
       const colleague = await newContext(browser);
       const c = await colleague.newPage();
-      const mail = await mailTo(c, demoEmails.member, 'organizations.invitation');
+      const mail = await mailTo(c, colleagueEmail, 'organizations.invitation');
       const link = await mail.getByRole('link').first().getAttribute('href');
       expect(link).toContain('/organizations/invitation?token=');
+      const invitation = `${new URL(link!).pathname}${new URL(link!).search}`;
       await follow(c, link);
       await check(c);
-      await signIn(
-        c,
-        demoEmails.member,
-        demoPassword,
-        `${new URL(link!).pathname}${new URL(link!).search}`,
-      );
+      // No account yet: create one with the invited address, then accept.
+      await c.getByRole('link', { name: 'Create an account with that address' }).click();
+      await c.getByLabel('Your name').fill('Colin Colleague');
+      await c.getByLabel('Email address').fill(colleagueEmail);
+      await c.getByLabel('Password').fill(vendorPassword);
+      await c.getByRole('button', { name: 'Create account' }).click();
+      const confirm = await mailTo(c, colleagueEmail, 'auth.confirm_signup');
+      await follow(c, await confirm.getByRole('link').first().getAttribute('href'));
+      await c.getByRole('button', { name: 'Confirm email address' }).click();
+      await signIn(c, colleagueEmail, vendorPassword, invitation);
       await c.getByRole('button', { name: `Accept and join ${organization}` }).click();
       expect(new URL(c.url()).pathname).toBe(`/organizations/${slug}`);
       await expect(c.getByRole('status').first().textContent()).resolves.toContain(
@@ -228,7 +233,7 @@ describe.skipIf(!e2eEnabled())(
       await colleague.close();
 
       await page.goto(`/organizations/${slug}/team`);
-      await expect(page.getByText('Max Member (demo)', { exact: true }).count()).resolves.toBe(1);
+      await expect(page.getByText('Colin Colleague', { exact: true }).count()).resolves.toBe(1);
     });
 
     it('receives a city editor’s message in its dashboard and by mail', async () => {

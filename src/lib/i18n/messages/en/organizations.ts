@@ -133,7 +133,8 @@ export const organizations = {
   'register.what.team': 'You become its admin and can invite colleagues.',
   'register.account.title': 'First, an account',
   'register.account.body':
-    'You register the organization with your own account. Sign in, or create an account and confirm your address, then come back to this page: what you enter is kept between visits.',
+    'You register the organization with your own account. Create one below and confirm your address, then come back to this page: what you enter is kept between visits.',
+  'register.account.haveOne': 'Already have an account?',
   'register.account.signIn': 'Sign in to register',
   'register.account.signUp': 'Create an account',
   'register.yours': 'Organizations you belong to',
