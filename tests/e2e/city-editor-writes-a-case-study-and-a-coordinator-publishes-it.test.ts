@@ -86,7 +86,7 @@ describe.skipIf(!e2eEnabled())(
       await page.locator('#field-result_value_1').fill('40');
       await page.locator('#field-result_unit_1').fill('trips a day');
       await page.locator('#field-result_date_1').fill('2025-06-30');
-      await page.locator('#field-partner_org_1').selectOption({ label: 'TransitLab (demo)' });
+      await page.locator('#field-partner_org_1').selectOption({ label: 'Sensorwerk GmbH (demo)' });
       await page.locator('#field-partner_role_1').selectOption('operator');
       await page.locator('input[name="sex_disaggregated"][value="yes"]').check();
       await page
@@ -197,7 +197,7 @@ describe.skipIf(!e2eEnabled())(
       const hit = page.locator('main article').first();
       await expect(hit.getByRole('link').first().textContent()).resolves.toContain(title);
       await expect(hit.textContent()).resolves.toContain('applies ITU-T Y.4903/L.1603');
-      await expect(hit.textContent()).resolves.toContain('with TransitLab (demo)');
+      await expect(hit.textContent()).resolves.toContain('with Sensorwerk GmbH (demo)');
 
       const csv = await text('/case-studies.csv?theme=mobility');
       expect(csv).toContain(title);

@@ -85,7 +85,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
       createCaseStudy(rdb, {
         leadCityId: ids['demo-fjordby']!,
         userId: userIdOf('cityEditor'),
-        form: form({ partner_org_1: ids['demo-transitlab']!, partner_role_1: 'operator' }),
+        form: form({ partner_org_1: ids['demo-sensorwerk']!, partner_role_1: 'operator' }),
         submit: true,
         note: 'Ready for the autumn review.',
       }),
@@ -142,7 +142,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
         caseStudy: submitted,
         userId: userIdOf('cityEditor'),
         form: form({
-          partner_org_1: ids['demo-transitlab']!,
+          partner_org_1: ids['demo-sensorwerk']!,
           partner_role_1: 'operator',
           result_baseline_1: '0',
         }),
@@ -165,7 +165,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
     expect(seen.status).toBe('published');
     expect(seen.verifiedByHubName).toBe('Nordic Hub (demo)');
     expect(seen.results[0]).toMatchObject({ value: 1200, baseline: 0, unit: 'trips a month' });
-    expect(seen.partners.map((p) => p.slug)).toEqual(['demo-transitlab']);
+    expect(seen.partners.map((p) => p.slug)).toEqual(['demo-sensorwerk']);
 
     const comments = await as('cityEditor', (rdb) => listCaseStudyComments(rdb, seen.id));
     expect(comments.map((c) => [c.decision, c.body])).toEqual([
@@ -205,7 +205,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
       { hubId: ids['demo-nordic-hub']! },
       { cityId: ids['demo-fjordby']! },
       { deliverableSlug: 'itu-t-y-4903' },
-      { organizationId: ids['demo-transitlab']! },
+      { organizationId: ids['demo-sensorwerk']! },
     ])
       expect(
         (await as('anon', (rdb) => listConnectedCaseStudies(rdb, connection, 50))).map(
@@ -221,7 +221,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
     expect(record!.hubs).toEqual(['demo-nordic-hub']);
     expect(record!.links.slice(0, 3).map((l) => [l.relation, l.title])).toEqual([
       ['applies', 'ITU-T Y.4903/L.1603'],
-      ['organization', 'TransitLab (demo)'],
+      ['organization', 'Sensorwerk GmbH (demo)'],
       ['city', 'Fjordby (demo)'],
     ]);
 
@@ -432,8 +432,8 @@ describe.each(testTargets())('case studies on $name', (target) => {
       expect(total).toBe(items.length);
       const meters = items.find((item) => item.slug === 'demo-lakeside-smart-water-meters')!;
       expect(meters.partners.map((p) => p.slug)).toEqual([
-        'demo-hydro-analytics',
-        'demo-national-mapping-agency',
+        'demo-sensorwerk',
+        'demo-nordic-energy-agency',
       ]);
       expect(items.map((item) => item.slug)).not.toContain('demo-lakeside-lake-restoration');
     });

@@ -12,6 +12,7 @@ import type {
 import type { FacetCount } from '../../lib/listing/facets';
 import type { Queryable } from '../db/types';
 import type { CaseStudyResult } from './case-study-form';
+import { listLinkableOrganizations } from '../organizations/queries';
 
 /**
  * Reads of the case-study domain, all as the caller (RLS decides what a
@@ -505,6 +506,46 @@ export function listConnectedCaseStudies(
   );
 }
 
+export interface CityCaseStudyNeed {
+  cityId: string;
+  /** `case-study:<uuid>`, as matchmaking's needs are named. */
+  id: string;
+  kind: 'case-study';
+  title: string;
+  url: string;
+  themes: string[];
+  sdgs: number[];
+}
+
+/**
+ * What these cities work on, as matchmaking reads it (the partners domain's
+ * "needs"): each city's published case studies, as lead or partner city,
+ * with their themes and SDG goals, newest first, at most `perCity` each.
+ */
+export function listCityCaseStudyNeeds(
+  db: Queryable,
+  cityIds: readonly string[],
+  perCity = 10,
+): Promise<CityCaseStudyNeed[]> {
+  if (cityIds.length === 0) return Promise.resolve([]);
+  return db.query<CityCaseStudyNeed>(
+    `select x.city_id as "cityId", 'case-study:' || x.id as id, 'case-study' as kind, x.title,
+            '/case-studies/' || x.slug as url, x.themes, x.sdg_goals::int[] as sdgs
+       from (select links.city_id, cs.id, cs.slug, cs.title, cs.themes, cs.sdg_goals,
+                    row_number() over (partition by links.city_id order by cs.published_at desc, cs.id) as n
+               from (select l.lead_city_id as city_id, l.id from public.case_studies l
+                      where l.lead_city_id = any ($1::uuid[]) and l.status = 'published'
+                     union
+                     select cc.city_id, cc.case_study_id from public.case_study_cities cc
+                      where cc.city_id = any ($1::uuid[])) as links
+               join public.case_studies cs on cs.id = links.id
+              where ${published}) as x
+      where x.n <= ${clampLimit(perCity)}
+      order by x.city_id, x.n`,
+    [cityIds],
+  );
+}
+
 /** The latest published case studies of the whole network (home page). */
 export function listLatestCaseStudies(db: Queryable, limit = 4): Promise<CaseStudySummary[]> {
   return db.query<CaseStudySummary>(
@@ -582,12 +623,15 @@ export interface PartnerOption extends Option {
   sector: string;
 }
 
-/** Verified organizations: the only ones a case study can name as partners. */
-export function listPartnerOptions(db: Queryable): Promise<PartnerOption[]> {
-  return db.query<PartnerOption>(
-    `select o.id, o.slug, o.name as label, o.kind as sector from public.organizations o
-      where o.status = 'verified' order by o.name limit 1000`,
-  );
+/**
+ * The partner picker: the organizations the partners domain says may be
+ * linked publicly (verified ones only), by name.
+ */
+export async function listPartnerOptions(db: Queryable): Promise<PartnerOption[]> {
+  const organizations = await listLinkableOrganizations(db, { limit: 1000 });
+  return organizations
+    .map((o) => ({ id: o.id, slug: o.slug, label: o.name, sector: o.kind }))
+    .sort((a, b) => a.label.localeCompare(b.label));
 }
 
 export interface DeliverableOption extends Option {

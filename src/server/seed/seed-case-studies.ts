@@ -12,7 +12,6 @@ import { kpiCodePattern } from '../../lib/kpis/framework';
 import { isSdgTarget } from '../../lib/sdgs';
 import { valueBands } from '../../lib/taxonomy/bands';
 import { countryCodeSchema, regionKeys } from '../../lib/taxonomy/countries';
-import { sectorKeys } from '../../lib/taxonomy/sectors';
 import { themeKeys } from '../../lib/taxonomy/themes';
 import type { Queryable } from '../db/types';
 import { deterministicId } from './deterministic-id';
@@ -106,15 +105,6 @@ const caseStudySchema = z.object({
 export const demoCaseStudiesSchema = z.object({
   about: z.string(),
   cities: z.array(citySchema),
-  organizations: z.array(
-    z.object({
-      slug,
-      name: z.string(),
-      kind: z.enum(sectorKeys),
-      country: countryCodeSchema.nullable(),
-      summary: z.string(),
-    }),
-  ),
   caseStudies: z.array(caseStudySchema),
 });
 export type DemoCaseStudies = z.infer<typeof demoCaseStudiesSchema>;
@@ -171,8 +161,8 @@ export async function seedCityKpiStatus(db: Queryable, seedDir: string): Promise
 }
 
 /**
- * The demo case studies (is_demo = true) with their cities' profiles, the
- * organizations they name and their links, in every workflow state. Upserts
+ * The demo case studies (is_demo = true) with their cities' profiles and
+ * their links (partners: the verified organizations of demo-organizations.json), in every workflow state. Upserts
  * by slug and writes only differences, so a second run changes nothing (no
  * revision, no comment, no new id); publication dates stay those of the
  * first run. Runs as the owner, past the workflow guard: the states are set
@@ -226,25 +216,16 @@ export async function seedCaseStudies(
     ],
   );
 
-  // Organizations this file names: created if missing, never overwritten (the
-  // directory's own seed may describe them better).
-  for (const org of demo.organizations) {
-    await db.query(
-      `insert into public.organizations (slug, name, kind, country, status, summary, is_demo)
-       values ($1, $2, $3, $4, 'verified', $5, true) on conflict (slug) do nothing`,
-      [org.slug, org.name, org.kind, org.country, org.summary],
-    );
-  }
-
-  const ids = async (table: string, column = 'slug') => {
+  const ids = async (table: string, where = 'true') => {
     const rows = await db.query<{ key: string; id: string }>(
-      `select ${column} as key, id from public.${table}`,
+      `select slug as key, id from public.${table} where ${where}`,
     );
     return new Map(rows.map((row) => [row.key, row.id]));
   };
   const [cityIds, orgIds, deliverableIds] = [
     await ids('cities'),
-    await ids('organizations'),
+    // The partners domain's demo organizations; only verified ones may be linked.
+    await ids('organizations', "status = 'verified'"),
     await ids('deliverables'),
   ];
   const need = (map: Map<string, string>, key: string, what: string, owner: string) => {

@@ -10,6 +10,7 @@ import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
 import { kpis } from './kpis';
+import { organizations } from './organizations';
 import { mail } from './mail';
 import { places } from './places';
 import { sdgs } from './sdgs';
@@ -30,6 +31,7 @@ export const en = {
   ...hubs,
   ...search,
   ...directory,
+  ...organizations,
   ...kpis,
   ...sdgs,
   ...taxonomy,
@@ -51,6 +53,7 @@ export const englishSources = {
   hubs,
   search,
   directory,
+  organizations,
   kpis,
   sdgs,
   taxonomy,
