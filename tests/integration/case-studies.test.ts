@@ -23,9 +23,14 @@ import {
   listCaseStudiesToReview,
   listConnectedCaseStudies,
   listManagedCaseStudies,
+  listPartnerOptions,
 } from '../../src/server/case-studies/queries';
 import { reviewCaseStudy } from '../../src/server/case-studies/review-case-study';
 import { updateCaseStudy } from '../../src/server/case-studies/update-case-study';
+import {
+  findCityForMatching,
+  listCitiesForMatching,
+} from '../../src/server/organizations/match-queries';
 import { cityProfileFormSchema } from '../../src/server/cities/city-profile-form';
 import { listCities } from '../../src/server/cities/queries';
 import { updateCityProfile } from '../../src/server/cities/update-city-profile';
@@ -437,6 +442,50 @@ describe.each(testTargets())('case studies on $name', (target) => {
       ]);
       expect(items.map((item) => item.slug)).not.toContain('demo-lakeside-lake-restoration');
     });
+  });
+
+  it("gives the partners domain each city's published case studies as needs, and offers verified partners only", async () => {
+    // Published case studies of Fjordby (lead or partner city), as the seed has them.
+    const published = await asOwner(db, (tx) =>
+      tx.query<{ title: string }>(
+        `select cs.title from public.case_studies cs
+          where cs.status = 'published'
+            and (cs.lead_city_id = $1 or exists (select 1 from public.case_study_cities cc
+                                                  where cc.case_study_id = cs.id and cc.city_id = $1))`,
+        [ids['demo-fjordby']],
+      ),
+    );
+    expect(published.length).toBeGreaterThan(0);
+    const fjordby = await as('anon', (rdb) => findCityForMatching(rdb, 'demo-fjordby'));
+    const titles = fjordby!.needs.map((need) => need.title);
+    expect(titles).toHaveLength(Math.min(published.length, 10));
+    expect(published.map((row) => row.title)).toEqual(expect.arrayContaining(titles));
+    expect(
+      fjordby!.needs.every(
+        (need) => need.kind === 'case-study' && need.url?.startsWith('/case-studies/'),
+      ),
+    ).toBe(true);
+    // Drafts and case studies in review are nobody's need, even to their own editor.
+    const editorView = await as('cityEditor', (rdb) => findCityForMatching(rdb, 'demo-fjordby'));
+    expect(editorView!.needs.map((need) => need.id).sort()).toEqual(
+      fjordby!.needs.map((need) => need.id).sort(),
+    );
+    const everyCity = await as('anon', (rdb) => listCitiesForMatching(rdb));
+    expect(everyCity.find((city) => city.slug === 'demo-fjordby')!.needs).toEqual(fjordby!.needs);
+
+    // The organization page's list: published case studies it is a partner of.
+    const sensorwerk = await as('anon', (rdb) =>
+      listConnectedCaseStudies(rdb, { organizationId: ids['demo-sensorwerk']! }, 50),
+    );
+    expect(sensorwerk.length).toBeGreaterThan(0);
+    expect(sensorwerk.every((item) => item.status === 'published')).toBe(true);
+
+    // The partner picker: verified organizations only (never pending or declined ones).
+    const options = await as('cityEditor', (rdb) => listPartnerOptions(rdb));
+    const slugs = options.map((option) => option.slug);
+    expect(slugs).toEqual(expect.arrayContaining(['demo-sensorwerk', 'demo-urban-data-lab']));
+    expect(slugs).not.toContain('demo-pending-mobility');
+    expect(slugs).not.toContain('demo-declined-gadgets');
   });
 
   it('bands populations in SQL exactly as src/lib/taxonomy/bands.ts does', async () => {

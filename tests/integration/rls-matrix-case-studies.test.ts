@@ -9,6 +9,7 @@ const everyone = [
   'anon',
   'member',
   'orgMember',
+  'orgColleague',
   'cityEditor',
   'otherCityEditor',
   'coordinator',
@@ -361,7 +362,8 @@ const cases = (): MatrixCase[] => [
     table: 'case_study_partners',
     operation: 'select',
     what: 'read a pending organization named on a published case study',
-    allowed: ['orgMember', 'admin'],
+    // Whoever may see the organization: its members, the coordinators of the hubs it chose (Nordic), admins.
+    allowed: ['orgMember', 'coordinator', 'admin'],
     setup: async (tx, ids) => {
       await tx.query(
         "insert into public.case_study_partners (case_study_id, organization_id, role) values ($1, $2, 'advisor')",
