@@ -188,6 +188,16 @@ describe.skipIf(!e2eEnabled())(
       expect(await text('/hubs/demo-nordic-hub')).toContain(title);
       expect(await text('/cities/demo-fjordby')).toContain(title);
       expect(await text('/deliverables/itu-t-y-4903')).toContain(title);
+      // The partner's page in the directory lists the case studies it took part in.
+      await page.goto('/directory/demo-sensorwerk');
+      await expect(
+        page
+          .locator('#organization-case-studies')
+          .locator('..')
+          .getByRole('link', { name: title })
+          .count(),
+      ).resolves.toBe(1);
+      await expectNoAxeViolations(page);
       await page.goto('/cities/demo-fjordby');
       await expectNoAxeViolations(page);
       await page.goto('/cities?hub=demo-nordic-hub&theme=mobility');

@@ -7,7 +7,7 @@ type Role = keyof typeof demoEmails;
 
 /** What each demo account's "Your work" page holds: its blocks, in order. */
 const expectedSections: Record<Role, string[]> = {
-  admin: ['admin', 'organization-reviews'],
+  admin: ['admin', 'case-studies-review', 'organization-reviews'],
   coordinator: [
     'hub-austria',
     'hub-demo-nordic-hub',

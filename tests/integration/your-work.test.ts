@@ -43,7 +43,7 @@ describe.each(testTargets())('the "Your work" page on $name', (target) => {
   afterAll(() => db.close());
 
   it('shows each role exactly its own blocks', async () => {
-    expect(await idsOf('admin')).toEqual(['admin', 'organization-reviews']);
+    expect(await idsOf('admin')).toEqual(['admin', 'case-studies-review', 'organization-reviews']);
     expect(await idsOf('coordinator')).toEqual([
       'hub-austria',
       'hub-demo-nordic-hub',
@@ -131,6 +131,12 @@ describe.each(testTargets())('the "Your work" page on $name', (target) => {
       (s) => s.id === 'case-studies-review',
     );
     expect(titles(andean)).toEqual(['Feeder buses for the new bus rapid transit line']);
+    // Platform admins review every hub's submissions.
+    const every = (await workOf('admin')).sections.find((s) => s.id === 'case-studies-review');
+    expect(titles(every).sort()).toEqual([
+      'Feeder buses for the new bus rapid transit line',
+      'Flood warnings by text message for the river districts',
+    ]);
     const lakeside = (await workOf('otherCityEditor')).sections.find(
       (s) => s.id === 'case-studies',
     )!;

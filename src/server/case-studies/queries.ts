@@ -774,17 +774,18 @@ export function listKpiOptions(db: Queryable): Promise<KpiOption[]> {
 
 // "Your work" -----------------------------------------------------------------------
 
-/** Submitted case studies of cities in these hubs, oldest submission first, and how many. */
+/** Submitted case studies of cities in these hubs (`null`: every hub), oldest submission first, and how many. */
 export async function listCaseStudiesWaitingForReview(
   db: Queryable,
-  hubIds: readonly string[],
+  hubIds: readonly string[] | null,
   limit = 5,
 ): Promise<{ total: number; items: CaseStudySummary[] }> {
   const rows = await db.query<CaseStudySummary & { total: number }>(
     `select ${summaryColumns}, count(*) over ()::int as total ${summaryFrom}
       where cs.status = 'submitted'
-        and exists (select 1 from public.hub_cities hc
-                     where hc.city_id = cs.lead_city_id and hc.hub_id = any ($1::uuid[]))
+        and ($1::uuid[] is null
+             or exists (select 1 from public.hub_cities hc
+                         where hc.city_id = cs.lead_city_id and hc.hub_id = any ($1::uuid[])))
       order by cs.submitted_at nulls last, cs.id limit ${clampLimit(limit)}`,
     [hubIds],
   );

@@ -8,7 +8,7 @@ import { defineWorkSource, type WorkSection } from '../work-section';
 
 /**
  * Case studies: for hub coordinators, the submissions of their hubs' cities
- * waiting for review; for city editors, their cities' case studies that need
+ * waiting for review (for platform admins, of every hub); for city editors, their cities' case studies that need
  * them (changes requested, drafts) and those waiting for review.
  */
 export default defineWorkSource({
@@ -17,8 +17,9 @@ export default defineWorkSource({
   async load({ db, roles, i18n }) {
     const { t, tp } = i18n;
     const sections: WorkSection[] = [];
-    const hubIds = coordinatedHubIds(roles);
-    if (hubIds.length > 0) {
+    // Platform admins review every hub's submissions; coordinators their hubs' cities'.
+    const hubIds = can(roles, 'admin.access') ? null : coordinatedHubIds(roles);
+    if (hubIds === null || hubIds.length > 0) {
       const waiting = await listCaseStudiesWaitingForReview(db, hubIds, 5);
       const all = { label: t('caseStudy.list.manage'), href: '/case-studies/manage' };
       sections.push({
