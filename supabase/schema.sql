@@ -896,6 +896,42 @@ end
 $$;
 
 --
+-- Name: notice_case_study_status(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.notice_case_study_status() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_uid uuid := (select auth.uid());
+  v_city text;
+begin
+  if v_uid is null or new.status is not distinct from old.status then
+    return null;
+  end if;
+  select c.name into v_city from public.cities c where c.id = new.lead_city_id;
+  if new.status = 'submitted' then
+    insert into private.notices (recipient_id, kind, data)
+    select distinct m.user_id, 'cases.submitted', jsonb_build_object(
+             'caseStudy', new.title, 'city', v_city, 'link', '/case-studies/' || new.slug || '/review')
+      from public.hub_cities hc
+      join public.memberships m on m.hub_id = hc.hub_id and m.role = 'hub_coordinator'
+     where hc.city_id = new.lead_city_id and m.user_id <> v_uid
+     limit 100;
+  elsif old.status = 'submitted' and new.status in ('changes_requested', 'published') then
+    insert into private.notices (recipient_id, kind, data)
+    select distinct r.user_id, 'cases.' || new.status, jsonb_build_object(
+             'caseStudy', new.title, 'city', v_city,
+             'link', '/case-studies/' || new.slug || case when new.status = 'published' then '' else '/edit' end)
+      from (values (new.author_id), (new.submitted_by)) as r(user_id)
+     where r.user_id is not null and r.user_id <> v_uid;
+  end if;
+  return null;
+end
+$$;
+
+--
 -- Name: notice_event_registration(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -6630,6 +6666,12 @@ CREATE TRIGGER case_studies_b_stamp BEFORE INSERT OR UPDATE ON public.case_studi
 CREATE TRIGGER case_studies_count_facets AFTER INSERT OR DELETE OR UPDATE OF status, facet_keys, published_at ON public.case_studies FOR EACH ROW EXECUTE FUNCTION private.count_case_study_facets();
 
 --
+-- Name: case_studies case_studies_notice_status; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER case_studies_notice_status AFTER UPDATE OF status ON public.case_studies FOR EACH ROW EXECUTE FUNCTION private.notice_case_study_status();
+
+--
 -- Name: case_studies case_studies_record_revision; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -8998,6 +9040,12 @@ GRANT ALL ON FUNCTION private.my_sole_admin_organizations() TO authenticated;
 --
 
 REVOKE ALL ON FUNCTION private.note_case_study_revision(target_id uuid, field text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION notice_case_study_status(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.notice_case_study_status() FROM PUBLIC;
 
 --
 -- Name: FUNCTION notice_event_registration(); Type: ACL; Schema: private; Owner: -

@@ -1346,3 +1346,45 @@ create policy "City editors and admins can upload images for their city's case s
     and city_id is not null
     and ((select public.is_platform_admin()) or public.is_city_editor(city_id))
   );
+
+-- Review mail ----------------------------------------------------------------------------
+-- A submission tells the coordinators of the lead city's hubs; a decision
+-- (changes requested, published) tells the author and the submitter. The
+-- notices (private.notices, created by 20261203150000_notices.sql; PL/pgSQL
+-- reads it only when the trigger fires) are worded by the use case from
+-- i18n (`mail.cases.*`) before it returns. Only requests' changes notify:
+-- the seed and jobs (no auth.uid()) do not, and nobody is told of their own move.
+create or replace function private.notice_case_study_status() returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  v_uid uuid := (select auth.uid());
+  v_city text;
+begin
+  if v_uid is null or new.status is not distinct from old.status then
+    return null;
+  end if;
+  select c.name into v_city from public.cities c where c.id = new.lead_city_id;
+  if new.status = 'submitted' then
+    insert into private.notices (recipient_id, kind, data)
+    select distinct m.user_id, 'cases.submitted', jsonb_build_object(
+             'caseStudy', new.title, 'city', v_city, 'link', '/case-studies/' || new.slug || '/review')
+      from public.hub_cities hc
+      join public.memberships m on m.hub_id = hc.hub_id and m.role = 'hub_coordinator'
+     where hc.city_id = new.lead_city_id and m.user_id <> v_uid
+     limit 100;
+  elsif old.status = 'submitted' and new.status in ('changes_requested', 'published') then
+    insert into private.notices (recipient_id, kind, data)
+    select distinct r.user_id, 'cases.' || new.status, jsonb_build_object(
+             'caseStudy', new.title, 'city', v_city,
+             'link', '/case-studies/' || new.slug || case when new.status = 'published' then '' else '/edit' end)
+      from (values (new.author_id), (new.submitted_by)) as r(user_id)
+     where r.user_id is not null and r.user_id <> v_uid;
+  end if;
+  return null;
+end
+$$;
+revoke all on function private.notice_case_study_status() from public, anon, authenticated, service_role;
+create trigger case_studies_notice_status after update of status on public.case_studies
+  for each row execute function private.notice_case_study_status();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getTranslator } from '../../src/lib/i18n';
 import { parseCaseStudyFilters } from '../../src/lib/case-studies/case-study-filters';
 import { caseStudyFacetNames } from '../../src/lib/case-studies/case-study-filters';
 import { populationBandOf, populationBands } from '../../src/lib/taxonomy/bands';
@@ -39,6 +40,8 @@ import type { Database } from '../../src/server/db/types';
 import { demoCaseStudyId } from '../../src/server/seed/seed-case-studies';
 import { asOwner, testTargets } from '../support/databases';
 import { claimsOf, userIdOf, type Persona } from '../support/personas';
+
+const wording = { i18n: getTranslator('en'), origin: 'http://localhost:4321' };
 
 /** A complete form, as the editor would send it (fields as readForm gives them). */
 function form(overrides: Record<string, string | string[]> = {}): CaseStudyInput {
@@ -90,6 +93,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
       createCaseStudy(rdb, {
         leadCityId: ids['demo-fjordby']!,
         userId: userIdOf('cityEditor'),
+        wording,
         form: form({ partner_org_1: ids['demo-sensorwerk']!, partner_role_1: 'operator' }),
         submit: true,
         note: 'Ready for the autumn review.',
@@ -116,6 +120,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
       reviewCaseStudy(rdb, {
         caseStudy: reviewed,
         userId: userIdOf('coordinator'),
+        wording,
         form: { decision: 'request_changes', comment: '', verify_hub: '' },
       }),
     );
@@ -127,6 +132,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
       reviewCaseStudy(rdb, {
         caseStudy: reviewed,
         userId: userIdOf('coordinator'),
+        wording,
         form: {
           decision: 'request_changes',
           comment: 'Please add the baseline of the night trips.',
@@ -146,6 +152,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
       updateCaseStudy(rdb, {
         caseStudy: submitted,
         userId: userIdOf('cityEditor'),
+        wording,
         form: form({
           partner_org_1: ids['demo-sensorwerk']!,
           partner_role_1: 'operator',
@@ -161,10 +168,36 @@ describe.each(testTargets())('case studies on $name', (target) => {
       reviewCaseStudy(rdb, {
         caseStudy: { ...resubmitted, cityHubs: [{ id: ids['demo-nordic-hub']! }] },
         userId: userIdOf('coordinator'),
+        wording,
         form: { decision: 'publish', comment: 'Thank you!', verify_hub: ids['demo-nordic-hub']! },
       }),
     );
     expect(published).toEqual({ ok: true, decision: 'publish' });
+
+    // The mail each step owed: the Nordic hub's coordinators on each submission,
+    // the editor on each decision; nobody about their own move, nothing left unsent.
+    const mails = await db.query<{ to: string; kind: string; subject: string; body: string }>(
+      `select o.to_email as to, o.kind, o.subject, o.body_text as body from private.outbox o
+        where o.kind like 'cases.%' and o.body_text like '%/case-studies/' || $1 || '%'
+        order by o.created_at, o.kind, o.to_email`,
+      [slug],
+    );
+    const coordinators = await db.query<{ email: string }>(
+      `select distinct u.email::text as email from public.memberships m join auth.users u on u.id = m.user_id
+        where m.role = 'hub_coordinator' and m.hub_id = $1 order by 1`,
+      [ids['demo-nordic-hub']],
+    );
+    const editor = 'city@demo.u4ssc.local';
+    expect(mails.map((mail) => [mail.kind, mail.to])).toEqual([
+      ...coordinators.map((c) => ['cases.submitted', c.email]),
+      ['cases.changes_requested', editor],
+      ...coordinators.map((c) => ['cases.submitted', c.email]),
+      ['cases.published', editor],
+    ]);
+    expect(mails.at(-1)!.subject).toBe('Published: Night buses for shift workers');
+    expect(mails.at(-1)!.body).toContain(`http://localhost:4321/case-studies/${slug}`);
+    expect(mails[coordinators.length]!.body).toContain(`/case-studies/${slug}/edit`);
+    expect(await db.query('select 1 from private.notices')).toEqual([]);
 
     const seen = (await as('anon', (rdb) => findCaseStudy(rdb, slug)))!;
     expect(seen.status).toBe('published');
@@ -235,6 +268,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
       changeCaseStudyStatus(rdb, {
         caseStudy: seen,
         userId: userIdOf('cityEditor'),
+        wording,
         change: 'unpublish',
       }),
     );
@@ -257,6 +291,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
       createCaseStudy(rdb, {
         leadCityId: ids['demo-fjordby']!,
         userId: userIdOf('cityEditor'),
+        wording,
         form: form({
           kpi_codes: 'EC:I:T:1C, EC:ICT:ICT:9C',
           deliverables: ['itu-t-y-4903', 'itu-t-y-9999'],
@@ -294,6 +329,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
       createCaseStudy(rdb, {
         leadCityId: ids['demo-fjordby']!,
         userId: userIdOf('otherCityEditor'),
+        wording,
         form: form(),
         submit: false,
       }),
@@ -308,6 +344,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
       createCaseStudy(rdb, {
         leadCityId: ids['demo-fjordby']!,
         userId: userIdOf('cityEditor'),
+        wording,
         form: form({ summary: '', themes: [] }),
         submit: true,
       }),
@@ -322,6 +359,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
       createCaseStudy(rdb, {
         leadCityId: ids['demo-lakeside']!,
         userId: userIdOf('admin'),
+        wording,
         form: form({ title: 'Admin-written night buses' }),
         submit: true,
       }),
@@ -334,6 +372,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
       reviewCaseStudy(rdb, {
         caseStudy: withHubs,
         userId: userIdOf('admin'),
+        wording,
         form: { decision: 'publish', comment: '', verify_hub: '' },
       }),
     );
@@ -353,6 +392,7 @@ describe.each(testTargets())('case studies on $name', (target) => {
       reviewCaseStudy(rdb, {
         caseStudy: withHubs,
         userId: userIdOf('coordinator'),
+        wording,
         form: { decision: 'publish', comment: '', verify_hub: '' },
       }),
     );

@@ -1,4 +1,5 @@
 import type { RequestDb } from '../db/request-context';
+import { sendNotices, type NoticeWording } from '../mail/notices';
 import type { FieldError } from '../forms';
 import { caseStudyFailure, isDatabaseRefusal } from './outcomes';
 import { submitWithin } from './case-study-writes';
@@ -23,6 +24,8 @@ export async function changeCaseStudyStatus(
     userId: string;
     change: StatusChange;
     note?: string;
+    /** Words the mail a submission owes the reviewers. */
+    wording: NoticeWording;
   },
 ): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
   const { caseStudy, change } = input;
@@ -46,6 +49,7 @@ export async function changeCaseStudyStatus(
           [caseStudy.id, input.userId, input.note.trim()],
         );
     });
+    await sendNotices(db, input.wording);
     return { ok: true };
   } catch (error) {
     if (isDatabaseRefusal(error)) return caseStudyFailure(error);

@@ -1,5 +1,6 @@
 import { insertWithUniqueSlug } from '../db/insert-with-unique-slug';
 import type { RequestDb } from '../db/request-context';
+import { sendNotices, type NoticeWording } from '../mail/notices';
 import { missingForReview, type CaseStudyInput } from './case-study-form';
 import {
   contentInsertColumns,
@@ -16,6 +17,7 @@ import { caseStudyFailure, isDatabaseRefusal } from './outcomes';
  * Creates a case study for a city, as a draft or straight into review
  * (`submit`): the row and all its links in one savepoint, so a refusal or a
  * failure leaves nothing. RLS decides whether the caller edits this city.
+ * A submission mails the reviewers (the database records the notices).
  */
 export async function createCaseStudy(
   db: RequestDb,
@@ -25,6 +27,8 @@ export async function createCaseStudy(
     form: CaseStudyInput;
     submit: boolean;
     note?: string;
+    /** Words the mail a submission owes the reviewers. */
+    wording: NoticeWording;
   },
 ): Promise<SaveCaseStudyOutcome> {
   const errors = input.submit ? missingForReview(input.form) : [];
@@ -42,6 +46,7 @@ export async function createCaseStudy(
       if (input.submit) await submitWithin(tx, inserted!.id, input.userId, input.note);
       return inserted!;
     });
+    await sendNotices(db, input.wording);
     return { ok: true, id: row.id, slug: row.slug };
   } catch (error) {
     if (isDatabaseRefusal(error)) return caseStudyFailure(error, 'lead_city');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RequestDb } from '../db/request-context';
+import { sendNotices, type NoticeWording } from '../mail/notices';
 import type { FieldError } from '../forms';
 import { isMultiLineText } from '../../lib/text/control-characters';
 import { caseStudyFailure, isDatabaseRefusal } from './outcomes';
@@ -37,10 +38,17 @@ export interface ReviewedCaseStudy {
  * comment is kept with the decision. The database's guard decides in the
  * end (a reviewer of another hub, or the author approving their own work, is
  * refused there too); here the same rules give a clear message first.
+ * A decision mails the author and the submitter.
  */
 export async function reviewCaseStudy(
   db: RequestDb,
-  input: { caseStudy: ReviewedCaseStudy; userId: string; form: ReviewForm },
+  input: {
+    caseStudy: ReviewedCaseStudy;
+    userId: string;
+    form: ReviewForm;
+    /** Words the mail a decision owes the author and the submitter. */
+    wording: NoticeWording;
+  },
 ): Promise<ReviewOutcome> {
   const { caseStudy, userId, form } = input;
   const errors: FieldError[] = [];
@@ -87,6 +95,7 @@ export async function reviewCaseStudy(
           ],
         );
     });
+    await sendNotices(db, input.wording);
     return { ok: true, decision: form.decision };
   } catch (error) {
     if (isDatabaseRefusal(error)) return caseStudyFailure(error, 'decision');

@@ -1,4 +1,5 @@
 import type { RequestDb } from '../db/request-context';
+import { sendNotices, type NoticeWording } from '../mail/notices';
 import { missingForReview, type CaseStudyInput } from './case-study-form';
 import {
   contentAssignments,
@@ -25,6 +26,8 @@ export async function updateCaseStudy(
     form: CaseStudyInput;
     submit: boolean;
     note?: string;
+    /** Words the mail a submission owes the reviewers. */
+    wording: NoticeWording;
   },
 ): Promise<SaveCaseStudyOutcome> {
   const errors = input.submit ? missingForReview(input.form) : [];
@@ -41,6 +44,7 @@ export async function updateCaseStudy(
       await writeLinks(tx, input.caseStudy.id, input.form, resolved.refs);
       if (input.submit) await submitWithin(tx, input.caseStudy.id, input.userId, input.note);
     });
+    await sendNotices(db, input.wording);
     return { ok: true, id: input.caseStudy.id, slug: input.caseStudy.slug };
   } catch (error) {
     if (isDatabaseRefusal(error)) return caseStudyFailure(error);
