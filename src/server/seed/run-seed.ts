@@ -7,6 +7,7 @@ import { readKpiContent } from '../kpis/read-kpi-content';
 import { syncKpis } from '../kpis/sync-kpis';
 import { demoSeedSchema, referenceSeedSchema } from './seed-data-schema';
 import { seedDemo } from './seed-demo';
+import { seedKpiAssessments } from './seed-kpi-assessments';
 import { seedNewsAndEvents } from './seed-news-events';
 import { upsertCities, upsertHubs } from './upsert-places';
 
@@ -59,6 +60,8 @@ export async function seedWithin(tx: Queryable, options: SeedOptions): Promise<S
   const demoReport = demo ? await seedDemo(tx, demo, hubIds) : { users: 0 };
   if (demo) step('demo news and events');
   if (demo) await seedNewsAndEvents(tx, seedDir);
+  if (demo) step('demo KPI assessments');
+  if (demo) await seedKpiAssessments(tx, seedDir);
   return {
     deliverables: synced.upserted,
     kpis: syncedKpis.kpis,

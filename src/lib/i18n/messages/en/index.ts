@@ -7,6 +7,7 @@ import { directory } from './directory';
 import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
+import { kpiAssessments } from './kpi-assessments';
 import { kpis } from './kpis';
 import { places } from './places';
 import { sdgs } from './sdgs';
@@ -27,6 +28,7 @@ export const en = {
   ...search,
   ...directory,
   ...kpis,
+  ...kpiAssessments,
   ...sdgs,
   ...taxonomy,
   ...charts,
@@ -44,6 +46,7 @@ export const englishSources = {
   search,
   directory,
   kpis,
+  kpiAssessments,
   sdgs,
   taxonomy,
   charts,
