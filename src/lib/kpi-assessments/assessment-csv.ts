@@ -123,6 +123,13 @@ const rowShape = z.object(Object.fromEntries(assessmentCsvColumns.map((c) => [c,
 const sameUnit = (a: string, b: string) =>
   a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 
+/** A parts cell with every part left empty, as the template writes it. */
+function isBlankPartsCell(kpi: KpiForEntry, cell: string): boolean {
+  if (!kpi.measure.parts) return false;
+  const parsed = parseKpiPartsCell(kpi.measure, cell);
+  return parsed.ok && parsed.value === null;
+}
+
 /** The zod schema of one row, against the catalogue (`code → KPI`). */
 export function assessmentCsvRowSchema(catalogue: ReadonlyMap<string, KpiForEntry>) {
   return rowShape.transform((raw, ctx) => {
@@ -159,6 +166,8 @@ export function assessmentCsvRowSchema(catalogue: ReadonlyMap<string, KpiForEntr
       if (!parsed.ok) add('value', parsed.issue.message, parsed.issue.params);
       else value = { value: parsed.value, parts: null };
     }
+    // A value that cannot be read says so on its own: "no value, but a source" would mislead.
+    if (valueText !== '' && value === null && !isBlankPartsCell(kpi, valueText)) return z.NEVER;
     const entry = buildKpiEntry(value, {
       reason: text('not_available_reason'),
       source: text('source'),
@@ -259,7 +268,9 @@ function groupByLine(problems: readonly (ImportIssue & { line: number })[]): Imp
     const issues = byLine.get(line) ?? [];
     // A repeated row's formula cell and so on are separate problems; the same
     // problem twice (a cell flagged by two checks) is said once.
-    if (!issues.some((i) => i.message === message && i.params.column === params.column)) {
+    const same = (i: ImportIssue) =>
+      i.message === message && JSON.stringify(i.params) === JSON.stringify(params);
+    if (!issues.some(same)) {
       issues.push({ message, params });
     }
     byLine.set(line, issues);

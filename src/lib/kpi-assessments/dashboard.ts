@@ -116,9 +116,14 @@ export function describeSeries(i18n: Words, series: DashboardSeries): string {
     if (progress?.reached) parts.push(t('kpiAssessments.dashboard.reached'));
     else if (progress?.distance !== null && progress?.distance !== undefined && kind !== 'yes-no') {
       parts.push(
-        t('kpiAssessments.dashboard.distance', {
-          distance: formatNumber(Math.abs(progress.distance)),
-        }),
+        t(
+          progress.distance < 0
+            ? 'kpiAssessments.dashboard.distanceDown'
+            : 'kpiAssessments.dashboard.distanceUp',
+          {
+            distance: formatNumber(Math.abs(progress.distance)),
+          },
+        ),
       );
       if (progress.progressPercent !== null) {
         parts.push(

@@ -62,6 +62,7 @@ export function parseKpiNumber(
     if (/^\d[\d.]*,\d/.test(raw) || /^\d{1,3}(,\d{3})+/.test(raw)) {
       return fail('kpiAssessments.value.comma', params);
     }
+    if (/^\d+(\.\d+)?[eE][+-]?\d+$/.test(raw)) return fail('kpiAssessments.value.number', params);
     if (/^\d+(\.\d+)?\s*\S/.test(raw)) return fail('kpiAssessments.value.unit', params);
     return fail('kpiAssessments.value.number', params);
   }
