@@ -158,7 +158,11 @@ export const permissions = {
    * city's unpublished figures are the city's).
    */
   'kpiAssessment.read': byRole(
-    (ms, t) => edits(ms, t) || coordinates(ms, t === anyTarget ? t : { hubId: t.cityHubId }),
+    (ms, t) =>
+      edits(ms, t) ||
+      (t === anyTarget
+        ? coordinates(ms, t)
+        : (t.cityHubIds ?? []).some((hubId) => coordinates(ms, { hubId }))),
     { title: 'kpiAssessments.forbidden.title', body: 'kpiAssessments.forbidden.readBody' },
   ),
   /** kpi_assessments, kpi_assessment_values, kpi_targets · insert/update/delete: the city's editors. */

@@ -37,7 +37,14 @@ import { claimsOf, type Persona } from '../support/personas';
 
 const rootDir = path.resolve(import.meta.dirname, '../..');
 /** Everyone who must not see a city's unpublished figures (another hub's coordinator included). */
-const outsiders: Persona[] = ['anon', 'member', 'orgMember', 'otherCoordinator', 'admin'];
+const outsiders: Persona[] = [
+  'anon',
+  'member',
+  'orgMember',
+  'otherCityEditor',
+  'otherCoordinator',
+  'admin',
+];
 
 describe.each(testTargets())('KPI assessments on $name', (target) => {
   let db: Database;
@@ -493,6 +500,12 @@ describe.each(testTargets())('KPI assessments on $name', (target) => {
     expect(
       (await as('otherCoordinator', (tx) => listAssessmentOverview(tx))).map((c) => c.slug),
     ).toEqual(['demo-riverton']);
+    expect(
+      (await as('otherCityEditor', (tx) => listAssessmentOverview(tx))).map((c) => [
+        c.slug,
+        c.edits,
+      ]),
+    ).toEqual([['demo-lakeside', true]]);
     const mine = await as('cityEditor', (tx) => listAssessmentOverview(tx));
     expect(mine.map((c) => [c.slug, c.edits])).toEqual([['demo-fjordby', true]]);
     expect(await as('member', (tx) => listAssessmentOverview(tx))).toEqual([]);

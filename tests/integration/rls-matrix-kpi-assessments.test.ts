@@ -12,9 +12,9 @@ import { defineMatrix, loadSeedIds, type MatrixCase, type SeedIds } from '../sup
  * The seed gives Fjordby (Nordic hub; the city editor's city) assessments
  * for 2023–2025, 2025 verified with a published snapshot that leaves three
  * values out, and Riverton (Andean hub) private ones. So:
- * - "another city's editor" is the Fjordby editor on Riverton's data (and,
- *   once the places work lands, any persona added to the list: everyone not
- *   named in `allowed` must be refused);
+ * - "another city's editor" is the Lakeside editor on Fjordby's data (both
+ *   cities are in the Nordic hub) and the Fjordby editor on Riverton's and
+ *   Lakeside's;
  * - "a coordinator of another hub" is the Andean coordinator on Fjordby's,
  *   and the Nordic/Austrian coordinator on Riverton's;
  * - members, partners, visitors and platform admins read only what a
@@ -30,6 +30,7 @@ const count = async (tx: Queryable, sql: string, params: unknown[] = []) =>
   (await tx.query(sql, params)).length;
 const fjordby = (year: number) => demoAssessmentId('demo-fjordby', year);
 const riverton = (year: number) => demoAssessmentId('demo-riverton', year);
+const lakeside = (year: number) => demoAssessmentId('demo-lakeside', year);
 
 const cases: MatrixCase[] = [
   // assessments ------------------------------------------------------------------
@@ -46,6 +47,13 @@ const cases: MatrixCase[] = [
     what: "read Riverton's unpublished 2025 assessment",
     run: (tx) => count(tx, 'select 1 from public.kpi_assessments where id = $1', [riverton(2025)]),
     allowed: ['otherCoordinator'],
+  },
+  {
+    table: 'kpi_assessments',
+    operation: 'select',
+    what: "read Lakeside's unpublished 2024 assessment",
+    run: (tx) => count(tx, 'select 1 from public.kpi_assessments where id = $1', [lakeside(2024)]),
+    allowed: ['otherCityEditor', 'coordinator'],
   },
   {
     table: 'kpi_assessments',
@@ -252,6 +260,18 @@ const cases: MatrixCase[] = [
         [fjordby(2025)],
       ),
     allowed: fjordbyEditors,
+  },
+  {
+    table: 'kpi_assessment_values',
+    operation: 'update',
+    what: "change a value of Lakeside's 2024 assessment",
+    run: (tx) =>
+      count(
+        tx,
+        "update public.kpi_assessment_values set source = 'Lakeside survey' where assessment_id = $1 and status = 'reported' returning 1",
+        [lakeside(2024)],
+      ),
+    allowed: ['otherCityEditor'],
   },
   {
     table: 'kpi_assessment_values',

@@ -54,6 +54,16 @@ export const demoKpiAssessmentsSchema = z.object({
 });
 export type DemoKpiAssessments = z.infer<typeof demoKpiAssessmentsSchema>;
 
+interface SeedValueRow {
+  kpi_code: string;
+  status: 'reported' | 'not-available';
+  value: number | null;
+  parts: Record<string, number | null> | null;
+  reason: string | null;
+  source: string | null;
+  method_note: string | null;
+}
+
 /** Stable id of a demo assessment: `demoAssessmentId('demo-fjordby', 2025)`. */
 export function demoAssessmentId(citySlug: string, year: number, version = 1): string {
   return deterministicId('demo-kpi-assessment', `${citySlug}:${year}:${version}`);
@@ -98,7 +108,7 @@ export async function seedKpiAssessments(
         [id],
       );
       if (state?.verified) continue;
-      const rows = item.entries.flatMap((entry) => {
+      const rows = item.entries.flatMap((entry): SeedValueRow[] => {
         const key = String(year);
         if (entry.notAvailable?.[key]) {
           return [
