@@ -124,7 +124,7 @@ export function parseKpiValueFields(
       values[part.key] = null;
       continue;
     }
-    const parsed = parseKpiNumber(text, part.kind, { unit });
+    const parsed = parseKpiNumber(text, part.kind, { label: part.label, unit });
     if (parsed.ok) {
       values[part.key] = parsed.value;
       given += 1;

@@ -118,6 +118,8 @@ export const kpiAssessments = {
     'Only when there is no value: say why, such as “not measured in the city”. Leave the value empty then.',
   'kpiAssessments.entry.save': 'Save',
   'kpiAssessments.entry.clear': 'Clear',
+  'kpiAssessments.entry.saveKpi': 'Save {kpi}',
+  'kpiAssessments.entry.clearKpi': 'Clear {kpi}',
   'kpiAssessments.entry.saved': 'Saved.',
   'kpiAssessments.entry.none': 'Not entered.',
   'kpiAssessments.entry.unknownKpi':
@@ -224,6 +226,8 @@ export const kpiAssessments = {
   'kpiAssessments.targets.yesNoHint': 'yes or no',
   'kpiAssessments.targets.save': 'Save target',
   'kpiAssessments.targets.clear': 'Remove target',
+  'kpiAssessments.targets.saveKpi': 'Save target {kpi}',
+  'kpiAssessments.targets.clearKpi': 'Remove target {kpi}',
   'kpiAssessments.targets.saved': 'Target saved.',
   'kpiAssessments.targets.latest': 'Latest value: {value} ({year})',
   'kpiAssessments.targets.noValue': 'No value entered yet.',
