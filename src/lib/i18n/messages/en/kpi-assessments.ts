@@ -250,6 +250,8 @@ export const kpiAssessments = {
   'kpiAssessments.dashboard.views': 'Dashboard views',
   'kpiAssessments.dashboard.byDimension': 'By dimension',
   'kpiAssessments.dashboard.bySdg': 'By Sustainable Development Goal',
+  'kpiAssessments.dashboard.goalDimensions': 'Dimensions of this goal’s KPIs',
+  'kpiAssessments.dashboard.dimensionCount': '{dimension} ({count} KPIs)',
   'kpiAssessments.dashboard.empty': 'No assessment has values yet.',
   'kpiAssessments.dashboard.distanceTitle': 'Distance to the city’s targets',
   'kpiAssessments.dashboard.distanceLead':
