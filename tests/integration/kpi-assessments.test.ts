@@ -31,6 +31,8 @@ import { setKpiTarget } from '../../src/server/kpi-assessments/set-kpi-target';
 import { postgresSearchEngine } from '../../src/server/search/postgres-engine';
 import { searchNetwork } from '../../src/server/search/search-network';
 import { seedKpiAssessments } from '../../src/server/seed/seed-kpi-assessments';
+import { loadYourWork } from '../../src/server/work/load-your-work';
+import { getTranslator } from '../../src/lib/i18n';
 import { encode, fixtureWithEveryBadRow, latin1File } from '../fixtures/kpi-assessment-csv';
 import { asOwner, expectRefusal, testTargets } from '../support/databases';
 import { claimsOf, type Persona } from '../support/personas';
@@ -94,6 +96,45 @@ describe.each(testTargets())('KPI assessments on $name', (target) => {
     expect(await db.query('select * from public.kpi_assessment_values order by 1, 2')).toEqual(
       before,
     );
+  });
+
+  it('lists a city editor’s open assessments on “Your work”, and nobody else’s', async () => {
+    const sectionOf = async (persona: Exclude<Persona, 'anon'>) =>
+      (
+        await as(persona, (tx) => loadYourWork(tx, claimsOf(persona)!, getTranslator('en')))
+      ).sections.find((s) => s.id === 'kpi-assessments');
+    const fjordby = (await sectionOf('cityEditor'))!;
+    // 2025 is verified: not open.
+    expect(fjordby.groups[0]!.items.map((i) => [i.label, i.href, i.detail])).toEqual([
+      [
+        'Fjordby (demo): 2024',
+        '/cities/demo-fjordby/kpis/assessments/2024',
+        '77 of 91 KPIs answered',
+      ],
+      [
+        'Fjordby (demo): 2023',
+        '/cities/demo-fjordby/kpis/assessments/2023',
+        '77 of 91 KPIs answered',
+      ],
+    ]);
+    expect(fjordby.actions).toEqual([
+      { label: 'KPI assessments of Fjordby (demo)', href: '/cities/demo-fjordby/kpis/assessments' },
+    ]);
+    const lakeside = (await sectionOf('otherCityEditor'))!;
+    expect(lakeside.groups[0]!.items.map((i) => i.label)).toEqual([
+      'Lakeside (demo): 2025',
+      'Lakeside (demo): 2024',
+      'Lakeside (demo): 2023',
+    ]);
+    for (const persona of [
+      'coordinator',
+      'otherCoordinator',
+      'member',
+      'orgMember',
+      'admin',
+    ] as const) {
+      expect(await sectionOf(persona), persona).toBeUndefined();
+    }
   });
 
   it('lets a city editor open an assessment and save each KPI on its own, checked by its unit', async () => {

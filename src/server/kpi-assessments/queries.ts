@@ -388,3 +388,39 @@ export async function listAssessmentOverview(db: Queryable): Promise<OverviewCit
     })),
   }));
 }
+
+export interface OpenAssessment {
+  citySlug: string;
+  cityName: string;
+  year: number;
+  version: number;
+  /** KPIs with a value or a reason it is not available. */
+  answered: number;
+}
+
+/**
+ * The open (not yet verified) assessments of these cities, latest version of
+ * each year, newest first, for "Your work": how many there are and the first
+ * `limit`. Counts of answered KPIs only, no values.
+ */
+export async function listOpenAssessments(
+  db: Queryable,
+  cityIds: readonly string[],
+  limit: number,
+): Promise<{ total: number; items: OpenAssessment[] }> {
+  const rows = await db.query<OpenAssessment & { total: number }>(
+    `select c.slug as "citySlug", c.name as "cityName", a.reporting_year::int as year,
+            a.version::int as version,
+            (select count(*)::int from public.kpi_assessment_values v where v.assessment_id = a.id) as answered,
+            count(*) over ()::int as total
+       from (select distinct on (x.city_id, x.reporting_year) x.*
+               from public.kpi_assessments x where x.city_id = any($1::uuid[])
+              order by x.city_id, x.reporting_year, x.version desc) a
+       join public.cities c on c.id = a.city_id
+      where a.verified_at is null
+      order by a.reporting_year desc, c.name
+      limit ${Number(limit)}`,
+    [cityIds],
+  );
+  return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _total, ...item }) => item) };
+}

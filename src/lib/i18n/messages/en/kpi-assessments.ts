@@ -384,4 +384,15 @@ export const kpiAssessments = {
   'kpiAssessments.overviewAll.asEditor': 'You edit this city.',
   'kpiAssessments.overviewAll.asCoordinator': 'A city of a hub you coordinate (read only).',
   'kpiAssessments.overviewAll.none': 'No assessment yet.',
+
+  // "Your work" (src/server/work/sections/kpi-assessments.ts)
+  'work.kpiAssessments.title': 'KPI assessments',
+  'work.kpiAssessments.lead':
+    'Your cities’ self-assessments with the U4SSC KPIs: values, targets, verification and snapshots.',
+  'work.kpiAssessments.open': 'Open assessments',
+  'work.kpiAssessments.item': '{city}: {year}',
+  'work.kpiAssessments.answered': '{answered} of 91 KPIs answered',
+  'work.kpiAssessments.none':
+    'No open assessment: every assessment is verified, or none is opened yet.',
+  'work.kpiAssessments.manage': 'KPI assessments of {city}',
 } as const;
