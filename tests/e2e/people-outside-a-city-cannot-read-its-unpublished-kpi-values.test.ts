@@ -92,6 +92,14 @@ describe.skipIf(!e2eEnabled())(
         expect(response.status, persona).toBe(403);
         expect(await response.json()).toMatchObject({ code: 'forbidden' });
       }
+      // The shortened snapshot address leads visitors to the city page, its managers to the assessments.
+      expect((await get(`${city}/kpis`)).headers.get('location')).toBe(`${city}#city-kpi-status`);
+      expect((await get(`${city}/kpis`, sessions.get('member'))).headers.get('location')).toBe(
+        `${city}#city-kpi-status`,
+      );
+      expect((await get(`${city}/kpis`, sessions.get('coordinator'))).headers.get('location')).toBe(
+        `${city}/kpis/assessments`,
+      );
       expect((await get('/kpis/assessments')).status).toBe(303);
       expect((await get('/kpis/assessments', sessions.get('member'))).status).toBe(403);
     });

@@ -376,7 +376,16 @@ export async function listAssessmentOverview(db: Queryable): Promise<OverviewCit
                         from public.kpi_assessments x where x.city_id = c.id
                        order by x.reporting_year, x.version desc) a), '[]'::jsonb) as assessments
        from public.cities c
-      where public.is_city_editor(c.id) or public.is_coordinator_of_city_hub(c.id)
+      where c.id in (
+              -- The cities of one's roles (read under RLS: one's own memberships), then checked
+              -- with the policies' own helpers.
+              select m.city_id from public.memberships m
+               where m.user_id = (select auth.uid()) and m.role = 'city_editor'
+              union
+              select hc.city_id from public.hub_cities hc
+                join public.memberships m on m.hub_id = hc.hub_id
+               where m.user_id = (select auth.uid()) and m.role = 'hub_coordinator')
+        and (public.is_city_editor(c.id) or public.is_coordinator_of_city_hub(c.id))
       order by c.name
       limit 500`,
   );
