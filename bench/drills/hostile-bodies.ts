@@ -30,7 +30,7 @@ const password = 'demo-password-2026';
 /**
  * Who sends: a visitor, a member without a role, and someone who holds the
  * route's permission (the platform admin holds every role permission but
- * one: applying to join a hub, which takes a city editor).
+ * applying to join a hub and the KPI assessments, which take a city editor).
  */
 const accounts = {
   member: 'member@demo.u4ssc.local',
@@ -39,12 +39,16 @@ const accounts = {
 } as const;
 type Persona = 'visitor' | 'member' | 'holder';
 const holderOf = (permission: Permission): keyof typeof accounts =>
-  permission === 'hub.apply' ? 'cityEditor' : 'admin';
+  permission === 'hub.apply' || permission.startsWith('kpiAssessment.') ? 'cityEditor' : 'admin';
 
 /** Concrete values for the dynamic segments of the routes (seeded demo content). */
 const segmentValues: Record<string, string> = {
   'hubs/[slug]': 'austria',
   'events/[slug]': 'demo-austrian-hub-smart-city-dialogue',
+  // The city editor's city, an open (not verified) assessment of it, a section of the framework.
+  'cities/[slug]': 'demo-fjordby',
+  'assessments/[year]': '2024',
+  'sections/[section]': 'ec-ict',
 };
 
 interface Row {
