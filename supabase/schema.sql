@@ -756,6 +756,13 @@ declare
   kind text;
   problem text;
 begin
+  if tg_op = 'UPDATE'
+     and (new.city_id, new.kpi_code, new.part_key, new.baseline_year, new.target_value, new.target_year)
+         is not distinct from
+         (old.city_id, old.kpi_code, old.part_key, old.baseline_year, old.target_value, old.target_year) then
+    -- Nothing of the target changes (an account's deletion clearing updated_by).
+    return new;
+  end if;
   select k.measure into measure from public.kpis k where k.code = new.kpi_code;
   if found then
     if measure ? 'parts' then
@@ -1067,6 +1074,41 @@ CREATE FUNCTION private.personal_data_identity(p_user_id uuid) RETURNS jsonb
                  'action', a.action, 'at', a.created_at, 'by_you', a.actor_id = p_user_id,
                  'about_you', a.target_user_id = p_user_id, 'details', a.details) order by a.created_at)
                from public.audit_log a where a.actor_id = p_user_id or a.target_user_id = p_user_id), '[]'::jsonb)
+  )
+$$;
+
+--
+-- Name: personal_data_kpi_assessments(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.personal_data_kpi_assessments(p_user_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select jsonb_build_object(
+    'assessments', coalesce((select jsonb_agg(jsonb_build_object(
+        'city', c.slug, 'reporting_year', a.reporting_year, 'version', a.version,
+        'opened_by_you', a.created_by = p_user_id, 'opened_at', a.created_at,
+        'verification_recorded_by_you', a.verified_by = p_user_id, 'verification_recorded_at', a.verified_at,
+        'snapshot_published_by_you', a.published_by = p_user_id, 'snapshot_published_at', a.published_at)
+        order by c.slug, a.reporting_year, a.version)
+      from public.kpi_assessments a join public.cities c on c.id = a.city_id
+      where p_user_id in (a.created_by, a.verified_by, a.published_by)), '[]'::jsonb),
+    'values_last_changed', coalesce((select jsonb_agg(jsonb_build_object(
+        'city', x.slug, 'reporting_year', x.reporting_year, 'version', x.version, 'values', x.n)
+        order by x.slug, x.reporting_year, x.version)
+      from (select c.slug, a.reporting_year, a.version, count(*)::int as n
+              from public.kpi_assessment_values v
+              join public.kpi_assessments a on a.id = v.assessment_id
+              join public.cities c on c.id = a.city_id
+             where v.updated_by = p_user_id
+             group by c.slug, a.reporting_year, a.version) x), '[]'::jsonb),
+    'targets_last_changed', coalesce((select jsonb_agg(jsonb_build_object('city', x.slug, 'targets', x.n)
+        order by x.slug)
+      from (select c.slug, count(*)::int as n
+              from public.kpi_targets t join public.cities c on c.id = t.city_id
+             where t.updated_by = p_user_id
+             group by c.slug) x), '[]'::jsonb)
   )
 $$;
 
@@ -5313,10 +5355,28 @@ CREATE INDEX kpi_assessment_values_city_idx ON public.kpi_assessment_values USIN
 CREATE INDEX kpi_assessment_values_kpi_code_idx ON public.kpi_assessment_values USING btree (kpi_code);
 
 --
+-- Name: kpi_assessment_values_updated_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessment_values_updated_by_idx ON public.kpi_assessment_values USING btree (updated_by) WHERE (updated_by IS NOT NULL);
+
+--
+-- Name: kpi_assessments_created_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessments_created_by_idx ON public.kpi_assessments USING btree (created_by) WHERE (created_by IS NOT NULL);
+
+--
 -- Name: kpi_assessments_one_snapshot_per_year_idx; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE UNIQUE INDEX kpi_assessments_one_snapshot_per_year_idx ON public.kpi_assessments USING btree (city_id, reporting_year) WHERE (published_at IS NOT NULL);
+
+--
+-- Name: kpi_assessments_published_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessments_published_by_idx ON public.kpi_assessments USING btree (published_by) WHERE (published_by IS NOT NULL);
 
 --
 -- Name: kpi_assessments_published_idx; Type: INDEX; Schema: public; Owner: -
@@ -5331,6 +5391,12 @@ CREATE INDEX kpi_assessments_published_idx ON public.kpi_assessments USING btree
 CREATE INDEX kpi_assessments_supersedes_id_idx ON public.kpi_assessments USING btree (supersedes_id) WHERE (supersedes_id IS NOT NULL);
 
 --
+-- Name: kpi_assessments_verified_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessments_verified_by_idx ON public.kpi_assessments USING btree (verified_by) WHERE (verified_by IS NOT NULL);
+
+--
 -- Name: kpi_sdg_links_goal_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -5341,6 +5407,12 @@ CREATE INDEX kpi_sdg_links_goal_idx ON public.kpi_sdg_links USING btree (goal, k
 --
 
 CREATE INDEX kpi_targets_kpi_code_idx ON public.kpi_targets USING btree (kpi_code);
+
+--
+-- Name: kpi_targets_updated_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_targets_updated_by_idx ON public.kpi_targets USING btree (updated_by) WHERE (updated_by IS NOT NULL);
 
 --
 -- Name: kpis_dimension_idx; Type: INDEX; Schema: public; Owner: -
@@ -7649,6 +7721,12 @@ REVOKE ALL ON FUNCTION private.personal_data_hubs(p_user_id uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.personal_data_identity(p_user_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION personal_data_kpi_assessments(p_user_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.personal_data_kpi_assessments(p_user_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION personal_data_organizations(p_user_id uuid); Type: ACL; Schema: private; Owner: -
 --
 
@@ -9515,6 +9593,7 @@ INSERT INTO private.country_names VALUES ('ZW', 'Zimbabwe');
 
 INSERT INTO private.personal_data_sources VALUES ('hubs', 'private.personal_data_hubs');
 INSERT INTO private.personal_data_sources VALUES ('identity', 'private.personal_data_identity');
+INSERT INTO private.personal_data_sources VALUES ('kpi-assessments', 'private.personal_data_kpi_assessments');
 INSERT INTO private.personal_data_sources VALUES ('organizations', 'private.personal_data_organizations');
 
 --

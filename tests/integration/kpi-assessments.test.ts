@@ -34,8 +34,8 @@ import { seedKpiAssessments } from '../../src/server/seed/seed-kpi-assessments';
 import { loadYourWork } from '../../src/server/work/load-your-work';
 import { getTranslator } from '../../src/lib/i18n';
 import { encode, fixtureWithEveryBadRow, latin1File } from '../fixtures/kpi-assessment-csv';
-import { asOwner, expectRefusal, testTargets } from '../support/databases';
-import { claimsOf, type Persona } from '../support/personas';
+import { asOwner, asUser, expectRefusal, testTargets } from '../support/databases';
+import { claimsOf, userIdOf, type Persona } from '../support/personas';
 
 const rootDir = path.resolve(import.meta.dirname, '../..');
 /** Everyone who must not see a city's unpublished figures (another hub's coordinator included). */
@@ -635,5 +635,69 @@ describe.each(testTargets())('KPI assessments on $name', (target) => {
     });
     expect(await as('anon', (tx) => findPublishedSnapshot(tx, fjordbyId, 2023))).toBeNull();
     expect(await as('anon', (tx) => listAssessmentEntries(tx, assessment.id))).toEqual(new Map());
+  });
+
+  it('lets an editor who entered, verified and set targets take their data and delete their account; the figures stay the city’s', async () => {
+    const editor = userIdOf('cityEditor');
+    await asUser(db, claimsOf('cityEditor'), async (tx) => {
+      const [open] = await tx.query<{ id: string; reporting_year: number }>(
+        `select id, reporting_year from public.kpi_assessments
+          where city_id = $1 and verified_at is null order by reporting_year desc, version desc limit 1`,
+        [fjordbyId],
+      );
+      await tx.query(
+        `insert into public.kpi_assessment_values (assessment_id, kpi_code, status, value, source)
+         values ($1, 'EC:ICT:ICT:1C', 'reported', 80, 'Household survey')
+         on conflict (assessment_id, kpi_code) do update set value = 80, source = 'Household survey'`,
+        [open!.id],
+      );
+      await tx.query(
+        `insert into public.kpi_targets (city_id, kpi_code, part_key, baseline_year, target_value, target_year)
+         values ($1, 'EC:ICT:ICT:2C', '', 2023, 97, 2030)
+         on conflict (city_id, kpi_code, part_key) do update set target_value = 97`,
+        [fjordbyId],
+      );
+      await tx.query(
+        `update public.kpi_assessments
+            set verifier = 'Nordic Audit AS (test)', verification_date = current_date,
+                verification_report_url = 'https://example.org/report.pdf', verification_scope = 'All 91 KPIs',
+                verified_at = now()
+          where id = $1`,
+        [open!.id],
+      );
+      const [{ data }] = (await tx.query<{ data: Record<string, unknown> }>(
+        'select private.export_my_personal_data() as data',
+      )) as [{ data: Record<string, unknown> }];
+      expect(data['kpi-assessments']).toMatchObject({
+        assessments: expect.arrayContaining([
+          expect.objectContaining({
+            city: 'demo-fjordby',
+            reporting_year: open!.reporting_year,
+            verification_recorded_by_you: true,
+          }),
+        ]),
+        values_last_changed: expect.arrayContaining([
+          expect.objectContaining({ city: 'demo-fjordby', reporting_year: open!.reporting_year }),
+        ]),
+        targets_last_changed: [expect.objectContaining({ city: 'demo-fjordby' })],
+      });
+      expect(JSON.stringify(data['kpi-assessments'])).not.toContain('Household survey');
+
+      // Deleting the account clears who wrote what, through the verified
+      // assessment's freeze and the targets' guard, and keeps every figure.
+      await tx.query('select private.delete_my_account()');
+      await tx.query('reset role');
+      const [left] = await tx.query<{ mine: number; value: string; target: string }>(
+        `select (select count(*)::int from public.kpi_assessments where $2 in (created_by, verified_by, published_by))
+              + (select count(*)::int from public.kpi_assessment_values where updated_by = $2)
+              + (select count(*)::int from public.kpi_targets where updated_by = $2) as mine,
+                (select value::text from public.kpi_assessment_values
+                  where assessment_id = $1 and kpi_code = 'EC:ICT:ICT:1C') as value,
+                (select target_value::text from public.kpi_targets
+                  where city_id = $3 and kpi_code = 'EC:ICT:ICT:2C' and part_key = '') as target`,
+        [open!.id, editor, fjordbyId],
+      );
+      expect(left).toEqual({ mine: 0, value: '80', target: '97' });
+    });
   });
 });
