@@ -30,16 +30,23 @@ const password = 'demo-password-2026';
 /**
  * Who sends: a visitor, a member without a role, and someone who holds the
  * route's permission (the platform admin holds every role permission but
- * applying to join a hub and the KPI assessments, which take a city editor).
+ * three: applying to join a hub and the KPI assessments, which take a city
+ * editor, and reading an organization's contact requests, which takes that
+ * organization's admin).
  */
 const accounts = {
   member: 'member@demo.u4ssc.local',
   admin: 'admin@demo.u4ssc.local',
   cityEditor: 'city@demo.u4ssc.local',
+  orgAdmin: 'partner@demo.u4ssc.local',
 } as const;
 type Persona = 'visitor' | 'member' | 'holder';
 const holderOf = (permission: Permission): keyof typeof accounts =>
-  permission === 'hub.apply' || permission.startsWith('kpiAssessment.') ? 'cityEditor' : 'admin';
+  permission === 'hub.apply' || permission.startsWith('kpiAssessment.')
+    ? 'cityEditor'
+    : permission === 'organization.readContactRequests'
+      ? 'orgAdmin'
+      : 'admin';
 
 /** Concrete values for the dynamic segments of the routes (seeded demo content). */
 const segmentValues: Record<string, string> = {
@@ -49,6 +56,9 @@ const segmentValues: Record<string, string> = {
   'cities/[slug]': 'demo-fjordby',
   'assessments/[year]': '2024',
   'sections/[section]': 'ec-ict',
+  // A verified organization: its public contact form and its team's pages.
+  'directory/[slug]': 'demo-sensorwerk',
+  'organizations/[slug]': 'demo-sensorwerk',
 };
 
 interface Row {
@@ -103,10 +113,16 @@ async function writeRoutes(baseUrl: string): Promise<{ path: string; permission:
   return routes.sort((a, b) => Number(a.path === '/logout') - Number(b.path === '/logout'));
 }
 
+const laterRegistrationStep =
+  /^\/register\/organization\/(profile|offerings|hubs|review|duplicates)$/;
+
 /** What a persona must get: 413 when it may post here, otherwise a refusal before reading. */
 function expectedFor(permission: Permission, persona: Persona, route: string): number[] {
   // Signing out reads no body: it signs out (303) whoever asks.
   if (route === '/logout') return [303];
+  // A registration step the sender has not reached (no draft yet) sends them
+  // back to the step they are at before reading a byte.
+  if (laterRegistrationStep.test(route) && persona !== 'visitor') return [303];
   const audience = audienceOf(permission);
   const mayPost =
     audience === 'public' ||
