@@ -88,6 +88,26 @@ describe.skipIf(!e2eEnabled())(
       await expectNoAxeViolations(page);
     });
 
+    it('deletes an assessment opened for the wrong year, once the box is ticked', async () => {
+      const list = `${city}/kpis/assessments`;
+      await page.goto(list);
+      await page.getByLabel('Reporting year').fill('2020');
+      await page.getByRole('button', { name: 'Open assessment' }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe(`${list}/2020`);
+      await page.getByRole('button', { name: 'Delete the assessment' }).click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toMatch(/Tick the box to confirm that the assessment is to be deleted\./);
+      await expectNoAxeViolations(page);
+      await page.getByLabel('Delete the 2020 assessment (version 1) and its entries').check();
+      await page.getByRole('button', { name: 'Delete the assessment' }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe(list);
+      expect(await page.locator(`main a[href="${list}/2020"]`).count()).toBe(0);
+      expect(await page.locator(`main a[href="${base}"]`).count()).toBe(1);
+      expect((await page.goto(`${list}/2020`))?.status()).toBe(404);
+      await page.goto(base);
+    });
+
     it('imports a file with two errors: both lines explained, nothing stored; then the fixed file', async () => {
       await page.getByRole('link', { name: 'Import CSV' }).click();
       await expectNoAxeViolations(page);

@@ -4,6 +4,7 @@ import { computeCompleteness } from '../../src/lib/kpi-assessments/completeness'
 import { searchParamsSchema } from '../../src/lib/search/query-schema';
 import { withRequestContext, type RequestDb } from '../../src/server/db/request-context';
 import type { Database } from '../../src/server/db/types';
+import { deleteAssessment } from '../../src/server/kpi-assessments/delete-assessment';
 import { assessmentCsv, assessmentJson } from '../../src/server/kpi-assessments/export-assessment';
 import { importAssessmentCsv } from '../../src/server/kpi-assessments/import-assessment-csv';
 import { openAssessment } from '../../src/server/kpi-assessments/open-assessment';
@@ -635,6 +636,43 @@ describe.each(testTargets())('KPI assessments on $name', (target) => {
     });
     expect(await as('anon', (tx) => findPublishedSnapshot(tx, fjordbyId, 2023))).toBeNull();
     expect(await as('anon', (tx) => listAssessmentEntries(tx, assessment.id))).toEqual(new Map());
+  });
+
+  it('deletes an open assessment with its entries, by the city’s editors only, and never a verified one', async () => {
+    expect(
+      await as('cityEditor', (tx) => openAssessment(tx, { cityId: fjordbyId, year: 2019 })),
+    ).toEqual({ ok: true, year: 2019 });
+    const opened = await assessmentOf('cityEditor', 2019);
+    await as('cityEditor', (tx) =>
+      tx.query(
+        `insert into public.kpi_assessment_values (assessment_id, kpi_code, status, value, source)
+         values ($1, 'EC:ICT:ICT:1C', 'reported', 70, 'Survey')`,
+        [opened.id],
+      ),
+    );
+    for (const persona of ['coordinator', 'otherCityEditor', 'admin'] as const) {
+      expect(await as(persona, (tx) => deleteAssessment(tx, { assessment: opened }))).toMatchObject(
+        { ok: false, errors: [{ message: 'kpiAssessments.delete.refused' }] },
+      );
+    }
+    expect((await valuesAsOwner(opened.id)).length).toBe(1);
+
+    const verified = await assessmentOf('cityEditor', 2025, 1);
+    expect(
+      await as('cityEditor', (tx) => deleteAssessment(tx, { assessment: verified })),
+    ).toMatchObject({ ok: false, errors: [{ message: 'kpiAssessments.delete.verified' }] });
+    expect(
+      await as('cityEditor', (tx) =>
+        deleteAssessment(tx, { assessment: { ...verified, verification: null } }),
+      ),
+    ).toMatchObject({ ok: false, errors: [{ message: 'kpiAssessments.delete.refused' }] });
+    expect(await assessmentOf('cityEditor', 2025, 1)).toMatchObject({ id: verified.id });
+
+    expect(await as('cityEditor', (tx) => deleteAssessment(tx, { assessment: opened }))).toEqual({
+      ok: true,
+    });
+    expect(await as('cityEditor', (tx) => findAssessment(tx, fjordbyId, 2019))).toBeNull();
+    expect(await valuesAsOwner(opened.id)).toEqual([]);
   });
 
   it('lets an editor who entered, verified and set targets take their data and delete their account; the figures stay the city’s', async () => {

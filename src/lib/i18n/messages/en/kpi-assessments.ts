@@ -71,6 +71,19 @@ export const kpiAssessments = {
     'Private: only the city’s editors and the coordinators of its hubs see this assessment.',
   'kpiAssessments.overview.publishedOn': 'A snapshot was published on {date}.',
   'kpiAssessments.overview.viewSnapshot': 'View the public snapshot',
+  'kpiAssessments.delete.title': 'Delete this assessment',
+  'kpiAssessments.delete.lead':
+    'For an assessment opened by mistake (the wrong year, a version not needed): its {count} entries and its snapshot are deleted with it, for good. The city’s targets stay. A verified assessment cannot be deleted.',
+  'kpiAssessments.delete.confirm': 'Confirm',
+  'kpiAssessments.delete.confirmOption':
+    'Delete the {year} assessment (version {version}) and its entries',
+  'kpiAssessments.delete.confirmRequired':
+    'Tick the box to confirm that the assessment is to be deleted.',
+  'kpiAssessments.delete.submit': 'Delete the assessment',
+  'kpiAssessments.delete.verified':
+    'A verified assessment is never deleted. To correct it, open a new version from its verification page.',
+  'kpiAssessments.delete.refused':
+    'The assessment could not be deleted: only the city’s editors delete one, while it is not verified.',
   'kpiAssessments.completeness.title': 'Completeness',
   'kpiAssessments.completeness.lead':
     'A KPI counts as answered when it has a value or is marked not available with a reason.',
