@@ -10,8 +10,8 @@ const expectedSections: Record<Role, string[]> = {
   admin: ['admin', 'organization-reviews'],
   coordinator: ['hub-austria', 'hub-demo-nordic-hub', 'news', 'events', 'organization-reviews'],
   otherCoordinator: ['hub-demo-andean-hub', 'news', 'events', 'organization-reviews'],
-  cityEditor: ['city-demo-fjordby'],
-  otherCityEditor: ['city-demo-lakeside'],
+  cityEditor: ['kpi-assessments', 'city-demo-fjordby'],
+  otherCityEditor: ['kpi-assessments', 'city-demo-lakeside'],
   orgMember: ['organization-demo-pending-mobility', 'organization-demo-sensorwerk'],
   orgColleague: [
     'organization-demo-declined-gadgets',

@@ -57,7 +57,7 @@ describe.each(testTargets())('the "Your work" page on $name', (target) => {
       'events',
       'organization-reviews',
     ]);
-    expect(await idsOf('cityEditor')).toEqual(['city-demo-fjordby']);
+    expect(await idsOf('cityEditor')).toEqual(['kpi-assessments', 'city-demo-fjordby']);
     expect(await idsOf('orgMember')).toEqual([
       'organization-demo-pending-mobility',
       'organization-demo-sensorwerk',
@@ -111,7 +111,7 @@ describe.each(testTargets())('the "Your work" page on $name', (target) => {
     expect(andresNews.waiting).toEqual([]);
     expect(andresNews.groups.flatMap((group) => group.items)).toEqual([]);
     // The city editor sees where the request stands, without coordinator links.
-    const city = (await workOf('cityEditor')).sections[0]!;
+    const city = (await workOf('cityEditor')).sections.find((s) => s.id === 'city-demo-fjordby')!;
     const requests = city.groups.find((group) => group.heading === 'Requests to join hubs')!;
     expect(requests.items).toMatchObject([
       { label: 'Andean Region Hub (demo)', badge: { label: 'Waiting for a decision' } },

@@ -7,6 +7,7 @@ import { directory } from './directory';
 import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
+import { kpiAssessments } from './kpi-assessments';
 import { kpis } from './kpis';
 import { organizations } from './organizations';
 import { mail } from './mail';
@@ -31,6 +32,7 @@ export const en = {
   ...directory,
   ...organizations,
   ...kpis,
+  ...kpiAssessments,
   ...sdgs,
   ...taxonomy,
   ...charts,
@@ -51,6 +53,7 @@ export const englishSources = {
   directory,
   organizations,
   kpis,
+  kpiAssessments,
   sdgs,
   taxonomy,
   charts,
