@@ -30,8 +30,9 @@ const password = 'demo-password-2026';
 /**
  * Who sends: a visitor, a member without a role, and someone who holds the
  * route's permission (the platform admin holds every role permission but
- * two: applying to join a hub, which takes a city editor, and reading an
- * organization's contact requests, which takes that organization's admin).
+ * three: applying to join a hub and the KPI assessments, which take a city
+ * editor, and reading an organization's contact requests, which takes that
+ * organization's admin).
  */
 const accounts = {
   member: 'member@demo.u4ssc.local',
@@ -41,7 +42,7 @@ const accounts = {
 } as const;
 type Persona = 'visitor' | 'member' | 'holder';
 const holderOf = (permission: Permission): keyof typeof accounts =>
-  permission === 'hub.apply'
+  permission === 'hub.apply' || permission.startsWith('kpiAssessment.')
     ? 'cityEditor'
     : permission === 'organization.readContactRequests'
       ? 'orgAdmin'
@@ -52,7 +53,10 @@ const segmentValues: Record<string, string> = {
   'hubs/[slug]': 'austria',
   'events/[slug]': 'demo-austrian-hub-smart-city-dialogue',
   'case-studies/[slug]': 'demo-fjordby-on-demand-buses',
+  // The city editor's city, an open (not verified) assessment of it, a section of the framework.
   'cities/[slug]': 'demo-fjordby',
+  'assessments/[year]': '2024',
+  'sections/[section]': 'ec-ict',
   // A verified organization: its public contact form and its team's pages.
   'directory/[slug]': 'demo-sensorwerk',
   'organizations/[slug]': 'demo-sensorwerk',
@@ -150,6 +154,7 @@ async function main(): Promise<void> {
       member: '',
       admin: '',
       cityEditor: '',
+      orgAdmin: '',
     };
     const signIn = async () => {
       for (const account of Object.keys(accounts) as (keyof typeof accounts)[])

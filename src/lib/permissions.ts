@@ -229,6 +229,24 @@ export const permissions = {
         : (t.cityHubIds ?? []).some((hubId) => coordinates(ms, { hubId }))),
     { title: 'caseStudy.forbidden.title', body: 'caseStudy.forbidden.reviewBody' },
   ),
+  /**
+   * kpi_assessments, kpi_assessment_values, kpi_targets · select of unpublished
+   * rows: the city's editors and the coordinators of its hubs (not admins: a
+   * city's unpublished figures are the city's).
+   */
+  'kpiAssessment.read': byRole(
+    (ms, t) =>
+      edits(ms, t) ||
+      (t === anyTarget
+        ? coordinates(ms, t)
+        : (t.cityHubIds ?? []).some((hubId) => coordinates(ms, { hubId }))),
+    { title: 'kpiAssessments.forbidden.title', body: 'kpiAssessments.forbidden.readBody' },
+  ),
+  /** kpi_assessments, kpi_assessment_values, kpi_targets · insert/update/delete: the city's editors. */
+  'kpiAssessment.write': byRole((ms, t) => edits(ms, t), {
+    title: 'kpiAssessments.forbidden.title',
+    body: 'kpiAssessments.forbidden.writeBody',
+  }),
   /** memberships · insert/delete: admins. */
   'membership.grant': adminOnly,
   'membership.revoke': adminOnly,

@@ -23,8 +23,8 @@ const expectedSections: Record<Role, string[]> = {
     'case-studies-review',
     'organization-reviews',
   ],
-  cityEditor: ['case-studies', 'city-demo-fjordby'],
-  otherCityEditor: ['case-studies', 'city-demo-lakeside'],
+  cityEditor: ['case-studies', 'kpi-assessments', 'city-demo-fjordby'],
+  otherCityEditor: ['case-studies', 'kpi-assessments', 'city-demo-lakeside'],
   orgMember: ['organization-demo-pending-mobility', 'organization-demo-sensorwerk'],
   orgColleague: [
     'organization-demo-declined-gadgets',

@@ -59,7 +59,11 @@ describe.each(testTargets())('the "Your work" page on $name', (target) => {
       'case-studies-review',
       'organization-reviews',
     ]);
-    expect(await idsOf('cityEditor')).toEqual(['case-studies', 'city-demo-fjordby']);
+    expect(await idsOf('cityEditor')).toEqual([
+      'case-studies',
+      'kpi-assessments',
+      'city-demo-fjordby',
+    ]);
     expect(await idsOf('orgMember')).toEqual([
       'organization-demo-pending-mobility',
       'organization-demo-sensorwerk',

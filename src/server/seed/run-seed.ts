@@ -8,6 +8,7 @@ import { syncKpis } from '../kpis/sync-kpis';
 import { demoSeedSchema, referenceSeedSchema } from './seed-data-schema';
 import { seedCaseStudies, seedCityKpiStatus } from './seed-case-studies';
 import { seedDemo } from './seed-demo';
+import { seedKpiAssessments } from './seed-kpi-assessments';
 import { seedNewsAndEvents } from './seed-news-events';
 import { seedDemoOrganizations } from './seed-organizations';
 import { upsertCities, upsertHubs } from './upsert-places';
@@ -66,6 +67,8 @@ export async function seedWithin(tx: Queryable, options: SeedOptions): Promise<S
   if (demo) await seedNewsAndEvents(tx, seedDir);
   if (demo) step('demo case studies');
   const demoCases = demo ? await seedCaseStudies(tx, seedDir) : { caseStudies: 0, cities: 0 };
+  if (demo) step('demo KPI assessments');
+  if (demo) await seedKpiAssessments(tx, seedDir);
   return {
     deliverables: synced.upserted,
     kpis: syncedKpis.kpis,

@@ -9,6 +9,7 @@ import { directory } from './directory';
 import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
+import { kpiAssessments } from './kpi-assessments';
 import { kpis } from './kpis';
 import { organizations } from './organizations';
 import { mail } from './mail';
@@ -33,6 +34,7 @@ export const en = {
   ...directory,
   ...organizations,
   ...kpis,
+  ...kpiAssessments,
   ...sdgs,
   ...taxonomy,
   ...charts,
@@ -55,6 +57,7 @@ export const englishSources = {
   directory,
   organizations,
   kpis,
+  kpiAssessments,
   sdgs,
   taxonomy,
   charts,
