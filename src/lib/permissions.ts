@@ -99,6 +99,8 @@ export const permissions = {
   'account.resetPassword': anyone,
   'account.confirmEmail': anyone,
   'account.signOut': anyone,
+  /** The contact page: anyone may write; rate limits and the honeypot do the rest. */
+  'site.contact': anyone,
   /** profiles, sessions, own credentials: the signed-in account itself. */
   'account.manage': signedIn,
 

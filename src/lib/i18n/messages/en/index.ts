@@ -8,6 +8,7 @@ import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
 import { kpis } from './kpis';
+import { legal } from './legal';
 import { places } from './places';
 import { sdgs } from './sdgs';
 import { search } from './search';
@@ -32,6 +33,7 @@ export const en = {
   ...charts,
   ...csv,
   ...forms,
+  ...legal,
 } as const;
 
 export const englishSources = {
@@ -49,4 +51,5 @@ export const englishSources = {
   charts,
   csv,
   forms,
+  legal,
 } as const;

@@ -1,0 +1,37 @@
+import type { MessageKey } from '../i18n';
+
+/**
+ * The terms of use, versioned. The text of the current version is in the
+ * i18n module (`terms.*` keys, messages/en/legal.ts); this file says which
+ * version that text is and when it took effect, so that what someone accepted
+ * can be stored and shown later: organization registration stores
+ * `currentTermsVersion` with the organization.
+ *
+ * Changing the terms: change the `terms.*` text, add a version at the end of
+ * `termsVersions` with today's date and a one-line summary of the change
+ * (shown on /terms), and keep older entries (accepted versions stay
+ * meaningful). Never change the text of a version that is not the last one.
+ */
+export interface TermsVersion {
+  /** Stored with an acceptance, e.g. "1.0". */
+  id: string;
+  /** The day it took effect (YYYY-MM-DD). */
+  effectiveOn: string;
+  /** What changed from the version before, for readers. */
+  changes: MessageKey;
+}
+
+export const termsVersions = [
+  { id: '1.0', effectiveOn: '2026-12-03', changes: 'terms.changes.1_0' },
+] as const satisfies readonly TermsVersion[];
+
+/** The version in force: what a person accepts today. */
+export const currentTerms: TermsVersion = termsVersions[termsVersions.length - 1]!;
+
+/** The id of the version in force, to store with an acceptance. */
+export const currentTermsVersion: string = currentTerms.id;
+
+/** The version with this id, or null (an id stored by an older release that is unknown here). */
+export function findTermsVersion(id: string): TermsVersion | null {
+  return termsVersions.find((version) => version.id === id) ?? null;
+}
