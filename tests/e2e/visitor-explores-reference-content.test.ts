@@ -122,7 +122,7 @@ describe.skipIf(!e2eEnabled())(
       await expect(page.getByText(/Verification Report: Tromsø/).isVisible()).resolves.toBe(true);
       await expectNoAxeViolations(page);
       await page.goto('/cities?region=europe');
-      const demoCard = page.locator('article', { hasText: 'Fjordby (demo)' });
+      const demoCard = page.locator('article', { hasText: 'Fjordby' });
       await expect(demoCard.locator('[data-status="demo"]').isVisible()).resolves.toBe(true);
       await expectNoAxeViolations(page);
       await context.close();
