@@ -20,7 +20,7 @@ export const home = {
   'home.numbers.hubs': 'Hubs',
   'home.numbers.cities': 'Cities',
   'home.numbers.partners': 'Verified partners',
-  'home.numbers.deliverables': 'Recommendations and publications',
+  'home.numbers.deliverables': 'Deliverables',
   'home.numbers.kpis': 'U4SSC key performance indicators',
   'home.numbers.note': 'Counted live from the portal’s database, demo records excluded.',
   'home.latestDeliverables': 'Recommendations and publications',
