@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestFiles } from '../fixtures/test-images';
 import {
@@ -19,7 +19,7 @@ import { advanceServerClock, resetServerClock } from '../support/server-clock';
 const text = async (pathname: string) => (await fetch(`${baseUrl()}${pathname}`)).text();
 
 /** Fills a date-and-time field's four parts (day, month, year, 24-hour time) with an instant in UTC. */
-async function fillUtcWallTime(page: import('playwright-core').Page, name: string, date: Date) {
+async function fillUtcWallTime(page: Page, name: string, date: Date) {
   await page.locator(`#field-${name}-day`).fill(String(date.getUTCDate()));
   await page.locator(`#field-${name}-month`).fill(String(date.getUTCMonth() + 1));
   await page.locator(`#field-${name}-year`).fill(String(date.getUTCFullYear()));
