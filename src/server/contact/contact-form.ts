@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { isMultiLineText, isSingleLineText } from '../../lib/text/control-characters';
 
 /** What a message is about; chosen from a list so the team can sort them ("accessibility" is linked from the statement). */
-export const contactTopics = ['question', 'accessibility', 'privacy', 'content', 'other'] as const;
+export const contactTopics = [
+  'question',
+  'accessibility',
+  'privacy',
+  'content',
+  'something-else',
+] as const;
 export type ContactTopic = (typeof contactTopics)[number];
 
 /** The limits the form shows and the schema enforces. */

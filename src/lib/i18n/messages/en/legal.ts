@@ -219,7 +219,7 @@ export const legal = {
   'contact.topic.accessibility': 'An accessibility problem',
   'contact.topic.privacy': 'Privacy and my data',
   'contact.topic.content': 'A mistake or a problem in a page',
-  'contact.topic.other': 'Something else',
+  'contact.topic.something-else': 'Something else',
   'contact.submit': 'Send message',
   'contact.privacy':
     'We use what you send only to answer you. The privacy notice says how long it is kept.',
