@@ -45,7 +45,7 @@ describe.skipIf(!e2eEnabled())(
         /Smart sustainable cities/,
       );
       const deliverablesFigure = page
-        .locator('dt', { hasText: 'Recommendations and publications' })
+        .locator('dt', { hasText: 'Deliverables' })
         .locator('xpath=following-sibling::dd');
       expect(Number(await deliverablesFigure.textContent())).toBeGreaterThanOrEqual(30);
       await expect(page.getByText('Hubs', { exact: true }).count()).resolves.toBeGreaterThan(0);
