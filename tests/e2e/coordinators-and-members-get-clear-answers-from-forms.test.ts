@@ -123,13 +123,14 @@ describe.skipIf(!e2eEnabled())('coordinators and members get clear answers from 
   it('replaces the join request form with a confirmation once it is sent', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await signIn(page, demoEmails.cityEditor, demoPassword, '/hubs/austria/apply');
+    // The Andean hub: other stories ask the Austrian hub for Fjordby already.
+    await signIn(page, demoEmails.cityEditor, demoPassword, '/hubs/demo-andean-hub/apply');
     await page.getByLabel(/City: Fjordby/).check();
     await page
       .getByLabel(/Message to the coordinators/)
-      .fill('Fjordby would like to compare its KPIs with Vienna.');
+      .fill('Fjordby would like to compare its KPIs with Andean cities.');
     await Promise.all([
-      page.waitForURL(/\/hubs\/austria\/apply\?sent=1$/),
+      page.waitForURL(/\/hubs\/demo-andean-hub\/apply\?sent=1$/),
       page.getByRole('button', { name: 'Send request' }).click(),
     ]);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
@@ -137,7 +138,7 @@ describe.skipIf(!e2eEnabled())('coordinators and members get clear answers from 
     );
     await expect(page.locator('main form').count()).resolves.toBe(0);
     await expect(page.locator('[data-application-sent]').textContent()).resolves.toContain(
-      'U4SSC Austrian Country Hub',
+      'Andean Region Hub',
     );
     await expectNoAxeViolations(page);
     await context.close();

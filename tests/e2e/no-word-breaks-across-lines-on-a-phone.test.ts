@@ -43,6 +43,11 @@ interface BrokenWord {
 function findBrokenWords(page: Page): Promise<BrokenWord[]> {
   return page.evaluate((selector) => {
     for (const details of document.querySelectorAll('details')) details.open = true;
+    // A token of letters, digits and a little punctuation; its parts between
+    // hyphens or slashes are the words (a line may end after a hyphen). A token
+    // with anything else in it (markup pasted into a title, a URL) is no
+    // ordinary word, and may break.
+    const token = /^[\p{L}\p{M}\p{N}'’().,:;!?«»“”"\-–/]+$/u;
     const ordinary = /^[\p{L}\p{M}\p{N}'’().,:;!?«»“”"]{2,30}$/u;
     const broken: { word: string; where: string }[] = [];
     const roots = [...document.querySelectorAll(selector)];
@@ -53,20 +58,24 @@ function findBrokenWords(page: Page): Promise<BrokenWord[]> {
         if (seen.has(node)) continue;
         seen.add(node);
         const text = node.textContent ?? '';
-        for (const match of text.matchAll(/[^\s\-–/]+/g)) {
-          const word = match[0];
-          if (!ordinary.test(word)) continue;
-          const range = document.createRange();
-          range.setStart(node, match.index!);
-          range.setEnd(node, match.index! + word.length);
-          const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
-          const lines = new Set(rects.map((rect) => Math.round(rect.top)));
-          if (lines.size > 1) {
-            const element = node.parentElement;
-            broken.push({
-              word,
-              where: `${element?.tagName.toLowerCase()}.${element?.className ?? ''}`.slice(0, 80),
-            });
+        for (const whole of text.matchAll(/\S+/g)) {
+          if (!token.test(whole[0])) continue;
+          for (const part of whole[0].matchAll(/[^\-–/]+/g)) {
+            const word = part[0];
+            const start = whole.index! + part.index!;
+            if (!ordinary.test(word)) continue;
+            const range = document.createRange();
+            range.setStart(node, start);
+            range.setEnd(node, start + word.length);
+            const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
+            const lines = new Set(rects.map((rect) => Math.round(rect.top)));
+            if (lines.size > 1) {
+              const element = node.parentElement;
+              broken.push({
+                word,
+                where: `${element?.tagName.toLowerCase()}.${element?.className ?? ''}`.slice(0, 80),
+              });
+            }
           }
         }
       }
