@@ -9,10 +9,12 @@ import { home } from './home';
 import { hubs } from './hubs';
 import { kpis } from './kpis';
 import { legal } from './legal';
+import { mail } from './mail';
 import { places } from './places';
 import { sdgs } from './sdgs';
 import { search } from './search';
 import { taxonomy } from './taxonomy';
+import { work } from './work';
 
 /**
  * Every English UI string, merged from one file per area. A new area adds its
@@ -34,6 +36,8 @@ export const en = {
   ...csv,
   ...forms,
   ...legal,
+  ...work,
+  ...mail,
 } as const;
 
 export const englishSources = {
@@ -52,4 +56,6 @@ export const englishSources = {
   csv,
   forms,
   legal,
+  work,
+  mail,
 } as const;
