@@ -23,30 +23,30 @@ const controlCharacters = { message: 'text.error.controlCharacters' } as const;
  */
 export const contactFormSchema = z.object({
   name: z
-    .string({ message: 'contact.error.name' })
+    .string({ message: 'siteContact.error.name' })
     .trim()
-    .min(1, 'contact.error.name')
-    .max(contactLimits.name, 'contact.error.nameLength')
+    .min(1, 'siteContact.error.name')
+    .max(contactLimits.name, 'siteContact.error.nameLength')
     .refine(isSingleLineText, controlCharacters),
   email: z
-    .string({ message: 'contact.error.email' })
+    .string({ message: 'siteContact.error.email' })
     .trim()
-    .min(1, 'contact.error.email')
-    .max(contactLimits.email, 'contact.error.email')
-    .pipe(z.email('contact.error.email'))
+    .min(1, 'siteContact.error.email')
+    .max(contactLimits.email, 'siteContact.error.email')
+    .pipe(z.email('siteContact.error.email'))
     .transform((value) => value.toLowerCase()),
-  topic: z.enum(contactTopics, { message: 'contact.error.topic' }),
+  topic: z.enum(contactTopics, { message: 'siteContact.error.topic' }),
   page: z
     .string()
     .trim()
-    .max(contactLimits.page, 'contact.error.pageLength')
+    .max(contactLimits.page, 'siteContact.error.pageLength')
     .refine(isSingleLineText, controlCharacters)
     .default(''),
   message: z
-    .string({ message: 'contact.error.message' })
+    .string({ message: 'siteContact.error.message' })
     .trim()
-    .min(10, 'contact.error.message')
-    .max(contactLimits.message, 'contact.error.messageLength')
+    .min(10, 'siteContact.error.message')
+    .max(contactLimits.message, 'siteContact.error.messageLength')
     .refine(isMultiLineText, controlCharacters),
   website: z.string().max(500).default(''),
 });

@@ -31,26 +31,26 @@ export async function sendContactMessage(
 ): Promise<SendContactMessageOutcome> {
   const { form, i18n } = input;
   const wait = await hitRateLimits(db, [
-    { rule: rateLimitRules.contactPerIp, key: rateLimitAddress(input.clientAddress) },
-    ...(input.userId ? [{ rule: rateLimitRules.contactPerAccount, key: input.userId }] : []),
+    { rule: rateLimitRules.siteContactPerIp, key: rateLimitAddress(input.clientAddress) },
+    ...(input.userId ? [{ rule: rateLimitRules.siteContactPerAccount, key: input.userId }] : []),
   ]);
   if (wait > 0) return { ok: false, reason: 'rate-limited', retryAfter: wait };
   if (form.website.trim() !== '') return { ok: true };
 
-  const topic = i18n.t(`contact.topic.${form.topic}`);
-  const subject = i18n.t('contact.mail.subject', { topic, name: form.name });
+  const topic = i18n.t(`siteContact.topic.${form.topic}`);
+  const subject = i18n.t('siteContact.mail.subject', { topic, name: form.name });
   const body = [
-    i18n.t('contact.mail.intro', { site: input.siteUrl }),
+    i18n.t('siteContact.mail.intro', { site: input.siteUrl }),
     '',
-    `${i18n.t('contact.mail.from')}: ${form.name} <${form.email}>`,
-    `${i18n.t('contact.mail.account')}: ${input.userId ? i18n.t('contact.mail.signedIn') : i18n.t('contact.mail.signedOut')}`,
-    `${i18n.t('contact.field.topic')}: ${topic}`,
-    ...(form.page ? [`${i18n.t('contact.field.page')}: ${form.page}`] : []),
+    `${i18n.t('siteContact.mail.from')}: ${form.name} <${form.email}>`,
+    `${i18n.t('siteContact.mail.account')}: ${input.userId ? i18n.t('siteContact.mail.signedIn') : i18n.t('siteContact.mail.signedOut')}`,
+    `${i18n.t('siteContact.field.topic')}: ${topic}`,
+    ...(form.page ? [`${i18n.t('siteContact.field.page')}: ${form.page}`] : []),
     '',
     form.message,
     '',
     '--',
-    i18n.t('contact.mail.replyHint', { name: form.name }),
+    i18n.t('siteContact.mail.replyHint', { name: form.name }),
   ].join('\n');
   const [row] = await db.query<{ queued: number }>(
     'select private.enqueue_contact_message($1, $2, $3, $4) as queued',

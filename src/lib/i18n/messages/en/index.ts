@@ -9,6 +9,7 @@ import { home } from './home';
 import { hubs } from './hubs';
 import { kpis } from './kpis';
 import { legal } from './legal';
+import { organizations } from './organizations';
 import { mail } from './mail';
 import { places } from './places';
 import { sdgs } from './sdgs';
@@ -29,6 +30,7 @@ export const en = {
   ...hubs,
   ...search,
   ...directory,
+  ...organizations,
   ...kpis,
   ...sdgs,
   ...taxonomy,
@@ -49,6 +51,7 @@ export const englishSources = {
   hubs,
   search,
   directory,
+  organizations,
   kpis,
   sdgs,
   taxonomy,

@@ -118,6 +118,13 @@ export const legal = {
     'To pass your message to the operating team by mail, so they can answer you. The portal sends no copy to the address you give.',
   'privacy.contact.howLong':
     'Kept by the portal only as mail waiting to be sent (as above); the team keeps the mail it receives as long as it needs to answer you.',
+  'privacy.orgContact.name': 'Messages to organizations',
+  'privacy.orgContact.what':
+    'Messages you send to an organization from its directory page: your name and e-mail address, the subject and the message.',
+  'privacy.orgContact.why':
+    'So the organization’s admins can read and answer them; you see yours under “Messages you sent”.',
+  'privacy.orgContact.howLong':
+    'Kept for the organization; when you delete your account, your name and address are removed from them.',
   'privacy.hubs.name': 'Requests to join a hub',
   'privacy.hubs.what':
     'Requests to join a hub: who asked, for which city or organization, your message, and the coordinators’ decision.',
@@ -161,9 +168,9 @@ export const legal = {
   'privacy.rights.see':
     'See and correct: your account page shows your profile, your e-mail address, your roles and your sessions, and lets you change them.',
   'privacy.rights.delete':
-    'Delete: “Delete your account” on your account page removes your account, profile, roles, sessions, sign-in links, hub requests and event registrations at once. What you published stays, without your name.',
+    'Delete: “Delete your account” on your account page removes your account, profile, roles, sessions, sign-in links, requests to join hubs and organizations, and event registrations at once. What you published, organizations you registered and messages you sent stay, without your name. While you are the last admin of an organization others belong to, make someone else an admin first.',
   'privacy.rights.copy':
-    'A copy of everything, or any other request: write through the contact page with the topic “Privacy”. We answer within one month.',
+    'A copy: your account page gives you everything the portal holds about you as one file (JSON). For any other request, write through the contact page with the topic “Privacy”; we answer within one month.',
   'privacy.rights.complaint':
     'If you are not satisfied with our answer, you may also complain to the data protection authority of the country where you live or work.',
   'privacy.account': 'Go to your account page',
@@ -198,49 +205,49 @@ export const legal = {
   'terms.changes.body':
     'When these terms change, the new version gets a new number and date, and this page says what changed. What an organization accepted at registration stays on record with its version.',
   'terms.changes.history': 'Versions',
-  'terms.changes.1_0': 'First version.',
+  'terms.changes.first': 'First version.',
   'terms.contact':
     'Questions about these terms: write through the contact page. The privacy notice says how personal data is handled.',
 
   // Contact page ----------------------------------------------------------------
-  'contact.title': 'Contact the portal team',
-  'contact.lead':
+  'siteContact.title': 'Contact the portal team',
+  'siteContact.lead':
     'Questions about the portal, a problem using it, a mistake in a page, or a request about your data: write to the team that runs the portal. For a question to a hub, use the hub’s page.',
-  'contact.field.name': 'Your name',
-  'contact.field.email': 'Your e-mail address',
-  'contact.field.emailHint': 'We reply to this address. It is not added to any list.',
-  'contact.field.topic': 'Topic',
-  'contact.field.page': 'The page it is about',
-  'contact.field.pageHint': 'Its address, if your message is about one page.',
-  'contact.field.message': 'Your message',
-  'contact.field.messageHint': 'Up to {max} characters.',
-  'contact.field.honeypot': 'Leave this field empty',
-  'contact.topic.question': 'A question about the portal or the network',
-  'contact.topic.accessibility': 'An accessibility problem',
-  'contact.topic.privacy': 'Privacy and my data',
-  'contact.topic.content': 'A mistake or a problem in a page',
-  'contact.topic.something-else': 'Something else',
-  'contact.submit': 'Send message',
-  'contact.privacy':
+  'siteContact.field.name': 'Your name',
+  'siteContact.field.email': 'Your e-mail address',
+  'siteContact.field.emailHint': 'We reply to this address. It is not added to any list.',
+  'siteContact.field.topic': 'Topic',
+  'siteContact.field.page': 'The page it is about',
+  'siteContact.field.pageHint': 'Its address, if your message is about one page.',
+  'siteContact.field.message': 'Your message',
+  'siteContact.field.messageHint': 'Up to {max} characters.',
+  'siteContact.field.honeypot': 'Leave this field empty',
+  'siteContact.topic.question': 'A question about the portal or the network',
+  'siteContact.topic.accessibility': 'An accessibility problem',
+  'siteContact.topic.privacy': 'Privacy and my data',
+  'siteContact.topic.content': 'A mistake or a problem in a page',
+  'siteContact.topic.something-else': 'Something else',
+  'siteContact.submit': 'Send message',
+  'siteContact.privacy':
     'We use what you send only to answer you. The privacy notice says how long it is kept.',
-  'contact.sent.title': 'Your message was sent',
-  'contact.sent.body':
+  'siteContact.sent.title': 'Your message was sent',
+  'siteContact.sent.body':
     'Thank you. The portal team will answer you by e-mail, usually within 10 working days.',
-  'contact.sent.home': 'Back to the home page',
-  'contact.unavailable':
+  'siteContact.sent.home': 'Back to the home page',
+  'siteContact.unavailable':
     'Your message could not be sent: no one is set up to receive messages on this server yet. Nothing was saved. Please try again later.',
-  'contact.error.name': 'Enter your name',
-  'contact.error.nameLength': 'Your name must be 120 characters or fewer',
-  'contact.error.email': 'Enter an e-mail address, like name@example.org',
-  'contact.error.topic': 'Choose what your message is about',
-  'contact.error.pageLength': 'The page address must be 500 characters or fewer',
-  'contact.error.message': 'Enter your message (at least 10 characters)',
-  'contact.error.messageLength': 'Your message must be 5,000 characters or fewer',
-  'contact.mail.subject': 'Portal contact: {topic} (from {name})',
-  'contact.mail.intro': 'A message was sent with the contact form of {site}.',
-  'contact.mail.from': 'From',
-  'contact.mail.account': 'Account',
-  'contact.mail.signedIn': 'signed in when sending',
-  'contact.mail.signedOut': 'not signed in (the address was not checked)',
-  'contact.mail.replyHint': 'Answer {name} by replying to this mail.',
+  'siteContact.error.name': 'Enter your name',
+  'siteContact.error.nameLength': 'Your name must be 120 characters or fewer',
+  'siteContact.error.email': 'Enter an e-mail address, like name@example.org',
+  'siteContact.error.topic': 'Choose what your message is about',
+  'siteContact.error.pageLength': 'The page address must be 500 characters or fewer',
+  'siteContact.error.message': 'Enter your message (at least 10 characters)',
+  'siteContact.error.messageLength': 'Your message must be 5,000 characters or fewer',
+  'siteContact.mail.subject': 'Portal contact: {topic} (from {name})',
+  'siteContact.mail.intro': 'A message was sent with the contact form of {site}.',
+  'siteContact.mail.from': 'From',
+  'siteContact.mail.account': 'Account',
+  'siteContact.mail.signedIn': 'signed in when sending',
+  'siteContact.mail.signedOut': 'not signed in (the address was not checked)',
+  'siteContact.mail.replyHint': 'Answer {name} by replying to this mail.',
 } as const;
