@@ -70,6 +70,8 @@ describe.each(testTargets())('the sitemap registry on $name', (target) => {
           `${siteUrl}/hubs/austria`,
           `${siteUrl}/cities/tromso`,
           `${siteUrl}/directory/demo-sensorwerk`,
+          `${siteUrl}/directory/match`,
+          `${siteUrl}/register/organization`,
           `${siteUrl}/deliverables/itu-t-y-4903`,
           `${siteUrl}/kpis/ec-ict-ict-1c`,
           `${siteUrl}/events/demo-austrian-hub-smart-city-dialogue`,
