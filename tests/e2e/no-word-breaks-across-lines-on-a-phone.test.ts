@@ -12,6 +12,8 @@ const pages = [
   '/cities/tromso',
   '/directory',
   '/directory/demo-sensorwerk',
+  '/directory/match?theme=energy',
+  '/register/organization',
   '/deliverables',
   '/deliverables?theme=kpis',
   '/deliverables/itu-t-y-4903',
