@@ -9,6 +9,7 @@ import { home } from './home';
 import { hubs } from './hubs';
 import { kpiAssessments } from './kpi-assessments';
 import { kpis } from './kpis';
+import { legal } from './legal';
 import { organizations } from './organizations';
 import { mail } from './mail';
 import { places } from './places';
@@ -38,6 +39,7 @@ export const en = {
   ...charts,
   ...csv,
   ...forms,
+  ...legal,
   ...work,
   ...mail,
 } as const;
@@ -59,6 +61,7 @@ export const englishSources = {
   charts,
   csv,
   forms,
+  legal,
   work,
   mail,
 } as const;
