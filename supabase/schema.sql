@@ -649,6 +649,33 @@ end
 $$;
 
 --
+-- Name: enqueue_contact_message(text, text, text, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.enqueue_contact_message(p_reply_to text, p_subject text, p_body text, p_delivery text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  v_recipients text[];
+begin
+  if p_reply_to is null or char_length(p_reply_to) > 254 or p_reply_to !~ '^[^@\s]+@[^@\s]+$' then
+    raise exception 'a contact message needs a reply address' using errcode = '22023';
+  end if;
+  select array[s.value] into v_recipients from private.settings s where s.key = 'contact_email';
+  if v_recipients is null then
+    select coalesce(array_agg(distinct lower(u.email::text)), '{}') into v_recipients
+    from public.memberships m join auth.users u on u.id = m.user_id
+    where m.role = 'platform_admin' and u.email is not null;
+  end if;
+  insert into private.outbox (to_email, kind, subject, body_text, delivery, reply_to)
+  select lower(r), 'contact.message', left(p_subject, 300), left(p_body, 20000), p_delivery, lower(p_reply_to)
+  from unnest(v_recipients) as r;
+  return coalesce(array_length(v_recipients, 1), 0);
+end
+$_$;
+
+--
 -- Name: enqueue_mail(text, text, text, text, text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1612,6 +1639,7 @@ CREATE FUNCTION private.purge_expired_rows() RETURNS void
    where (revoked_at is not null and revoked_at < now() - interval '30 days')
       or expires_at < now() - interval '30 days';
   delete from private.outbox where sent_at is not null and sent_at < now() - interval '30 days';
+  delete from private.outbox where delivery = 'mailbox' and created_at < now() - interval '30 days';
 $$;
 
 --
@@ -2813,7 +2841,7 @@ begin
     'source_id', d.id,
     'title', d.title,
     'summary', d.summary,
-    'text', concat_ws(E'\n\n', d.body, d.note),
+    'text', concat_ws(E'\n\n', d.body, d.unconfirmed_note),
     'url', '/deliverables/' || d.slug,
     'code', d.code,
     'subtype', d.kind,
@@ -4918,9 +4946,11 @@ CREATE TABLE private.outbox (
     attempts integer DEFAULT 0 NOT NULL,
     last_error text,
     claimed_until timestamp with time zone,
+    reply_to text,
     CONSTRAINT outbox_body_text_check CHECK ((char_length(body_text) <= 20000)),
     CONSTRAINT outbox_delivery_check CHECK ((delivery = ANY (ARRAY['smtp'::text, 'mailbox'::text]))),
     CONSTRAINT outbox_kind_check CHECK ((kind ~ '^[a-z0-9_.-]{1,60}$'::text)),
+    CONSTRAINT outbox_reply_to_check CHECK ((char_length(reply_to) <= 254)),
     CONSTRAINT outbox_subject_check CHECK ((char_length(subject) <= 300)),
     CONSTRAINT outbox_to_email_check CHECK ((char_length(to_email) <= 254))
 );
@@ -5044,6 +5074,24 @@ CREATE TABLE private.sessions (
 --
 
 COMMENT ON TABLE private.sessions IS 'Signed-in sessions of the built-in provider; the session cookie names one by id.';
+
+--
+-- Name: settings; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.settings (
+    key text NOT NULL,
+    value text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT settings_key_check CHECK ((key ~ '^[a-z][a-z0-9_]{0,39}$'::text)),
+    CONSTRAINT settings_value_check CHECK ((char_length(value) <= 500))
+);
+
+--
+-- Name: TABLE settings; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.settings IS 'Operator settings that database functions read (contact_email); written at server start by the owner.';
 
 --
 -- Name: audit_log; Type: TABLE; Schema: public; Owner: -
@@ -5306,7 +5354,7 @@ CREATE TABLE public.deliverables (
     body text DEFAULT ''::text NOT NULL,
     url text,
     uncertain boolean DEFAULT false NOT NULL,
-    note text,
+    unconfirmed_note text,
     themes text[] DEFAULT '{}'::text[] NOT NULL,
     sources text[] DEFAULT '{}'::text[] NOT NULL,
     content_path text,
@@ -5315,6 +5363,7 @@ CREATE TABLE public.deliverables (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT deliverables_kind_check CHECK ((kind = ANY (ARRAY['recommendation'::text, 'publication'::text]))),
     CONSTRAINT deliverables_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+    CONSTRAINT deliverables_unconfirmed_note_only_when_uncertain CHECK ((uncertain OR (unconfirmed_note IS NULL))),
     CONSTRAINT deliverables_url_check CHECK ((url ~ '^https?://'::text)),
     CONSTRAINT deliverables_year_check CHECK (((year >= 1990) AND (year <= 2100)))
 );
@@ -5324,6 +5373,12 @@ CREATE TABLE public.deliverables (
 --
 
 COMMENT ON TABLE public.deliverables IS 'ITU-T Recommendations and U4SSC publications, synced from content/deliverables.';
+
+--
+-- Name: COLUMN deliverables.unconfirmed_note; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.deliverables.unconfirmed_note IS 'What is not confirmed, as one sentence for readers (shown as "Unconfirmed: …"); only on uncertain entries.';
 
 --
 -- Name: event_registrations; Type: TABLE; Schema: public; Owner: -
@@ -6213,6 +6268,13 @@ ALTER TABLE ONLY private.search_sources
 
 ALTER TABLE ONLY private.sessions
     ADD CONSTRAINT sessions_pkey PRIMARY KEY (id);
+
+--
+-- Name: settings settings_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.settings
+    ADD CONSTRAINT settings_pkey PRIMARY KEY (key);
 
 --
 -- Name: audit_log audit_log_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -8188,6 +8250,12 @@ ALTER TABLE private.search_lexemes ENABLE ROW LEVEL SECURITY;
 ALTER TABLE private.sessions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: settings; Type: ROW SECURITY; Schema: private; Owner: -
+--
+
+ALTER TABLE private.settings ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: organization_hub_requests Admins of a pending organization can drop a hub it chose; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -9652,6 +9720,14 @@ GRANT ALL ON FUNCTION private.end_other_sessions() TO authenticated;
 
 REVOKE ALL ON FUNCTION private.end_session(p_session_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.end_session(p_session_id uuid) TO authenticated;
+
+--
+-- Name: FUNCTION enqueue_contact_message(p_reply_to text, p_subject text, p_body text, p_delivery text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.enqueue_contact_message(p_reply_to text, p_subject text, p_body text, p_delivery text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.enqueue_contact_message(p_reply_to text, p_subject text, p_body text, p_delivery text) TO anon;
+GRANT ALL ON FUNCTION private.enqueue_contact_message(p_reply_to text, p_subject text, p_body text, p_delivery text) TO authenticated;
 
 --
 -- Name: FUNCTION enqueue_mail(p_to text, p_kind text, p_subject text, p_body text, p_delivery text); Type: ACL; Schema: private; Owner: -

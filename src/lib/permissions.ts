@@ -116,6 +116,8 @@ export const permissions = {
   'account.resetPassword': anyone,
   'account.confirmEmail': anyone,
   'account.signOut': anyone,
+  /** The contact page: anyone may write; rate limits and the honeypot do the rest. */
+  'site.contact': anyone,
   /** profiles, sessions, own credentials: the signed-in account itself. */
   'account.manage': signedIn,
   /** The "Your work" page: any member; each section shows only what RLS lets them see. */

@@ -466,15 +466,4 @@ export const caseStudies = {
   'peers.reason.samePopulation': 'similar population ({band})',
   'peers.reason.nearPopulation': 'population of a neighbouring size ({band})',
   'peers.reason.region': 'also in {region}',
-
-  // Review mail (private.notices kinds cases.*; src/server/mail/notices.ts words them).
-  'mail.cases.submitted.subject': 'A case study waits for your review: {caseStudy}',
-  'mail.cases.submitted.body':
-    '{city} submitted “{caseStudy}” for review. Read it, then publish it or ask for changes:\n{link}',
-  'mail.cases.changes_requested.subject': 'Changes requested: {caseStudy}',
-  'mail.cases.changes_requested.body':
-    'A reviewer asked for changes to “{caseStudy}” ({city}). Their comment is with the case study; change it and submit it again:\n{link}',
-  'mail.cases.published.subject': 'Published: {caseStudy}',
-  'mail.cases.published.body':
-    '“{caseStudy}” ({city}) was reviewed and is now published for everyone to read:\n{link}',
 } as const;

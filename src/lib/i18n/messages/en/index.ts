@@ -11,6 +11,7 @@ import { home } from './home';
 import { hubs } from './hubs';
 import { kpiAssessments } from './kpi-assessments';
 import { kpis } from './kpis';
+import { legal } from './legal';
 import { organizations } from './organizations';
 import { mail } from './mail';
 import { places } from './places';
@@ -42,6 +43,7 @@ export const en = {
   ...forms,
   ...caseStudies,
   ...cityProfiles,
+  ...legal,
   ...work,
   ...mail,
 } as const;
@@ -65,6 +67,7 @@ export const englishSources = {
   forms,
   caseStudies,
   cityProfiles,
+  legal,
   work,
   mail,
 } as const;
