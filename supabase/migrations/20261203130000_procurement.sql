@@ -691,8 +691,9 @@ create trigger procurement_releases_immutable before update or delete on public.
 -- Public reads of private tables --------------------------------------------------------
 
 -- The organizations a process names in public: tenderers once the award is
--- published, and interested parties that agreed to be named while the notice
--- is published. Bid and expression contents never leave their tables.
+-- made, and interested parties that agreed to be named once the notice has
+-- closed and the city recorded the tender (so the list is final, and it
+-- appears in the release that records the tender). Bid and expression contents never leave their tables.
 create or replace function public.procurement_public_parties(target_process_id uuid)
 returns table (party_key text, organization_id uuid, name text, role text, slug text, country text)
 language sql stable security definer
@@ -710,7 +711,10 @@ as $$
     from public.procurement_interests i
     join public.organizations o on o.id = i.organization_id and o.status = 'verified'
    where i.process_id = target_process_id and i.listed_publicly
-     and public.is_procurement_notice_published(target_process_id)
+     and exists (
+       select 1 from public.procurement_processes p
+        where p.id = target_process_id and p.published_at is not null and p.tender_recorded_at is not null
+     )
 $$;
 revoke all on function public.procurement_public_parties(uuid) from public, anon, authenticated, service_role;
 grant execute on function public.procurement_public_parties(uuid) to anon, authenticated;

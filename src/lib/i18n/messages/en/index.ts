@@ -9,6 +9,7 @@ import { home } from './home';
 import { hubs } from './hubs';
 import { kpis } from './kpis';
 import { places } from './places';
+import { procurement } from './procurement';
 import { sdgs } from './sdgs';
 import { search } from './search';
 import { taxonomy } from './taxonomy';
@@ -32,6 +33,7 @@ export const en = {
   ...charts,
   ...csv,
   ...forms,
+  ...procurement,
 } as const;
 
 export const englishSources = {
@@ -49,4 +51,5 @@ export const englishSources = {
   charts,
   csv,
   forms,
+  procurement,
 } as const;
