@@ -3,6 +3,7 @@ import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
+import { parseCsv } from '../../src/lib/csv';
 import { requireOrSkip } from './suite-requirements';
 
 /**
@@ -61,8 +62,10 @@ export function loadOcdsValidators(): OcdsValidators {
     codelist(name) {
       let codes = codelists.get(name);
       if (!codes) {
-        const lines = fs.readFileSync(path.join(dir, 'codelists', `${name}.csv`), 'utf8').trim().split(/\r?\n/);
-        codes = new Set(lines.slice(1).map((line) => line.split(',')[0]!.replace(/^"|"$/g, '')));
+        const parsed = parseCsv(fs.readFileSync(path.join(dir, 'codelists', `${name}.csv`)));
+        if (!parsed.ok) throw new Error(`codelists/${name}.csv does not parse`);
+        const column = parsed.header.indexOf('Code');
+        codes = new Set(parsed.records.map((record) => record.values[column]!));
         codelists.set(name, codes);
       }
       return codes;

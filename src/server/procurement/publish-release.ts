@@ -37,13 +37,18 @@ export async function publishRelease(
   tx: Queryable,
   processId: string,
   tags: readonly ReleaseTag[],
+  /** The seed's demo history only: a request's release is always dated now (the database says so). */
+  releasedAt?: Date,
 ): Promise<void> {
   const detail = await findProcess(tx, processId);
   if (!detail?.plan.publishedAt) throw new Error(`Process ${processId} is not published`);
   const { server } = getConfig();
   const body = buildReleaseBody(detail, { siteUrl: server.siteUrl, language: 'en' }, englishCountry);
+  const params: unknown[] = [processId, tags, JSON.stringify(body)];
+  if (releasedAt) params.push(releasedAt);
   await tx.query(
-    'insert into public.procurement_releases (process_id, tags, release) values ($1, $2::text[], $3::text::jsonb)',
-    [processId, tags, JSON.stringify(body)],
+    `insert into public.procurement_releases (process_id, tags, release${releasedAt ? ', released_at' : ''})
+     values ($1, $2::text[], $3::text::jsonb${releasedAt ? ', $4' : ''})`,
+    params,
   );
 }

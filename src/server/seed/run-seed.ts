@@ -8,6 +8,7 @@ import { syncKpis } from '../kpis/sync-kpis';
 import { demoSeedSchema, referenceSeedSchema } from './seed-data-schema';
 import { seedDemo } from './seed-demo';
 import { seedNewsAndEvents } from './seed-news-events';
+import { seedProcurement } from './seed-procurement';
 import { upsertCities, upsertHubs } from './upsert-places';
 
 export interface SeedOptions {
@@ -59,6 +60,8 @@ export async function seedWithin(tx: Queryable, options: SeedOptions): Promise<S
   const demoReport = demo ? await seedDemo(tx, demo, hubIds) : { users: 0 };
   if (demo) step('demo news and events');
   if (demo) await seedNewsAndEvents(tx, seedDir);
+  if (demo) step('demo procurement processes');
+  if (demo) await seedProcurement(tx, seedDir);
   return {
     deliverables: synced.upserted,
     kpis: syncedKpis.kpis,
