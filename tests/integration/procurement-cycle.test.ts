@@ -53,7 +53,8 @@ export function planFields(title: string, extra: Record<string, unknown> = {}) {
 
 export function noticeFields(deadline: Date, extra: Record<string, unknown> = {}) {
   return {
-    problem_statement: 'We want safe walking routes to four schools. How would you make them safer?',
+    problem_statement:
+      'We want safe walking routes to four schools. How would you make them safer?',
     market_questions: 'What would you measure? How long would it take?',
     deadline: deadline.toISOString().slice(0, 16),
     deadline_tz: 'UTC',
@@ -82,7 +83,8 @@ describe.each(testTargets())('the procurement buying cycle on $name', (target) =
   beforeAll(async () => {
     db = await target.open();
     const ids = async (table: string, slug: string) =>
-      (await db.query<{ id: string }>(`select id from public.${table} where slug = $1`, [slug]))[0]!.id;
+      (await db.query<{ id: string }>(`select id from public.${table} where slug = $1`, [slug]))[0]!
+        .id;
     fjordby = await ids('cities', 'demo-fjordby');
     sensorwerk = await ids('organizations', 'demo-sensorwerk');
     pending = await ids('organizations', 'demo-pending-mobility');
@@ -108,8 +110,13 @@ describe.each(testTargets())('the procurement buying cycle on $name', (target) =
     // Bad notices: a deadline in the past, weights that do not add up to 100.
     const now = new Date();
     const past = parseNoticeForm(noticeFields(new Date(now.getTime() - day)), now);
-    expect(past.ok === false && past.errors.map((e) => e.message)).toContain('procurement.error.deadlinePast');
-    const weights = parseNoticeForm(noticeFields(new Date(now.getTime() + 40 * day), { criterion_weight_1: '50' }), now);
+    expect(past.ok === false && past.errors.map((e) => e.message)).toContain(
+      'procurement.error.deadlinePast',
+    );
+    const weights = parseNoticeForm(
+      noticeFields(new Date(now.getTime() + 40 * day), { criterion_weight_1: '50' }),
+      now,
+    );
     expect(weights.ok === false && weights.errors[0]).toMatchObject({
       message: 'procurement.error.weightsTotal',
       params: { total: 90 },
@@ -121,12 +128,20 @@ describe.each(testTargets())('the procurement buying cycle on $name', (target) =
     const refusedShort = await as('cityEditor', (rdb) =>
       publishNotice(rdb, { plan: draft.plan, current: null, notice: short.input, now }),
     );
-    expect(refusedShort.ok === false && refusedShort.errors[0]!.field).toBe('short_deadline_reason');
+    expect(refusedShort.ok === false && refusedShort.errors[0]!.field).toBe(
+      'short_deadline_reason',
+    );
     expect((await as('cityEditor', (rdb) => findProcess(rdb, id)))?.plan.publishedAt).toBeNull();
 
     const notice = parseNoticeForm(noticeFields(new Date(now.getTime() + 40 * day)), now);
     if (!notice.ok) throw new Error(JSON.stringify(notice.errors));
-    expect((await as('cityEditor', (rdb) => saveNoticeDraft(rdb, { processId: id, current: null, notice: notice.input }))).ok).toBe(true);
+    expect(
+      (
+        await as('cityEditor', (rdb) =>
+          saveNoticeDraft(rdb, { processId: id, current: null, notice: notice.input }),
+        )
+      ).ok,
+    ).toBe(true);
     // Only the city's editors publish it.
     const byOther = await as('coordinator', (rdb) =>
       publishNotice(rdb, { plan: draft.plan, current: null, notice: notice.input, now }),
@@ -146,18 +161,58 @@ describe.each(testTargets())('the procurement buying cycle on $name', (target) =
     expect(listing.items.map((item) => item.id)).toContain(id);
 
     // Vendors: a verified organization asks and expresses interest; a pending one cannot.
-    expect((await as('orgMember', (rdb) => askQuestion(rdb, { processId: id, organizationId: sensorwerk, body: 'Can we propose sensors?' }))).ok).toBe(true);
+    expect(
+      (
+        await as('orgMember', (rdb) =>
+          askQuestion(rdb, {
+            processId: id,
+            organizationId: sensorwerk,
+            body: 'Can we propose sensors?',
+          }),
+        )
+      ).ok,
+    ).toBe(true);
     const unverified = await as('orgMember', (rdb) =>
-      expressInterest(rdb, { processId: id, organizationId: pending, message: 'We would like to bid.', listedPublicly: true }),
+      expressInterest(rdb, {
+        processId: id,
+        organizationId: pending,
+        message: 'We would like to bid.',
+        listedPublicly: true,
+      }),
     );
-    expect(unverified).toEqual({ ok: false, errors: [{ field: 'organization', message: 'procurement.error.unverified' }] });
-    expect((await as('orgMember', (rdb) => expressInterest(rdb, { processId: id, organizationId: sensorwerk, message: 'We make crossing sensors.', listedPublicly: true }))).ok).toBe(true);
+    expect(unverified).toEqual({
+      ok: false,
+      errors: [{ field: 'organization', message: 'procurement.error.unverified' }],
+    });
+    expect(
+      (
+        await as('orgMember', (rdb) =>
+          expressInterest(rdb, {
+            processId: id,
+            organizationId: sensorwerk,
+            message: 'We make crossing sensors.',
+            listedPublicly: true,
+          }),
+        )
+      ).ok,
+    ).toBe(true);
     // The question is the editor's to see with its asker; a visitor sees no question at all.
     const asked = await as('cityEditor', (rdb) => listQuestions(rdb, id));
     expect(asked).toHaveLength(1);
     expect(asked[0]!.organizationName).toMatch(/Sensorwerk/);
     expect(await as('member', (rdb) => listQuestions(rdb, id))).toEqual([]);
-    expect((await as('cityEditor', (rdb) => answerQuestion(rdb, { processId: id, questionId: asked[0]!.id, question: 'Can suppliers propose sensors?', answer: 'Yes, if they protect privacy.' }))).ok).toBe(true);
+    expect(
+      (
+        await as('cityEditor', (rdb) =>
+          answerQuestion(rdb, {
+            processId: id,
+            questionId: asked[0]!.id,
+            question: 'Can suppliers propose sensors?',
+            answer: 'Yes, if they protect privacy.',
+          }),
+        )
+      ).ok,
+    ).toBe(true);
     const answered = await as('anon', (rdb) => findProcess(rdb, id));
     expect(answered?.answers.map((a) => a.question)).toEqual(['Can suppliers propose sensors?']);
     expect(JSON.stringify(answered)).not.toMatch(/Sensorwerk/);
@@ -165,7 +220,12 @@ describe.each(testTargets())('the procurement buying cycle on $name', (target) =
     // Amendments: a silent criteria change is refused by the database; an amendment is dated.
     const silent = await as('cityEditor', async (rdb) => {
       try {
-        await rdb.savepoint((tx) => tx.query(`update public.procurement_criteria set weight = 50 where process_id = $1 and position = 1`, [id]));
+        await rdb.savepoint((tx) =>
+          tx.query(
+            `update public.procurement_criteria set weight = 50 where process_id = $1 and position = 1`,
+            [id],
+          ),
+        );
         return 'changed';
       } catch (error) {
         return (error as { code?: string }).code;
@@ -173,68 +233,234 @@ describe.each(testTargets())('the procurement buying cycle on $name', (target) =
     });
     expect(silent).toBe('42501');
     const amended = parseNoticeForm(
-      noticeFields(new Date(now.getTime() + 45 * day), { rationale: 'More time for small firms to answer.' }),
+      noticeFields(new Date(now.getTime() + 45 * day), {
+        rationale: 'More time for small firms to answer.',
+      }),
       now,
     );
     if (!amended.ok) throw new Error('amended form');
     const current = (await as('cityEditor', (rdb) => findProcess(rdb, id)))!;
-    expect((await as('cityEditor', (rdb) => amendNotice(rdb, { plan: current.plan, current: current.notice!, criteria: current.criteria, notice: amended.input }))).ok).toBe(true);
+    expect(
+      (
+        await as('cityEditor', (rdb) =>
+          amendNotice(rdb, {
+            plan: current.plan,
+            current: current.notice!,
+            criteria: current.criteria,
+            notice: amended.input,
+          }),
+        )
+      ).ok,
+    ).toBe(true);
     const afterAmendment = await as('anon', (rdb) => findProcess(rdb, id));
     expect(afterAmendment?.amendments).toHaveLength(1);
     expect(afterAmendment?.amendments[0]!.description).toMatch(/^Deadline: /);
 
     // The deadline passes: responses are refused, the tender is recorded.
     await letNoticeDeadlinePass(db, id);
-    const late = await as('orgMember', (rdb) => askQuestion(rdb, { processId: id, organizationId: sensorwerk, body: 'Is it too late?' }));
-    expect(late).toEqual({ ok: false, errors: [{ field: 'form', message: 'procurement.error.deadlinePassed' }] });
+    const late = await as('orgMember', (rdb) =>
+      askQuestion(rdb, { processId: id, organizationId: sensorwerk, body: 'Is it too late?' }),
+    );
+    expect(late).toEqual({
+      ok: false,
+      errors: [{ field: 'form', message: 'procurement.error.deadlinePassed' }],
+    });
     let state = (await as('cityEditor', (rdb) => findProcess(rdb, id)))!;
-    expect((await as('cityEditor', (rdb) => recordTender(rdb, { plan: state.plan, notice: state.notice, method: 'direct', rationale: '', now: new Date() }))).ok).toBe(false);
-    expect((await as('cityEditor', (rdb) => recordTender(rdb, { plan: state.plan, notice: state.notice, method: 'open', rationale: '', now: new Date() }))).ok).toBe(true);
+    expect(
+      (
+        await as('cityEditor', (rdb) =>
+          recordTender(rdb, {
+            plan: state.plan,
+            notice: state.notice,
+            method: 'direct',
+            rationale: '',
+            now: new Date(),
+          }),
+        )
+      ).ok,
+    ).toBe(false);
+    expect(
+      (
+        await as('cityEditor', (rdb) =>
+          recordTender(rdb, {
+            plan: state.plan,
+            notice: state.notice,
+            method: 'open',
+            rationale: '',
+            now: new Date(),
+          }),
+        )
+      ).ok,
+    ).toBe(true);
     state = (await as('cityEditor', (rdb) => findProcess(rdb, id)))!;
-    expect((await as('cityEditor', (rdb) => recordBid(rdb, { plan: state.plan, organizationId: sensorwerk, bidderName: '', amount: 240000, currency: 'EUR', summary: 'Sensors at 12 crossings.', receivedOn: isoDate(new Date()) }))).ok).toBe(true);
-    expect((await as('cityEditor', (rdb) => recordBid(rdb, { plan: state.plan, organizationId: null, bidderName: 'Walkable Streets Co-op', amount: 180000, currency: 'EUR', summary: 'Painted crossings and lights.', receivedOn: isoDate(new Date()) }))).ok).toBe(true);
+    expect(
+      (
+        await as('cityEditor', (rdb) =>
+          recordBid(rdb, {
+            plan: state.plan,
+            organizationId: sensorwerk,
+            bidderName: '',
+            amount: 240000,
+            currency: 'EUR',
+            summary: 'Sensors at 12 crossings.',
+            receivedOn: isoDate(new Date()),
+          }),
+        )
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await as('cityEditor', (rdb) =>
+          recordBid(rdb, {
+            plan: state.plan,
+            organizationId: null,
+            bidderName: 'Walkable Streets Co-op',
+            amount: 180000,
+            currency: 'EUR',
+            summary: 'Painted crossings and lights.',
+            receivedOn: isoDate(new Date()),
+          }),
+        )
+      ).ok,
+    ).toBe(true);
     const bids = await as('cityEditor', (rdb) => listBids(rdb, id));
     expect(bids).toHaveLength(2);
     // The bidder sees its own bid only; others none.
-    expect((await as('orgMember', (rdb) => listBids(rdb, id))).map((b) => b.bidderName)).toEqual([bids.find((b) => b.organizationId === sensorwerk)!.bidderName]);
+    expect((await as('orgMember', (rdb) => listBids(rdb, id))).map((b) => b.bidderName)).toEqual([
+      bids.find((b) => b.organizationId === sensorwerk)!.bidderName,
+    ]);
     expect(await as('coordinator', (rdb) => listBids(rdb, id))).toEqual([]);
 
     // An award to a supplier that did not bid needs a reason.
-    const awardInput = { supplierName: 'Someone Else Ltd', amount: 200000, currency: 'EUR', valueUsd: 216000, awardedOn: isoDate(new Date()), justification: 'Best value for the routes.', nonBidderReason: '' };
-    const toNonBidder = await as('cityEditor', (rdb) => awardProcess(rdb, { plan: state.plan, current: null, today: isoDate(new Date()), award: { ...awardInput, supplier: 'other' } }));
-    expect(toNonBidder).toEqual({ ok: false, errors: [{ field: 'non_bidder_reason', message: 'procurement.error.nonBidderReason' }] });
+    const awardInput = {
+      supplierName: 'Someone Else Ltd',
+      amount: 200000,
+      currency: 'EUR',
+      valueUsd: 216000,
+      awardedOn: isoDate(new Date()),
+      justification: 'Best value for the routes.',
+      nonBidderReason: '',
+    };
+    const toNonBidder = await as('cityEditor', (rdb) =>
+      awardProcess(rdb, {
+        plan: state.plan,
+        current: null,
+        today: isoDate(new Date()),
+        award: { ...awardInput, supplier: 'other' },
+      }),
+    );
+    expect(toNonBidder).toEqual({
+      ok: false,
+      errors: [{ field: 'non_bidder_reason', message: 'procurement.error.nonBidderReason' }],
+    });
     const walkable = bids.find((b) => b.organizationId === null)!;
-    expect((await as('cityEditor', (rdb) => awardProcess(rdb, { plan: state.plan, current: null, today: isoDate(new Date()), award: { ...awardInput, supplier: `bid:${walkable.id}` } }))).ok).toBe(true);
+    expect(
+      (
+        await as('cityEditor', (rdb) =>
+          awardProcess(rdb, {
+            plan: state.plan,
+            current: null,
+            today: isoDate(new Date()),
+            award: { ...awardInput, supplier: `bid:${walkable.id}` },
+          }),
+        )
+      ).ok,
+    ).toBe(true);
     const awarded = await as('anon', (rdb) => findProcess(rdb, id));
     expect(awarded?.award?.supplierName).toBe('Walkable Streets Co-op');
     expect(awarded?.parties.map((p) => `${p.role}:${p.name}`).sort()).toEqual(
-      [`interestedParty:${bids.find((b) => b.organizationId === sensorwerk)!.bidderName}`, 'tenderer:Walkable Streets Co-op', `tenderer:${bids.find((b) => b.organizationId === sensorwerk)!.bidderName}`].sort(),
+      [
+        `interestedParty:${bids.find((b) => b.organizationId === sensorwerk)!.bidderName}`,
+        'tenderer:Walkable Streets Co-op',
+        `tenderer:${bids.find((b) => b.organizationId === sensorwerk)!.bidderName}`,
+      ].sort(),
     );
     // Bid contents never reach visitors.
     expect(JSON.stringify(awarded)).not.toMatch(/Sensors at 12 crossings/);
 
     state = (await as('cityEditor', (rdb) => findProcess(rdb, id)))!;
     const today = isoDate(new Date());
-    expect((await as('cityEditor', (rdb) => recordContract(rdb, { plan: state.plan, award: state.award, today, contract: { amount: 200000, currency: 'EUR', periodStart: today, periodEnd: isoDate(new Date(Date.now() + 200 * day)), signedOn: today } }))).ok).toBe(true);
+    expect(
+      (
+        await as('cityEditor', (rdb) =>
+          recordContract(rdb, {
+            plan: state.plan,
+            award: state.award,
+            today,
+            contract: {
+              amount: 200000,
+              currency: 'EUR',
+              periodStart: today,
+              periodEnd: isoDate(new Date(Date.now() + 200 * day)),
+              signedOn: today,
+            },
+          }),
+        )
+      ).ok,
+    ).toBe(true);
     state = (await as('cityEditor', (rdb) => findProcess(rdb, id)))!;
     for (const title of ['Crossings painted', 'Lights installed']) {
-      expect((await as('cityEditor', (rdb) => saveMilestone(rdb, { plan: state.plan, contract: state.contract, today, milestone: { id: null, title, description: '', dueOn: today, status: 'met', metOn: today } }))).ok).toBe(true);
+      expect(
+        (
+          await as('cityEditor', (rdb) =>
+            saveMilestone(rdb, {
+              plan: state.plan,
+              contract: state.contract,
+              today,
+              milestone: {
+                id: null,
+                title,
+                description: '',
+                dueOn: today,
+                status: 'met',
+                metOn: today,
+              },
+            }),
+          )
+        ).ok,
+      ).toBe(true);
     }
-    expect((await as('cityEditor', (rdb) => closeProcess(rdb, { plan: state.plan, contract: state.contract, closingNote: 'All four routes are safer.', lessonsLearned: 'Walk the routes with the children first.' }))).ok).toBe(true);
+    expect(
+      (
+        await as('cityEditor', (rdb) =>
+          closeProcess(rdb, {
+            plan: state.plan,
+            contract: state.contract,
+            closingNote: 'All four routes are safer.',
+            lessonsLearned: 'Walk the routes with the children first.',
+          }),
+        )
+      ).ok,
+    ).toBe(true);
 
     const releases = await as('anon', (rdb) => listProcessReleases(rdb, id));
     expect(releases.map((r) => r.tags.join())).toEqual([
-      'planning', 'tender', 'tenderUpdate', 'tenderAmendment', 'tenderUpdate', 'award', 'contract',
-      'implementation', 'implementationUpdate', 'contractTermination',
+      'planning',
+      'tender',
+      'tenderUpdate',
+      'tenderAmendment',
+      'tenderUpdate',
+      'award',
+      'contract',
+      'implementation',
+      'implementationUpdate',
+      'contractTermination',
     ]);
-    expect(releases.map((r) => r.releaseId)).toEqual(releases.map((_, i) => `ocds-u4sscx-${id}-${String(i + 1).padStart(4, '0')}`));
+    expect(releases.map((r) => r.releaseId)).toEqual(
+      releases.map((_, i) => `ocds-u4sscx-${id}-${String(i + 1).padStart(4, '0')}`),
+    );
     const closed = await as('anon', (rdb) => findProcess(rdb, id));
     expect(closed?.plan).toMatchObject({ stage: 'closed', status: 'complete' });
     expect(closed?.milestones.map((m) => m.status)).toEqual(['met', 'met']);
     // Releases are immutable, even for the city's editors.
     const change = await as('cityEditor', async (rdb) => {
       try {
-        await rdb.savepoint((tx) => tx.query(`update public.procurement_releases set tags = '{planning}' where process_id = $1`, [id]));
+        await rdb.savepoint((tx) =>
+          tx.query(
+            `update public.procurement_releases set tags = '{planning}' where process_id = $1`,
+            [id],
+          ),
+        );
         return 'changed';
       } catch (error) {
         return (error as { code?: string }).code;

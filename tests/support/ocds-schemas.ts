@@ -47,7 +47,8 @@ export interface OcdsValidators {
 export function loadOcdsValidators(): OcdsValidators {
   const dir = ocdsReferenceDir();
   if (!dir) throw new Error('OCDS reference not found');
-  const read = (file: string) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { id: string };
+  const read = (file: string) =>
+    JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { id: string };
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   const release = read('release-schema.json');

@@ -12,7 +12,10 @@ export const procurementVariables = z.object({
   OCDS_PREFIX: optionalText.pipe(
     z
       .string()
-      .regex(/^ocds-[a-z0-9]{6}-$/, 'must be "ocds-", six lower-case letters or digits, and "-" (e.g. ocds-abc123-)')
+      .regex(
+        /^ocds-[a-z0-9]{6}-$/,
+        'must be "ocds-", six lower-case letters or digits, and "-" (e.g. ocds-abc123-)',
+      )
       .optional(),
   ),
 });
@@ -25,6 +28,8 @@ export interface ProcurementConfig {
 /** The prefix for local and demo data when OCDS_PREFIX is unset. */
 export const defaultOcdsPrefix = 'ocds-u4sscx-';
 
-export function buildProcurementConfig(vars: z.output<typeof procurementVariables>): ProcurementConfig {
+export function buildProcurementConfig(
+  vars: z.output<typeof procurementVariables>,
+): ProcurementConfig {
   return { ocdsPrefix: vars.OCDS_PREFIX ?? defaultOcdsPrefix };
 }

@@ -11,7 +11,13 @@ import { contractProblem, type ContractInput } from './record-contract';
  */
 export function amendContract(
   db: RequestDb,
-  input: { plan: ProcessPlan; current: Contract; contract: ContractInput; rationale: string; today: string },
+  input: {
+    plan: ProcessPlan;
+    current: Contract;
+    contract: ContractInput;
+    rationale: string;
+    today: string;
+  },
 ): Promise<Outcome> {
   return inSavepoint(db, async (tx) => {
     if (input.plan.closedAt) refuse('form', 'procurement.error.closed');
@@ -30,7 +36,10 @@ export function amendContract(
       .map((key) => ({ property: key, former_value: before[key], value: after[key] }));
     if (changes.length === 0) refuse('form', 'procurement.error.nothingChanged');
     const description = changes
-      .map((change) => `${change.property}: ${String(change.former_value ?? '—')} → ${String(change.value ?? '—')}`)
+      .map(
+        (change) =>
+          `${change.property}: ${String(change.former_value ?? '—')} → ${String(change.value ?? '—')}`,
+      )
       .join('; ');
     await tx.query(
       `insert into public.procurement_amendments (process_id, subject, rationale, description, changes)

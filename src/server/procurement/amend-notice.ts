@@ -28,10 +28,18 @@ export function noticeChanges(current: Notice, next: NoticeInput): Change[] {
 }
 
 const criteriaShape = (list: readonly Omit<Criterion, 'id'>[]) =>
-  list.map((c) => ({ name: c.name, description: c.description, weight: c.weight, genderResponsive: c.genderResponsive }));
+  list.map((c) => ({
+    name: c.name,
+    description: c.description,
+    weight: c.weight,
+    genderResponsive: c.genderResponsive,
+  }));
 
 /** What an amendment changes in the criteria and weights (the whole list, before and after). */
-export function criteriaChanges(current: readonly Criterion[], next: NoticeInput['criteria']): Change[] {
+export function criteriaChanges(
+  current: readonly Criterion[],
+  next: NoticeInput['criteria'],
+): Change[] {
   const before = criteriaShape(current);
   const after = criteriaShape(next);
   return JSON.stringify(before) === JSON.stringify(after)
@@ -45,7 +53,9 @@ export function describeChanges(changes: readonly Change[]): string {
     .map((change) => {
       if (change.property === 'criteria') {
         const list = (value: unknown) =>
-          (value as { name: string; weight: number }[]).map((c) => `${c.name} ${c.weight}%`).join(', ');
+          (value as { name: string; weight: number }[])
+            .map((c) => `${c.name} ${c.weight}%`)
+            .join(', ');
         return `Criteria and weights: ${list(change.former_value)} → ${list(change.value)}`;
       }
       if (change.property === 'deadline')
@@ -55,7 +65,13 @@ export function describeChanges(changes: readonly Change[]): string {
     .join('; ');
 }
 
-async function recordAmendment(tx: Queryable, processId: string, subject: 'notice' | 'criteria', rationale: string, changes: Change[]) {
+async function recordAmendment(
+  tx: Queryable,
+  processId: string,
+  subject: 'notice' | 'criteria',
+  rationale: string,
+  changes: Change[],
+) {
   await tx.query(
     `insert into public.procurement_amendments (process_id, subject, rationale, description, changes)
      values ($1, $2, $3, $4, $5::text::jsonb)`,
@@ -72,13 +88,19 @@ async function recordAmendment(tx: Queryable, processId: string, subject: 'notic
  */
 export function amendNotice(
   db: RequestDb,
-  input: { plan: ProcessPlan; current: Notice; criteria: readonly Criterion[]; notice: NoticeInput },
+  input: {
+    plan: ProcessPlan;
+    current: Notice;
+    criteria: readonly Criterion[];
+    notice: NoticeInput;
+  },
 ): Promise<Outcome> {
   return inSavepoint(db, async (tx) => {
     if (!input.current.publishedAt) refuse('form', 'procurement.error.notPublished');
     if (input.plan.tenderRecordedAt || input.plan.closedAt || input.plan.status !== 'active')
       refuse('form', 'procurement.error.amendClosed');
-    if (input.notice.rationale.trim().length < 10) refuse('rationale', 'procurement.error.rationale');
+    if (input.notice.rationale.trim().length < 10)
+      refuse('rationale', 'procurement.error.rationale');
     if (
       isShortNotice(input.notice.deadline, input.current.publishedAt!) &&
       input.notice.shortDeadlineReason.trim().length < 10
@@ -86,7 +108,8 @@ export function amendNotice(
       refuse('short_deadline_reason', 'procurement.error.shortDeadline', { days: 28 });
     const notice = noticeChanges(input.current, input.notice);
     const criteria = criteriaChanges(input.criteria, input.notice.criteria);
-    if (notice.length === 0 && criteria.length === 0) refuse('form', 'procurement.error.nothingChanged');
+    if (notice.length === 0 && criteria.length === 0)
+      refuse('form', 'procurement.error.nothingChanged');
     if (notice.length > 0) {
       await recordAmendment(tx, input.plan.id, 'notice', input.notice.rationale, notice);
       await writeNotice(tx, input.plan.id, input.notice);

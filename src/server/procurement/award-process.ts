@@ -29,14 +29,20 @@ export function awardProcess(
     if (!plan.tenderRecordedAt) refuse('form', 'procurement.error.tenderFirst');
     if (plan.closedAt || plan.status !== 'active') refuse('form', 'procurement.error.closed');
     if (award.awardedOn > input.today) refuse('awarded_on', 'procurement.error.dateFuture');
-    const [signed] = await tx.query('select 1 from public.procurement_contracts where process_id = $1', [plan.id]);
+    const [signed] = await tx.query(
+      'select 1 from public.procurement_contracts where process_id = $1',
+      [plan.id],
+    );
     if (signed) refuse('form', 'procurement.error.contractSigned');
     let bidId: string | null = null;
     let organizationId: string | null = null;
     let name = award.supplierName.trim();
     if (award.supplier.startsWith('bid:')) {
       bidId = award.supplier.slice(4);
-      const [bid] = await tx.query('select 1 from public.procurement_bids where id = $1 and process_id = $2', [bidId, plan.id]);
+      const [bid] = await tx.query(
+        'select 1 from public.procurement_bids where id = $1 and process_id = $2',
+        [bidId, plan.id],
+      );
       if (!bid) refuse('supplier', 'procurement.error.supplier');
     } else if (award.supplier.startsWith('organization:')) {
       organizationId = award.supplier.slice(13);
@@ -52,7 +58,8 @@ export function awardProcess(
     if (name.length < 2 && !bidId) refuse('supplier_name', 'procurement.error.bidderName');
     if (!bidId && award.nonBidderReason.trim().length < 10)
       refuse('non_bidder_reason', 'procurement.error.nonBidderReason');
-    if (award.currency !== 'USD' && award.valueUsd === null) refuse('value_usd', 'procurement.error.amountUsd');
+    if (award.currency !== 'USD' && award.valueUsd === null)
+      refuse('value_usd', 'procurement.error.amountUsd');
     const values = [
       plan.id,
       bidId,

@@ -11,12 +11,20 @@ import type { Contract, ProcessPlan } from './queries';
  */
 export function closeProcess(
   db: RequestDb,
-  input: { plan: ProcessPlan; contract: Contract | null; closingNote: string; lessonsLearned: string },
+  input: {
+    plan: ProcessPlan;
+    contract: Contract | null;
+    closingNote: string;
+    lessonsLearned: string;
+  },
 ): Promise<Outcome> {
   return inSavepoint(db, async (tx) => {
     if (!input.contract) refuse('form', 'procurement.error.contractFirst');
     if (input.plan.closedAt) refuse('form', 'procurement.error.closed');
-    await tx.query(`update public.procurement_contracts set status = 'terminated' where process_id = $1`, [input.plan.id]);
+    await tx.query(
+      `update public.procurement_contracts set status = 'terminated' where process_id = $1`,
+      [input.plan.id],
+    );
     const rows = await tx.query(
       `update public.procurement_processes
           set closing_note = $2, lessons_learned = $3, closed_at = now(), stage = 'closed', status = 'complete'

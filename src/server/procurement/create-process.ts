@@ -6,24 +6,58 @@ import type { PlanInput } from './plan-form';
 
 /** The plan's columns in the order `planValues` gives them. */
 export const planColumns = [
-  'title', 'problem', 'outcomes', 'beneficiaries', 'themes', 'sdgs', 'kpi_codes', 'budget_amount',
-  'budget_currency', 'budget_usd', 'funding_source', 'planned_notice_on', 'planned_award_on',
-  'planned_delivery_start', 'planned_delivery_end', 'gender_affected', 'gender_consultation', 'gender_criteria',
+  'title',
+  'problem',
+  'outcomes',
+  'beneficiaries',
+  'themes',
+  'sdgs',
+  'kpi_codes',
+  'budget_amount',
+  'budget_currency',
+  'budget_usd',
+  'funding_source',
+  'planned_notice_on',
+  'planned_award_on',
+  'planned_delivery_start',
+  'planned_delivery_end',
+  'gender_affected',
+  'gender_consultation',
+  'gender_criteria',
 ] as const;
 
 /** The plan as statement parameters (jsonb and arrays typed by the statements). */
 export function planValues(plan: PlanInput): unknown[] {
   return [
-    plan.title, plan.problem, JSON.stringify(plan.outcomes), plan.beneficiaries, plan.themes, plan.sdgs,
-    plan.kpiCodes, plan.budgetAmount, plan.budgetCurrency, plan.budgetUsd, plan.fundingSource,
-    plan.plannedNoticeOn, plan.plannedAwardOn, plan.plannedDeliveryStart, plan.plannedDeliveryEnd,
-    plan.genderAffected, plan.genderConsultation, plan.genderCriteria,
+    plan.title,
+    plan.problem,
+    JSON.stringify(plan.outcomes),
+    plan.beneficiaries,
+    plan.themes,
+    plan.sdgs,
+    plan.kpiCodes,
+    plan.budgetAmount,
+    plan.budgetCurrency,
+    plan.budgetUsd,
+    plan.fundingSource,
+    plan.plannedNoticeOn,
+    plan.plannedAwardOn,
+    plan.plannedDeliveryStart,
+    plan.plannedDeliveryEnd,
+    plan.genderAffected,
+    plan.genderConsultation,
+    plan.genderCriteria,
   ];
 }
 
 /** `$n` placeholders for the plan's values, with the casts the columns need. */
 export function planPlaceholders(offset = 0): string[] {
-  const casts: Record<string, string> = { outcomes: '::text::jsonb', themes: '::text[]', sdgs: '::smallint[]', kpi_codes: '::text[]' };
+  const casts: Record<string, string> = {
+    outcomes: '::text::jsonb',
+    themes: '::text[]',
+    sdgs: '::smallint[]',
+    kpi_codes: '::text[]',
+  };
   return planColumns.map((column, i) => `$${i + 1 + offset}${casts[column] ?? ''}`);
 }
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { milestoneStatuses } from '../../lib/procurement/vocabulary';
 import {
-  idField,
   lineText,
   longText,
   optionalDate,
@@ -46,4 +45,3 @@ export const deliveryFormSchema = z.discriminatedUnion('intent', [
 ]);
 export type DeliveryForm = z.infer<typeof deliveryFormSchema>;
 
-export { idField };

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { tenderMethods } from '../../lib/procurement/vocabulary';
 import {
   idField,
-  lineText,
   longText,
   optionalAmount,
   optionalCurrency,
@@ -24,7 +23,9 @@ export const tenderFormSchema = z.object({
 
 export const bidFormSchema = z.object({
   intent: z.literal('bid'),
-  organization: z.union([z.literal(''), z.uuid({ message: 'procurement.error.organization' })]).default(''),
+  organization: z
+    .union([z.literal(''), z.uuid({ message: 'procurement.error.organization' })])
+    .default(''),
   bidder_name: z.string().trim().max(200, { message: 'procurement.error.bidderName' }).default(''),
   amount: optionalAmount('procurement.error.amount'),
   currency: optionalCurrency,
@@ -42,8 +43,14 @@ export const awardFormSchema = z.object({
   /** `bid:<id>` for a bidder, `organization:<id>` for a directory organization that did not bid, `other`. */
   supplier: z
     .string()
-    .regex(/^(bid:[0-9a-f-]{36}|organization:[0-9a-f-]{36}|other)$/, { message: 'procurement.error.supplier' }),
-  supplier_name: z.string().trim().max(200, { message: 'procurement.error.bidderName' }).default(''),
+    .regex(/^(bid:[0-9a-f-]{36}|organization:[0-9a-f-]{36}|other)$/, {
+      message: 'procurement.error.supplier',
+    }),
+  supplier_name: z
+    .string()
+    .trim()
+    .max(200, { message: 'procurement.error.bidderName' })
+    .default(''),
   amount: requiredAmount('procurement.error.amount'),
   currency: requiredCurrency,
   value_usd: optionalAmount('procurement.error.amountUsd'),
@@ -62,9 +69,10 @@ export const evaluationFormSchema = z.discriminatedUnion('intent', [
 export type EvaluationForm = z.infer<typeof evaluationFormSchema>;
 
 /** Reads `score_<bid>_<criterion>` fields into scores; a bad value is named by its field. */
-export function readScores(
-  fields: Record<string, string>,
-): { scores: { bidId: string; criterionId: string; score: number | null }[]; bad: string[] } {
+export function readScores(fields: Record<string, string>): {
+  scores: { bidId: string; criterionId: string; score: number | null }[];
+  bad: string[];
+} {
   const scores: { bidId: string; criterionId: string; score: number | null }[] = [];
   const bad: string[] = [];
   for (const [name, raw] of Object.entries(fields)) {
@@ -82,4 +90,3 @@ export function readScores(
   return { scores, bad };
 }
 
-export { lineText };

@@ -52,10 +52,7 @@ export const optionalDate = (message: MessageKey) =>
     });
 
 export const requiredDate = (message: MessageKey) =>
-  z
-    .string({ message })
-    .trim()
-    .refine(isIsoDate, { message });
+  z.string({ message }).trim().refine(isIsoDate, { message });
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(value: string): boolean {
@@ -97,7 +94,9 @@ export const optionalCurrency = z
   .default('')
   .pipe(z.union([z.literal('').transform(() => null), currencySchema]));
 
-export const requiredCurrency = z.string({ message: 'procurement.error.currency' }).pipe(currencySchema);
+export const requiredCurrency = z
+  .string({ message: 'procurement.error.currency' })
+  .pipe(currencySchema);
 
 /** An https:// (or http://) address for a document. */
 export const webUrl = (message: MessageKey) =>

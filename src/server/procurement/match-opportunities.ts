@@ -61,10 +61,20 @@ export function matchNotice(notice: NoticeTopics, org: OrganizationInterests): M
   const sharedThemes = [...new Set([...offeredThemes, ...followed])].sort(
     (a, b) => notice.themes.indexOf(a) - notice.themes.indexOf(b),
   );
-  const sharedSdgs = [...new Set(matching.flatMap((o) => intersect(notice.sdgs, o.sdgs)))].sort((a, b) => a - b);
+  const sharedSdgs = [...new Set(matching.flatMap((o) => intersect(notice.sdgs, o.sdgs)))].sort(
+    (a, b) => a - b,
+  );
   const score =
-    sharedThemes.reduce((sum, theme) => sum + (followed.includes(theme) ? 3 : 2), 0) + sharedSdgs.length;
-  return { noticeId: notice.id, score, sharedThemes, sharedSdgs, followedThemes: followed, offerings: matching.map((o) => o.title) };
+    sharedThemes.reduce((sum, theme) => sum + (followed.includes(theme) ? 3 : 2), 0) +
+    sharedSdgs.length;
+  return {
+    noticeId: notice.id,
+    score,
+    sharedThemes,
+    sharedSdgs,
+    followedThemes: followed,
+    offerings: matching.map((o) => o.title),
+  };
 }
 
 /** The notices that match an organization, best first, then by the nearest deadline. */

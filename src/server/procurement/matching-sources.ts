@@ -26,7 +26,13 @@ export async function loadOrganizationInterests(
   if (!ready?.offerings || orgs.length === 0) {
     return orgs.map((org) => ({ ...org, offerings: [], followedThemes: [] }));
   }
-  const offerings = await db.query<{ id: string; organizationId: string; title: string; themes: string[]; sdgs: number[] }>(
+  const offerings = await db.query<{
+    id: string;
+    organizationId: string;
+    title: string;
+    themes: string[];
+    sdgs: number[];
+  }>(
     `select f.id, f.organization_id as "organizationId", f.title, f.themes, f.sdgs::int[] as sdgs
        from public.organization_offerings f where f.organization_id = any ($1::uuid[]) limit 20000`,
     [orgs.map((org) => org.id)],

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { canonicalTimeZone, wallTimeToInstant } from '../../lib/time-zone';
 import { minimumNoticeDays } from '../../lib/procurement/vocabulary';
 import { fieldErrorsFrom, type FieldError } from '../forms';
-import { lineText, longText, webUrl } from './form-fields';
+import { longText, webUrl } from './form-fields';
 
 /** Fixed rows of the notice form (it works without JavaScript). */
 export const criterionRows = 6;
@@ -14,12 +14,10 @@ const rowFields = (count: number, make: (i: number) => [string, z.ZodType][]) =>
     z.ZodType
   >;
 
-const optionalLine = (max: number, message: 'procurement.error.criterionName' | 'procurement.error.documentTitle') =>
-  z
-    .string()
-    .trim()
-    .max(max, { message })
-    .default('');
+const optionalLine = (
+  max: number,
+  message: 'procurement.error.criterionName' | 'procurement.error.documentTitle',
+) => z.string().trim().max(max, { message }).default('');
 
 /**
  * The market-engagement notice: the problem statement, questions for the
@@ -29,7 +27,10 @@ const optionalLine = (max: number, message: 'procurement.error.criterionName' | 
 export const noticeFormSchema = z.object({
   problem_statement: longText(4000, 'procurement.error.problemStatement', 20),
   market_questions: longText(4000, 'procurement.error.marketQuestions'),
-  deadline: z.string({ message: 'procurement.error.deadline' }).trim().min(1, { message: 'procurement.error.deadline' }),
+  deadline: z
+    .string({ message: 'procurement.error.deadline' })
+    .trim()
+    .min(1, { message: 'procurement.error.deadline' }),
   deadline_tz: z
     .string()
     .trim()
@@ -44,7 +45,10 @@ export const noticeFormSchema = z.object({
   rationale: longText(2000, 'procurement.error.rationale'),
   ...rowFields(documentRows, (i) => [
     [`document_title_${i}`, optionalLine(200, 'procurement.error.documentTitle')],
-    [`document_url_${i}`, z.union([z.literal(''), webUrl('procurement.error.documentUrl')]).default('')],
+    [
+      `document_url_${i}`,
+      z.union([z.literal(''), webUrl('procurement.error.documentUrl')]).default(''),
+    ],
   ]),
   ...rowFields(criterionRows, (i) => [
     [`criterion_name_${i}`, optionalLine(200, 'procurement.error.criterionName')],
@@ -109,7 +113,8 @@ export function parseNoticeForm(
     const url = form[`document_url_${i}`] ?? '';
     if (!title && !url) continue;
     if (!url) errors.push({ field: `document_url_${i}`, message: 'procurement.error.documentUrl' });
-    else if (!title) errors.push({ field: `document_title_${i}`, message: 'procurement.error.documentTitle' });
+    else if (!title)
+      errors.push({ field: `document_title_${i}`, message: 'procurement.error.documentTitle' });
     else documents.push({ title, url });
   }
 
@@ -140,7 +145,11 @@ export function parseNoticeForm(
   if (criteria.length === 0)
     errors.push({ field: 'criterion_name_1', message: 'procurement.error.criteriaMissing' });
   else if (total !== 100 && !errors.some((e) => e.field.startsWith('criterion_')))
-    errors.push({ field: 'criterion_weight_1', message: 'procurement.error.weightsTotal', params: { total } });
+    errors.push({
+      field: 'criterion_weight_1',
+      message: 'procurement.error.weightsTotal',
+      params: { total },
+    });
 
   if (errors.length > 0 || !deadline) return { ok: false, errors };
   return {
@@ -168,7 +177,13 @@ export function isShortNotice(deadline: Date, publishedAt: Date): boolean {
  */
 export function publicationProblems(notice: NoticeInput, now: Date): FieldError[] {
   if (isShortNotice(notice.deadline, now) && notice.shortDeadlineReason.trim().length < 10) {
-    return [{ field: 'short_deadline_reason', message: 'procurement.error.shortDeadline', params: { days: minimumNoticeDays } }];
+    return [
+      {
+        field: 'short_deadline_reason',
+        message: 'procurement.error.shortDeadline',
+        params: { days: minimumNoticeDays },
+      },
+    ];
   }
   return [];
 }

@@ -22,12 +22,19 @@ const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function identifiable(list: Json[]): list is JsonObject[] {
-  return list.length > 0 && list.every((item) => isObject(item) && 'id' in item && item.id !== null);
+  return (
+    list.length > 0 && list.every((item) => isObject(item) && 'id' in item && item.id !== null)
+  );
 }
 
 function mergeValue(key: string, previous: Json | undefined, next: Json): Json {
   if (Array.isArray(next)) {
-    if (!wholeListMerge.has(key) && Array.isArray(previous) && identifiable(next) && identifiable(previous)) {
+    if (
+      !wholeListMerge.has(key) &&
+      Array.isArray(previous) &&
+      identifiable(next) &&
+      identifiable(previous)
+    ) {
       return mergeById(previous, next);
     }
     if (!wholeListMerge.has(key) && identifiable(next)) return mergeById([], next);

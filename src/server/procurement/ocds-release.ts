@@ -39,7 +39,12 @@ export function pruneEmpty<T>(value: T): T {
       const pruned = pruneEmpty(child);
       if (pruned === undefined) continue;
       if (Array.isArray(pruned) && pruned.length === 0) continue;
-      if (pruned && typeof pruned === 'object' && !Array.isArray(pruned) && Object.keys(pruned).length === 0)
+      if (
+        pruned &&
+        typeof pruned === 'object' &&
+        !Array.isArray(pruned) &&
+        Object.keys(pruned).length === 0
+      )
         continue;
       out[key] = pruned;
     }
@@ -77,13 +82,27 @@ export function buildReleaseBody(
   const tenderers = detail.parties
     .filter((party) => party.role === 'tenderer')
     .map((party) =>
-      partyOf(party.organizationId ? `org-${party.organizationId}` : party.partyKey, party.name, 'tenderer', party.country),
+      partyOf(
+        party.organizationId ? `org-${party.organizationId}` : party.partyKey,
+        party.name,
+        'tenderer',
+        party.country,
+      ),
     );
   for (const party of detail.parties.filter((p) => p.role === 'interestedParty')) {
-    partyOf(party.organizationId ? `org-${party.organizationId}` : party.partyKey, party.name, 'interestedParty', party.country);
+    partyOf(
+      party.organizationId ? `org-${party.organizationId}` : party.partyKey,
+      party.name,
+      'interestedParty',
+      party.country,
+    );
   }
   const supplier = award
-    ? partyOf(award.organizationId ? `org-${award.organizationId}` : `award-${award.id}`, award.supplierName, 'supplier')
+    ? partyOf(
+        award.organizationId ? `org-${award.organizationId}` : `award-${award.id}`,
+        award.supplierName,
+        'supplier',
+      )
     : null;
 
   const money = (amount: number | null, currency: string | null) =>
@@ -92,12 +111,17 @@ export function buildReleaseBody(
   const outcomes = plan.outcomes
     .map((o) => (o.measure ? `${o.outcome} (${o.measure})` : o.outcome))
     .join('; ');
-  const rationale = [plan.problem, outcomes && `Outcomes: ${outcomes}`, plan.beneficiaries && `Who benefits: ${plan.beneficiaries}`]
+  const rationale = [
+    plan.problem,
+    outcomes && `Outcomes: ${outcomes}`,
+    plan.beneficiaries && `Who benefits: ${plan.beneficiaries}`,
+  ]
     .filter(Boolean)
     .join('\n\n');
   const gender = [
     plan.genderAffected && `Who is affected: ${plan.genderAffected}`,
-    plan.genderConsultation && `How women, girls and other groups were consulted: ${plan.genderConsultation}`,
+    plan.genderConsultation &&
+      `How women, girls and other groups were consulted: ${plan.genderConsultation}`,
     plan.genderCriteria && `Gender-responsive criteria: ${plan.genderCriteria}`,
   ]
     .filter(Boolean)
@@ -127,7 +151,11 @@ export function buildReleaseBody(
           id: 'notice',
           documentType: 'tenderNotice',
           title: `Market-engagement notice: ${plan.title}`,
-          description: [publishedNotice.problemStatement, publishedNotice.marketQuestions && `Questions for the market: ${publishedNotice.marketQuestions}`]
+          description: [
+            publishedNotice.problemStatement,
+            publishedNotice.marketQuestions &&
+              `Questions for the market: ${publishedNotice.marketQuestions}`,
+          ]
             .filter(Boolean)
             .join('\n\n'),
           url: `${page}#notice`,
@@ -142,7 +170,10 @@ export function buildReleaseBody(
               documentType: 'evaluationCriteria',
               title: 'Evaluation criteria and weights',
               description: criteria
-                .map((c) => `${c.name}: ${c.weight}%${c.genderResponsive ? ' (gender-responsive)' : ''}`)
+                .map(
+                  (c) =>
+                    `${c.name}: ${c.weight}%${c.genderResponsive ? ' (gender-responsive)' : ''}`,
+                )
                 .join('; '),
               url: `${page}#criteria`,
               format: 'text/html',
@@ -166,7 +197,12 @@ export function buildReleaseBody(
             }
           : undefined,
         plan.status === 'cancelled'
-          ? { id: 'cancellation', documentType: 'cancellationDetails', title: 'Why the process was cancelled', description: plan.cancellationReason }
+          ? {
+              id: 'cancellation',
+              documentType: 'cancellationDetails',
+              title: 'Why the process was cancelled',
+              description: plan.cancellationReason,
+            }
           : undefined,
       ]
     : [];
@@ -183,9 +219,22 @@ export function buildReleaseBody(
         amount: money(plan.budgetAmount, plan.budgetCurrency),
       },
       documents: [
-        { id: 'plan', documentType: 'procurementPlan', title: `Plan: ${plan.title}`, url: `${page}#plan`, format: 'text/html' },
+        {
+          id: 'plan',
+          documentType: 'procurementPlan',
+          title: `Plan: ${plan.title}`,
+          url: `${page}#plan`,
+          format: 'text/html',
+        },
         gender
-          ? { id: 'gender-inclusion', documentType: 'needsAssessment', title: 'Gender and inclusion assessment', description: gender, url: `${page}#gender`, format: 'text/html' }
+          ? {
+              id: 'gender-inclusion',
+              documentType: 'needsAssessment',
+              title: 'Gender and inclusion assessment',
+              description: gender,
+              url: `${page}#gender`,
+              format: 'text/html',
+            }
           : undefined,
       ],
     },
@@ -217,7 +266,10 @@ export function buildReleaseBody(
       awardPeriod: plan.plannedAwardOn ? { endDate: dateTime(plan.plannedAwardOn) } : undefined,
       contractPeriod:
         plan.plannedDeliveryStart || plan.plannedDeliveryEnd
-          ? { startDate: dateTime(plan.plannedDeliveryStart), endDate: dateTime(plan.plannedDeliveryEnd) }
+          ? {
+              startDate: dateTime(plan.plannedDeliveryStart),
+              endDate: dateTime(plan.plannedDeliveryEnd),
+            }
           : undefined,
       numberOfTenderers: award ? tenderers.length : undefined,
       tenderers,
@@ -229,7 +281,11 @@ export function buildReleaseBody(
           {
             id: award.id,
             title: `Award: ${plan.title}`,
-            description: [award.justification, award.nonBidderReason && `Awarded to a supplier that did not bid: ${award.nonBidderReason}`]
+            description: [
+              award.justification,
+              award.nonBidderReason &&
+                `Awarded to a supplier that did not bid: ${award.nonBidderReason}`,
+            ]
               .filter(Boolean)
               .join('\n\n'),
             status: plan.status === 'cancelled' ? 'cancelled' : 'active',
@@ -246,7 +302,10 @@ export function buildReleaseBody(
             awardID: contract.awardId,
             title: `Contract: ${plan.title}`,
             status: contract.status,
-            period: { startDate: dateTime(contract.periodStart), endDate: dateTime(contract.periodEnd) },
+            period: {
+              startDate: dateTime(contract.periodStart),
+              endDate: dateTime(contract.periodEnd),
+            },
             value: { amount: contract.amount, currency: contract.currency },
             dateSigned: dateTime(contract.signedOn),
             amendments: contractAmendments.map(amendment),

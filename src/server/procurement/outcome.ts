@@ -23,12 +23,16 @@ export const refused = (
 export function databaseRefusal(error: unknown): { ok: false; errors: FieldError[] } {
   const { code, message = '' } = error as { code?: string; message?: string };
   if (code === '42501') return refused('form', 'procurement.error.forbidden');
-  if (code === '23503' && message.includes('KPI')) return refused('kpi_codes', 'procurement.error.kpiUnknown');
+  if (code === '23503' && message.includes('KPI'))
+    return refused('kpi_codes', 'procurement.error.kpiUnknown');
   if (code === '23514' || code === '23505' || code === '23503') {
     if (message.includes('deadline')) return refused('deadline', 'procurement.error.deadlinePast');
-    if (message.includes('weights')) return refused('criterion_weight_1', 'procurement.error.weightsTotalDb');
-    if (message.includes('open_long_enough')) return refused('short_deadline_reason', 'procurement.error.shortDeadline', { days: 28 });
-    if (message.includes('non_bidder')) return refused('non_bidder_reason', 'procurement.error.nonBidderReason');
+    if (message.includes('weights'))
+      return refused('criterion_weight_1', 'procurement.error.weightsTotalDb');
+    if (message.includes('open_long_enough'))
+      return refused('short_deadline_reason', 'procurement.error.shortDeadline', { days: 28 });
+    if (message.includes('non_bidder'))
+      return refused('non_bidder_reason', 'procurement.error.nonBidderReason');
     return refused('form', 'procurement.error.rule');
   }
   throw error;
@@ -43,7 +47,11 @@ export class Refusal extends Error {
 }
 
 /** Stops a write: everything it did in its savepoint is undone, and the form shows the problem. */
-export function refuse(field: string, message: FieldError['message'], params?: FieldError['params']): never {
+export function refuse(
+  field: string,
+  message: FieldError['message'],
+  params?: FieldError['params'],
+): never {
   throw new Refusal([{ field, message, ...(params ? { params } : {}) }]);
 }
 

@@ -70,22 +70,39 @@ export const planFormSchema = z
     const form = parsed as typeof parsed & Record<string, string>;
     for (let i = 1; i <= outcomeRows; i += 1) {
       if (!form[`outcome_${i}`] && form[`measure_${i}`]) {
-        ctx.addIssue({ code: 'custom', path: [`outcome_${i}`], message: 'procurement.error.outcome' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [`outcome_${i}`],
+          message: 'procurement.error.outcome',
+        });
       }
     }
     if ((form.budget_amount === null) !== (form.budget_currency === null)) {
       const field = form.budget_amount === null ? 'budget_amount' : 'budget_currency';
       ctx.addIssue({ code: 'custom', path: [field], message: 'procurement.error.budgetPair' });
     }
-    if (form.budget_currency && form.budget_currency !== 'USD' && form.budget_amount !== null && form.budget_usd === null) {
-      ctx.addIssue({ code: 'custom', path: ['budget_usd'], message: 'procurement.error.amountUsd' });
+    if (
+      form.budget_currency &&
+      form.budget_currency !== 'USD' &&
+      form.budget_amount !== null &&
+      form.budget_usd === null
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['budget_usd'],
+        message: 'procurement.error.amountUsd',
+      });
     }
     if (
       form.planned_delivery_start &&
       form.planned_delivery_end &&
       form.planned_delivery_end < form.planned_delivery_start
     ) {
-      ctx.addIssue({ code: 'custom', path: ['planned_delivery_end'], message: 'procurement.error.periodOrder' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['planned_delivery_end'],
+        message: 'procurement.error.periodOrder',
+      });
     }
   });
 

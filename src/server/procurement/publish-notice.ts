@@ -21,7 +21,8 @@ export function publishNotice(
 ): Promise<Outcome<{ notified: number }>> {
   return inSavepoint(db, async (tx) => {
     if (input.current?.publishedAt) refuse('form', 'procurement.error.alreadyPublished');
-    if (input.plan.status !== 'active' || input.plan.closedAt) refuse('form', 'procurement.error.closed');
+    if (input.plan.status !== 'active' || input.plan.closedAt)
+      refuse('form', 'procurement.error.closed');
     if (!(await canEdit(tx, input.plan.id))) refuse('form', 'procurement.error.forbidden');
     const problems = publicationProblems(input.notice, input.now);
     if (problems.length > 0) throw new Refusal(problems);
@@ -32,7 +33,9 @@ export function publishNotice(
       `update public.procurement_notices set published_at = now() where process_id = $1`,
       [input.plan.id],
     );
-    await tx.query(`update public.procurement_processes set stage = 'market' where id = $1`, [input.plan.id]);
+    await tx.query(`update public.procurement_processes set stage = 'market' where id = $1`, [
+      input.plan.id,
+    ]);
     await publishRelease(tx, input.plan.id, ['tender']);
     const notified = await notifyMatchingOrganizations(tx, input.plan, input.notice.deadline);
     return { notified };

@@ -20,13 +20,13 @@ export function publishPlan(db: RequestDb, process: ProcessPlan): Promise<Outcom
 /** Publishes the plan inside a write that is already guarded (publishing the notice does too). */
 export async function publishPlanWithin(tx: Queryable, process: ProcessPlan): Promise<void> {
   const missing = missingRequired(planChecklist(process));
-    if (missing.length > 0) {
-      throw new Refusal(missing.map((item) => ({ field: 'form', message: item.label })));
-    }
-    const rows = await tx.query(
-      'update public.procurement_processes set published_at = now() where id = $1 and published_at is null returning 1',
-      [process.id],
-    );
-    if (rows.length === 0) refuse('form', 'procurement.error.forbidden');
-    await publishRelease(tx, process.id, ['planning']);
+  if (missing.length > 0) {
+    throw new Refusal(missing.map((item) => ({ field: 'form', message: item.label })));
+  }
+  const rows = await tx.query(
+    'update public.procurement_processes set published_at = now() where id = $1 and published_at is null returning 1',
+    [process.id],
+  );
+  if (rows.length === 0) refuse('form', 'procurement.error.forbidden');
+  await publishRelease(tx, process.id, ['planning']);
 }

@@ -43,7 +43,11 @@ export async function publishRelease(
   const detail = await findProcess(tx, processId);
   if (!detail?.plan.publishedAt) throw new Error(`Process ${processId} is not published`);
   const { server } = getConfig();
-  const body = buildReleaseBody(detail, { siteUrl: server.siteUrl, language: 'en' }, englishCountry);
+  const body = buildReleaseBody(
+    detail,
+    { siteUrl: server.siteUrl, language: 'en' },
+    englishCountry,
+  );
   const params: unknown[] = [processId, tags, JSON.stringify(body)];
   if (releasedAt) params.push(releasedAt);
   await tx.query(

@@ -136,7 +136,11 @@ export async function listProcesses(
   const hubs = await hubsReady(db);
   const where = whereClause(filters, hubs);
   const offset = (filters.page - 1) * processPageSize;
-  const facet = <V extends string | number = string>(name: FilterName, valueSql: string, extraFrom = '') => {
+  const facet = <V extends string | number = string>(
+    name: FilterName,
+    valueSql: string,
+    extraFrom = '',
+  ) => {
     const w = whereClause(filters, hubs, name);
     return db.query<FacetCount<V>>(
       `select v.value, count(distinct p.id)::int as count ${listingFrom} ${extraFrom}
@@ -146,31 +150,35 @@ export async function listProcesses(
     );
   };
   const byHub = whereClause(filters, hubs, 'hub');
-  const [items, [totalRow], stage, status, theme, sdg, country, open, band, hub] = await Promise.all([
-    db.query<ProcessSummary>(
-      `select ${summaryColumns} ${listingFrom} ${where.sql}
+  const [items, [totalRow], stage, status, theme, sdg, country, open, band, hub] =
+    await Promise.all([
+      db.query<ProcessSummary>(
+        `select ${summaryColumns} ${listingFrom} ${where.sql}
         order by ${openSql} desc, case when ${openSql} then n.deadline end asc,
           coalesce(n.published_at, p.published_at) desc, p.id
         limit ${processPageSize} offset ${offset}`,
-      where.params,
-    ),
-    db.query<{ total: number }>(`select count(*)::int as total ${listingFrom} ${where.sql}`, where.params),
-    facet<ProcurementStage>('stage', 'p.stage'),
-    facet<ProcurementStatus>('status', 'p.status'),
-    facet('theme', 't.theme', 'cross join lateral unnest(p.themes) as t(theme)'),
-    facet<number>('sdg', 's.goal::int', 'cross join lateral unnest(p.sdgs) as s(goal)'),
-    facet('country', 'c.country'),
-    facet('open', `case when ${openSql} then '1' end`),
-    facet<ValueBand>('band', bandSql),
-    hubs
-      ? db.query<FacetCount & { label: string }>(
-          `select h.slug as value, h.name as label, count(distinct p.id)::int as count ${listingFrom}
+        where.params,
+      ),
+      db.query<{ total: number }>(
+        `select count(*)::int as total ${listingFrom} ${where.sql}`,
+        where.params,
+      ),
+      facet<ProcurementStage>('stage', 'p.stage'),
+      facet<ProcurementStatus>('status', 'p.status'),
+      facet('theme', 't.theme', 'cross join lateral unnest(p.themes) as t(theme)'),
+      facet<number>('sdg', 's.goal::int', 'cross join lateral unnest(p.sdgs) as s(goal)'),
+      facet('country', 'c.country'),
+      facet('open', `case when ${openSql} then '1' end`),
+      facet<ValueBand>('band', bandSql),
+      hubs
+        ? db.query<FacetCount & { label: string }>(
+            `select h.slug as value, h.name as label, count(distinct p.id)::int as count ${listingFrom}
              join public.hub_cities hc on hc.city_id = c.id join public.hubs h on h.id = hc.hub_id
             ${byHub.sql} group by h.slug, h.name, h.is_demo order by h.is_demo, h.name limit 100`,
-          byHub.params,
-        )
-      : Promise.resolve([]),
-  ]);
+            byHub.params,
+          )
+        : Promise.resolve([]),
+    ]);
   const stageOrder = ['plan', 'market', 'evaluation', 'delivery', 'closed'];
   const bandOrder: string[] = valueBands.map((b) => b.key);
   return {
@@ -378,63 +386,72 @@ export async function findProcessPlan(db: Queryable, id: string): Promise<Proces
 export async function findProcess(db: Queryable, id: string): Promise<ProcessDetail | null> {
   const plan = await findProcessPlan(db, id);
   if (!plan) return null;
-  const [notices, criteria, amendments, answers, awards, contracts, milestones, parties, [releases]] =
-    await Promise.all([
-      db.query<Notice>(
-        `select problem_statement as "problemStatement", market_questions as "marketQuestions", deadline,
+  const [
+    notices,
+    criteria,
+    amendments,
+    answers,
+    awards,
+    contracts,
+    milestones,
+    parties,
+    [releases],
+  ] = await Promise.all([
+    db.query<Notice>(
+      `select problem_statement as "problemStatement", market_questions as "marketQuestions", deadline,
                 short_deadline_reason as "shortDeadlineReason", documents, published_at as "publishedAt",
                 updated_at as "updatedAt"
            from public.procurement_notices where process_id = $1`,
-        [id],
-      ),
-      db.query<Criterion>(
-        `select id, position, name, description, weight, gender_responsive as "genderResponsive"
+      [id],
+    ),
+    db.query<Criterion>(
+      `select id, position, name, description, weight, gender_responsive as "genderResponsive"
            from public.procurement_criteria where process_id = $1 order by position limit 20`,
-        [id],
-      ),
-      db.query<Amendment>(
-        `select id, subject, rationale, description, changes, created_at as "createdAt"
+      [id],
+    ),
+    db.query<Amendment>(
+      `select id, subject, rationale, description, changes, created_at as "createdAt"
            from public.procurement_amendments where process_id = $1 order by created_at, id limit 200`,
-        [id],
-      ),
-      db.query<PublishedAnswer>(
-        `select id, question, answer, created_at as "createdAt"
+      [id],
+    ),
+    db.query<PublishedAnswer>(
+      `select id, question, answer, created_at as "createdAt"
            from public.procurement_answers where process_id = $1 order by created_at, id limit 500`,
-        [id],
-      ),
-      db.query<Award>(
-        `select a.id, a.bid_id as "bidId", a.organization_id as "organizationId",
+      [id],
+    ),
+    db.query<Award>(
+      `select a.id, a.bid_id as "bidId", a.organization_id as "organizationId",
                 case when o.status = 'verified' then o.slug end as "organizationSlug",
                 a.supplier_name as "supplierName", a.amount::float8 as amount, a.currency,
                 a.value_usd::float8 as "valueUsd", ${dateText('a.awarded_on')} as "awardedOn", a.justification,
                 a.non_bidder_reason as "nonBidderReason", a.created_at as "createdAt", a.updated_at as "updatedAt"
            from public.procurement_awards a left join public.organizations o on o.id = a.organization_id
           where a.process_id = $1`,
-        [id],
-      ),
-      db.query<Contract>(
-        `select id, award_id as "awardId", amount::float8 as amount, currency,
+      [id],
+    ),
+    db.query<Contract>(
+      `select id, award_id as "awardId", amount::float8 as amount, currency,
                 ${dateText('period_start')} as "periodStart", ${dateText('period_end')} as "periodEnd",
                 ${dateText('signed_on')} as "signedOn", status, created_at as "createdAt", updated_at as "updatedAt"
            from public.procurement_contracts where process_id = $1`,
-        [id],
-      ),
-      db.query<Milestone>(
-        `select id, title, description, ${dateText('due_on')} as "dueOn", status, ${dateText('met_on')} as "metOn",
+      [id],
+    ),
+    db.query<Milestone>(
+      `select id, title, description, ${dateText('due_on')} as "dueOn", status, ${dateText('met_on')} as "metOn",
                 updated_at as "updatedAt"
            from public.procurement_milestones where process_id = $1 order by due_on, created_at, id limit 100`,
-        [id],
-      ),
-      db.query<PublicParty>(
-        `select party_key as "partyKey", organization_id as "organizationId", name, role, slug, country
+      [id],
+    ),
+    db.query<PublicParty>(
+      `select party_key as "partyKey", organization_id as "organizationId", name, role, slug, country
            from public.procurement_public_parties($1) order by role, name limit 500`,
-        [id],
-      ),
-      db.query<{ n: number }>(
-        'select count(*)::int as n from public.procurement_releases where process_id = $1',
-        [id],
-      ),
-    ]);
+      [id],
+    ),
+    db.query<{ n: number }>(
+      'select count(*)::int as n from public.procurement_releases where process_id = $1',
+      [id],
+    ),
+  ]);
   return {
     plan,
     notice: notices[0] ?? null,
@@ -595,7 +612,12 @@ export interface ManagedProcess {
  */
 export async function listManagedProcesses(db: Queryable): Promise<ManagedProcess[]> {
   const rows = await db.query<
-    Omit<ManagedProcess, 'days'> & { d_plan: number | null; d_market: number | null; d_evaluation: number | null; d_delivery: number | null }
+    Omit<ManagedProcess, 'days'> & {
+      d_plan: number | null;
+      d_market: number | null;
+      d_evaluation: number | null;
+      d_delivery: number | null;
+    }
   >(
     `select p.id, p.title, c.name as "cityName", p.stage, p.status, p.published_at is not null as published,
             n.published_at is not null as "noticePublished", n.deadline,
@@ -625,7 +647,8 @@ export async function listManagedProcesses(db: Queryable): Promise<ManagedProces
       where public.is_city_editor(p.city_id)
       order by p.updated_at desc limit 500`,
   );
-  const round = (value: number | null) => (value === null ? null : Math.max(0, Math.round(Number(value))));
+  const round = (value: number | null) =>
+    value === null ? null : Math.max(0, Math.round(Number(value)));
   return rows.map(({ d_plan, d_market, d_evaluation, d_delivery, ...row }) => ({
     ...row,
     days: {

@@ -37,7 +37,15 @@ export function recordBid(
     const rows = await tx.query(
       `insert into public.procurement_bids (process_id, organization_id, bidder_name, amount, currency, summary, received_on)
        values ($1, $2, $3, $4, $5, $6, $7) returning 1`,
-      [input.plan.id, input.organizationId, name, input.amount, input.currency, input.summary, input.receivedOn],
+      [
+        input.plan.id,
+        input.organizationId,
+        name,
+        input.amount,
+        input.currency,
+        input.summary,
+        input.receivedOn,
+      ],
     );
     if (rows.length === 0) refuse('form', 'procurement.error.forbidden');
     return {};

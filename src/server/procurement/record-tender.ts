@@ -12,13 +12,20 @@ import type { Notice, ProcessPlan } from './queries';
  */
 export function recordTender(
   db: RequestDb,
-  input: { plan: ProcessPlan; notice: Notice | null; method: TenderMethod; rationale: string; now: Date },
+  input: {
+    plan: ProcessPlan;
+    notice: Notice | null;
+    method: TenderMethod;
+    rationale: string;
+    now: Date;
+  },
 ): Promise<Outcome> {
   return inSavepoint(db, async (tx) => {
     const { plan, notice } = input;
     if (!notice?.publishedAt) refuse('form', 'procurement.error.notPublished');
     if (plan.closedAt || plan.status !== 'active') refuse('form', 'procurement.error.closed');
-    if (notice!.deadline.getTime() > input.now.getTime()) refuse('method', 'procurement.error.noticeStillOpen');
+    if (notice!.deadline.getTime() > input.now.getTime())
+      refuse('method', 'procurement.error.noticeStillOpen');
     if (methodsNeedingRationale.includes(input.method) && input.rationale.trim().length < 10)
       refuse('method_rationale', 'procurement.error.methodRationale');
     const rows = await tx.query(

@@ -7,7 +7,12 @@ export async function responseProblem(
   processId: string,
   organizationId: string,
 ): Promise<{ field: string; message: Parameters<typeof refuse>[1] } | null> {
-  const [row] = await tx.query<{ member: boolean; verified: boolean; published: boolean; open: boolean }>(
+  const [row] = await tx.query<{
+    member: boolean;
+    verified: boolean;
+    published: boolean;
+    open: boolean;
+  }>(
     `select public.is_org_member($2) as member, public.is_verified_organization($2) as verified,
             public.is_procurement_notice_published($1) as published, public.is_procurement_notice_open($1) as open`,
     [processId, organizationId],
@@ -18,4 +23,3 @@ export async function responseProblem(
   if (!row.open) return { field: 'form', message: 'procurement.error.deadlinePassed' };
   return null;
 }
-

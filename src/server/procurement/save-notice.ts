@@ -5,7 +5,11 @@ import { inSavepoint, refuse, type Outcome } from './outcome';
 import type { Notice } from './queries';
 
 /** Writes the notice's fields (insert or update). */
-export async function writeNotice(tx: Queryable, processId: string, notice: NoticeInput): Promise<void> {
+export async function writeNotice(
+  tx: Queryable,
+  processId: string,
+  notice: NoticeInput,
+): Promise<void> {
   await tx.query(
     `insert into public.procurement_notices (process_id, problem_statement, market_questions, deadline,
        short_deadline_reason, documents)
@@ -59,6 +63,8 @@ export function saveNoticeDraft(
 
 /** Whether the caller edits the process's city (RLS would refuse the writes; this says so clearly). */
 export async function canEdit(tx: Queryable, processId: string): Promise<boolean> {
-  const [row] = await tx.query<{ ok: boolean }>('select public.can_edit_procurement($1) as ok', [processId]);
+  const [row] = await tx.query<{ ok: boolean }>('select public.can_edit_procurement($1) as ok', [
+    processId,
+  ]);
   return row?.ok === true;
 }

@@ -8,7 +8,10 @@ import { inSavepoint, refuse, type Outcome } from './outcome';
  */
 export function scoreBids(
   db: RequestDb,
-  input: { processId: string; scores: { bidId: string; criterionId: string; score: number | null }[] },
+  input: {
+    processId: string;
+    scores: { bidId: string; criterionId: string; score: number | null }[];
+  },
 ): Promise<Outcome> {
   return inSavepoint(db, async (tx) => {
     const [published] = await tx.query<{ ok: boolean }>(

@@ -13,7 +13,10 @@ import type { ProcessPlan } from './queries';
  */
 export function updatePlan(
   db: RequestDb,
-  input: { process: Pick<ProcessPlan, 'id' | 'publishedAt' | 'closedAt' | 'status'>; plan: PlanInput },
+  input: {
+    process: Pick<ProcessPlan, 'id' | 'publishedAt' | 'closedAt' | 'status'>;
+    plan: PlanInput;
+  },
 ): Promise<Outcome> {
   return inSavepoint(db, async (tx) => {
     if (input.process.closedAt || input.process.status === 'cancelled')

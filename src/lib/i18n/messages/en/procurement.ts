@@ -8,7 +8,8 @@ export const procurement = {
   'procurement.cycle':
     'The U4SSC buying cycle has four steps: plan, inform the market, evaluate and award, manage delivery.',
   'procurement.type': 'Procurement',
-  'procurement.feeds': 'Follow open notices: {rss} · deadlines in your calendar: {ics} · open data: {ocds}',
+  'procurement.feeds':
+    'Follow open notices: {rss} · deadlines in your calendar: {ics} · open data: {ocds}',
   'procurement.feeds.rss': 'RSS feed',
   'procurement.feeds.ics': 'iCalendar',
   'procurement.feeds.ocds': 'OCDS releases (JSON)',
@@ -97,7 +98,8 @@ export const procurement = {
   'procurement.amendment.subject.criteria': 'Criteria and weights',
   'procurement.amendment.subject.contract': 'Contract',
   'procurement.qa': 'Questions and answers',
-  'procurement.qa.lead': 'Questions are published with the city’s answer, without naming who asked.',
+  'procurement.qa.lead':
+    'Questions are published with the city’s answer, without naming who asked.',
   'procurement.qa.none': 'No questions answered yet.',
   'procurement.qa.question': 'Question',
   'procurement.qa.answer': 'Answer',
@@ -105,7 +107,8 @@ export const procurement = {
   'procurement.tender.method': 'Method',
   'procurement.tender.rationale': 'Why this method',
   'procurement.tender.tenderers': 'Bidders',
-  'procurement.tender.interested': 'Organizations that expressed interest (named with their agreement)',
+  'procurement.tender.interested':
+    'Organizations that expressed interest (named with their agreement)',
   'procurement.award': 'Award',
   'procurement.award.supplier': 'Supplier',
   'procurement.award.value': 'Value',
@@ -155,9 +158,11 @@ export const procurement = {
   'procurement.respond.interest': 'Your expression of interest',
   'procurement.respond.interestHint':
     'What you could offer and how; only the city’s editors and your organization see it.',
-  'procurement.respond.listed': 'The city may name our organization as an interested party in the open data',
+  'procurement.respond.listed':
+    'The city may name our organization as an interested party in the open data',
   'procurement.respond.submit': 'Express interest',
-  'procurement.respond.asked': 'Your question was sent. The city publishes its answer on this page.',
+  'procurement.respond.asked':
+    'Your question was sent. The city publishes its answer on this page.',
   'procurement.respond.sent': 'Your expression of interest was sent to the city.',
   'procurement.respond.yours': 'What your organizations sent',
 
@@ -232,7 +237,8 @@ export const procurement = {
     'The notice is published. Any change is an amendment: say why; it is published with its date.',
   'procurement.form.problemStatement': 'Problem statement',
   'procurement.form.marketQuestions': 'Questions for the market',
-  'procurement.form.marketQuestionsHint': 'What you want to learn from suppliers, one question per line.',
+  'procurement.form.marketQuestionsHint':
+    'What you want to learn from suppliers, one question per line.',
   'procurement.form.deadline': 'Deadline for responses',
   'procurement.form.deadlineHint': 'At least 28 days after publication, unless you record why not.',
   'procurement.form.deadlineTz': 'Time zone of the deadline',
@@ -251,7 +257,8 @@ export const procurement = {
   'procurement.form.saveDraft': 'Save the draft notice',
   'procurement.form.publishNotice': 'Publish the notice',
   'procurement.form.amend': 'Publish the amendment',
-  'procurement.form.notified': 'Published. {count} people in matching organizations were told by mail.',
+  'procurement.form.notified':
+    'Published. {count} people in matching organizations were told by mail.',
 
   // forms: questions
   'procurement.questions.title': 'Questions about the notice',
@@ -263,7 +270,7 @@ export const procurement = {
   'procurement.questions.publish': 'Publish the answer',
   'procurement.form.question': 'Question, as published',
   'procurement.form.answer': 'Answer',
-  'procurement.questions.other': 'Publish a clarification without a question',
+  'procurement.questions.clarify': 'Publish a clarification without a question',
   'procurement.questions.interests': 'Expressions of interest',
   'procurement.questions.interestsNone': 'No expressions of interest yet.',
   'procurement.questions.listed': 'Agrees to be named',
@@ -280,7 +287,8 @@ export const procurement = {
   'procurement.evaluate.addBid': 'Add the bid',
   'procurement.evaluate.removeBid': 'Remove',
   'procurement.evaluate.scores': '3. Evaluation against the published criteria',
-  'procurement.evaluate.scoresHint': 'A score from 0 to 100 per criterion; the weighted total is computed.',
+  'procurement.evaluate.scoresHint':
+    'A score from 0 to 100 per criterion; the weighted total is computed.',
   'procurement.evaluate.score': 'Score of {bidder} on {criterion}',
   'procurement.evaluate.saveScores': 'Save the scores',
   'procurement.evaluate.weighted': 'Weighted score',
@@ -321,7 +329,8 @@ export const procurement = {
   'procurement.delivery.addMilestone': 'Add a milestone',
   'procurement.delivery.saveMilestone': 'Save the milestone',
   'procurement.delivery.close': 'Close the process',
-  'procurement.delivery.closeLead': 'Close once delivery is over: the note and lessons learned are published.',
+  'procurement.delivery.closeLead':
+    'Close once delivery is over: the note and lessons learned are published.',
   'procurement.form.periodStart': 'Start',
   'procurement.form.periodEnd': 'End',
   'procurement.form.signedOn': 'Signed on',
@@ -340,7 +349,8 @@ export const procurement = {
   'procurement.manage.lead': 'Every process of the cities you edit, drafts included.',
   'procurement.manage.none': 'No processes yet.',
   'procurement.manage.draft': 'Draft',
-  'procurement.manage.questions': '{count} questions to answer',
+  'procurement.manage.questions.one': '{count} question to answer',
+  'procurement.manage.questions.other': '{count} questions to answer',
   'procurement.manage.responses': '{interests} expressions of interest · {bids} bids',
   'procurement.charts.title': 'Your processes in numbers',
   'procurement.charts.byStage': 'Processes by stage',
@@ -348,7 +358,8 @@ export const procurement = {
   'procurement.charts.days': 'Average days in each stage',
   'procurement.charts.daysDesc': 'Average days spent in each stage so far: {values}.',
   'procurement.charts.gender': 'Processes with gender-responsive criteria',
-  'procurement.charts.genderDesc': '{with} of {total} processes have at least one gender-responsive criterion.',
+  'procurement.charts.genderDesc':
+    '{with} of {total} processes have at least one gender-responsive criterion.',
   'procurement.charts.with': 'With gender-responsive criteria',
   'procurement.charts.without': 'Without',
   'procurement.charts.stage': 'Stage',
@@ -366,7 +377,7 @@ export const procurement = {
     'No open notice matches your offerings or followed themes yet.',
   'procurement.opportunities.reason': 'Shares {themes}',
   'procurement.opportunities.offerings': 'matches your offering {offerings}',
-  'procurement.opportunities.other': 'Other open notices',
+  'procurement.opportunities.rest': 'Other open notices',
   'procurement.opportunities.otherNone': 'No other open notices.',
   'procurement.opportunities.responses': 'What your organizations sent',
   'procurement.opportunities.responsesNone': 'Nothing yet.',
@@ -380,6 +391,24 @@ export const procurement = {
   'procurement.data.lead':
     'The portal publishes every procurement process as open contracting data, following the Open Contracting Data Standard (OCDS) 1.1.',
 
+  'procurement.data.mapping': 'How the buying cycle maps to OCDS',
+  'procurement.data.map.plan':
+    'Plan: a planning release (rationale, budget, the plan and its gender and inclusion assessment as documents; tender status “planning”).',
+  'procurement.data.map.market':
+    'Inform the market: a tender release when the notice is published (tender period to the deadline, rated criteria, documents); questions answered and the tender recorded are tender updates; changes are tender amendments, with their date and rationale.',
+  'procurement.data.map.evaluation':
+    'Evaluate and award: the method and the tenderers in the tender, then an award release (supplier, value, date, justification). Bids and scores are never published.',
+  'procurement.data.map.delivery':
+    'Manage delivery: a contract release, implementation releases for milestones, contract amendments for changes, and a contract termination release with the closing note.',
+  'procurement.data.endpoints': 'Endpoints',
+  'procurement.data.endpoint.all':
+    'All releases of public processes, oldest first, 100 a page; “since” takes an ISO 8601 date-time.',
+  'procurement.data.endpoint.releases': 'The release package of one process.',
+  'procurement.data.endpoint.record':
+    'The record package of one process: every release and the compiled release.',
+  'procurement.data.ids':
+    'Every process has an ocid made of the portal’s prefix ({prefix}) and its id. Releases are stored as published and never changed; parties are the city (buyer), bidders (tenderers, once the award is made), the supplier, and organizations that expressed interest and agreed to be named.',
+
   // mail
   'procurement.mail.subject': '{city} asks the market: {title}',
   'procurement.mail.body':
@@ -389,14 +418,18 @@ export const procurement = {
   'procurement.error.title': 'Enter a title of 3 to 200 characters.',
   'procurement.error.problem': 'Describe the problem in at most 4,000 characters.',
   'procurement.error.problemStatement': 'Describe the problem in 20 to 4,000 characters.',
-  'procurement.error.outcome': 'Write the outcome (at most 400 characters) before how it is measured.',
+  'procurement.error.outcome':
+    'Write the outcome (at most 400 characters) before how it is measured.',
   'procurement.error.measure': 'Say how the outcome is measured in at most 400 characters.',
   'procurement.error.beneficiaries': 'Name who benefits in at most 2,000 characters.',
   'procurement.error.kpiCount': 'Choose at most 20 KPIs.',
-  'procurement.error.kpiUnknown': 'One of these codes is not a U4SSC KPI: check the codes on the KPI pages.',
+  'procurement.error.kpiUnknown':
+    'One of these codes is not a U4SSC KPI: check the codes on the KPI pages.',
   'procurement.error.amount': 'Enter an amount of money such as 250000 or 250,000.50.',
-  'procurement.error.amountUsd': 'Enter the value in US dollars (at today’s rate) for a currency other than USD.',
-  'procurement.error.currency': '“{value}” is not a currency of the OCDS codelist: use an ISO 4217 code such as EUR or USD.',
+  'procurement.error.amountUsd':
+    'Enter the value in US dollars (at today’s rate) for a currency other than USD.',
+  'procurement.error.currency':
+    '“{value}” is not a currency of the OCDS codelist: use an ISO 4217 code such as EUR or USD.',
   'procurement.error.budgetPair': 'Give both the amount and its currency, or neither.',
   'procurement.error.funding': 'Name the funding source in at most 500 characters.',
   'procurement.error.date': 'Enter a date such as 2027-03-31.',
@@ -416,12 +449,14 @@ export const procurement = {
   'procurement.error.criterionName': 'Name the criterion (2 to 200 characters).',
   'procurement.error.criterionDescription': 'Describe the criterion in at most 1,000 characters.',
   'procurement.error.weight': 'Enter a whole number from 1 to 100.',
-  'procurement.error.weightsTotal': 'The weights add up to {total}, not 100: change them so they add up to 100.',
+  'procurement.error.weightsTotal':
+    'The weights add up to {total}, not 100: change them so they add up to 100.',
   'procurement.error.weightsTotalDb': 'The weights must add up to 100.',
   'procurement.error.criteriaMissing': 'Set at least one evaluation criterion with its weight.',
   'procurement.error.rationale': 'Say why, in 10 to 2,000 characters.',
   'procurement.error.nothingChanged': 'Nothing changed, so there is nothing to amend.',
-  'procurement.error.amendClosed': 'The notice can no longer be amended: the tender is recorded or the process is closed.',
+  'procurement.error.amendClosed':
+    'The notice can no longer be amended: the tender is recorded or the process is closed.',
   'procurement.error.alreadyPublished': 'This is already published.',
   'procurement.error.notPublished': 'The notice is not published.',
   'procurement.error.closed': 'This process is closed or cancelled: nothing more can be recorded.',
@@ -431,21 +466,27 @@ export const procurement = {
   'procurement.error.notMember': 'You are not a member of this organization.',
   'procurement.error.unverified':
     'Your organization is not verified yet: it can respond to notices once an administrator verifies it.',
-  'procurement.error.deadlinePassed': 'The deadline has passed: the notice no longer takes responses.',
-  'procurement.error.alreadyInterested': 'Your organization has already expressed interest in this notice.',
+  'procurement.error.deadlinePassed':
+    'The deadline has passed: the notice no longer takes responses.',
+  'procurement.error.alreadyInterested':
+    'Your organization has already expressed interest in this notice.',
   'procurement.error.question': 'Write the question in 5 to 2,000 characters.',
   'procurement.error.interest': 'Write your expression of interest in 10 to 4,000 characters.',
   'procurement.error.answer': 'Write the answer in 2 to 4,000 characters.',
   'procurement.error.unknownQuestion': 'This question is not one of this notice’s.',
   'procurement.error.alreadyAnswered': 'This question is already answered.',
   'procurement.error.method': 'Choose a method: open, selective, limited or direct.',
-  'procurement.error.methodRationale': 'A limited or direct method needs a reason of at least 10 characters.',
-  'procurement.error.noticeStillOpen': 'The notice is open until its deadline: record the tender after it closes.',
+  'procurement.error.methodRationale':
+    'A limited or direct method needs a reason of at least 10 characters.',
+  'procurement.error.noticeStillOpen':
+    'The notice is open until its deadline: record the tender after it closes.',
   'procurement.error.tenderFirst': 'Record the tender first.',
-  'procurement.error.bidderName': 'Name the bidder (2 to 200 characters) or choose one from the directory.',
+  'procurement.error.bidderName':
+    'Name the bidder (2 to 200 characters) or choose one from the directory.',
   'procurement.error.bidSummary': 'Summarise the bid in at most 4,000 characters.',
   'procurement.error.bidAwarded': 'This bid won the award and cannot be removed.',
-  'procurement.error.supplier': 'Choose the supplier: a bidder, an organization of the directory, or another one.',
+  'procurement.error.supplier':
+    'Choose the supplier: a bidder, an organization of the directory, or another one.',
   'procurement.error.justification': 'Say why this supplier, in 10 to 4,000 characters.',
   'procurement.error.nonBidderReason':
     'This supplier did not bid: record why the award goes to them (at least 10 characters).',
