@@ -29,8 +29,8 @@ export interface Membership {
 export interface PermissionTarget {
   hubId?: string | null;
   cityId?: string | null;
-  /** The hub a city belongs to (coordinators look after their hub's cities). */
-  cityHubId?: string | null;
+  /** The hubs a city belongs to (coordinators look after their hubs' cities). */
+  cityHubIds?: readonly string[];
   organizationId?: string | null;
   /** Who registered an organization (they see it while it is pending). */
   createdBy?: string | null;
@@ -56,7 +56,7 @@ interface Definition {
 }
 
 const isAdmin = (ms: readonly Membership[]) => ms.some((m) => m.role === 'platform_admin');
-const idOf = (target: Target, key: keyof PermissionTarget) =>
+const idOf = (target: Target, key: 'hubId' | 'cityId' | 'organizationId') =>
   target === anyTarget ? anyTarget : target[key];
 const holds = (
   ms: readonly Membership[],
@@ -114,6 +114,8 @@ export const permissions = {
   }),
   /** hub_membership_applications · update: the hub's coordinators and admins. */
   'hub.decideApplications': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), runningAHub),
+  /** hub_cities, hub_partners · insert/delete: the hub's coordinators and admins (their own hub only). */
+  'hub.manageMembers': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), runningAHub),
 
   /** news_items · insert/update/delete: the hub's coordinators and admins. */
   'news.publish': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), publishing),
@@ -124,12 +126,16 @@ export const permissions = {
   /** media_files · insert: the hub's coordinators and admins. */
   'media.upload': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), publishing),
 
-  /** cities · insert: admins and coordinators of the city's hub. */
+  /** cities · insert: admins and hub coordinators (who then add it to their hub: hub_cities). */
   'city.create': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t)),
-  /** cities · update: the city's editors, its hub's coordinators, admins. */
+  /** cities · update: the city's editors, the coordinators of any of its hubs, admins. */
   'city.update': byRole(
     (ms, t) =>
-      isAdmin(ms) || edits(ms, t) || coordinates(ms, t === anyTarget ? t : { hubId: t.cityHubId }),
+      isAdmin(ms) ||
+      edits(ms, t) ||
+      (t === anyTarget
+        ? coordinates(ms, t)
+        : (t.cityHubIds ?? []).some((hubId) => coordinates(ms, { hubId }))),
   ),
   'city.delete': adminOnly,
   /** organizations · insert: any member, as pending. */

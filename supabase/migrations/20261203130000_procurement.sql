@@ -1033,6 +1033,7 @@ declare
   p public.procurement_processes;
   n public.procurement_notices;
   c public.cities;
+  hub_slugs jsonb;
 begin
   select * into p from public.procurement_processes where id = target_id;
   select * into n from public.procurement_notices where process_id = target_id;
@@ -1041,6 +1042,9 @@ begin
     return;
   end if;
   select * into c from public.cities where id = p.city_id;
+  select coalesce(jsonb_agg(h.slug order by h.is_demo, h.name), '[]'::jsonb) into hub_slugs
+    from public.hub_cities hc join public.hubs h on h.id = hc.hub_id
+   where hc.city_id = c.id;
   perform private.search_upsert(jsonb_build_object(
     'type', 'procurement',
     'source_id', p.id,
@@ -1049,6 +1053,7 @@ begin
     'text', concat_ws(E'\n', n.problem_statement, n.market_questions, p.beneficiaries),
     'url', '/procurement/' || p.id,
     'subtype', p.stage,
+    'hubs', hub_slugs,
     'country', c.country,
     'region', c.region,
     'sdgs', to_jsonb(p.sdgs),
@@ -1098,15 +1103,37 @@ begin
 end
 $$;
 
+-- A city joining or leaving a hub, or a hub's new slug, changes the hubs its processes' records name.
+create or replace function private.search_on_procurement_hub_change() returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  if tg_table_name = 'hub_cities' then
+    perform private.search_sync_procurement(p.id) from public.procurement_processes p
+     where p.city_id = case when tg_op = 'DELETE' then old.city_id else new.city_id end;
+  elsif new.slug is distinct from old.slug then
+    perform private.search_sync_procurement(p.id)
+       from public.procurement_processes p join public.hub_cities hc on hc.city_id = p.city_id
+      where hc.hub_id = new.id;
+  end if;
+  return null;
+end
+$$;
+
 create trigger procurement_processes_search_sync after insert or update or delete on public.procurement_processes
   for each row execute function private.search_on_procurement_change();
 create trigger procurement_notices_search_sync after insert or update or delete on public.procurement_notices
   for each row execute function private.search_on_procurement_change();
 create trigger cities_procurement_search_sync after update on public.cities
   for each row execute function private.search_on_procurement_city_change();
+create trigger hub_cities_procurement_search_sync after insert or delete on public.hub_cities
+  for each row execute function private.search_on_procurement_hub_change();
+create trigger hubs_procurement_search_sync after update on public.hubs
+  for each row execute function private.search_on_procurement_hub_change();
 
 revoke all on function private.search_sync_procurement(uuid), private.search_rebuild_procurement(),
-  private.search_on_procurement_change(), private.search_on_procurement_city_change()
-  from public, anon, authenticated, service_role;
+  private.search_on_procurement_change(), private.search_on_procurement_city_change(),
+  private.search_on_procurement_hub_change() from public, anon, authenticated, service_role;
 
 select private.search_register_source('procurement', 'private.search_rebuild_procurement()');

@@ -68,7 +68,9 @@ describe.skipIf(!e2eEnabled())('a visitor browses the partner directory', () => 
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Sensorwerk GmbH (demo)',
     );
-    const kind = page.locator('dt', { hasText: 'Type' }).locator('xpath=following-sibling::dd[1]');
+    const kind = page
+      .locator('dt', { hasText: 'Sector' })
+      .locator('xpath=following-sibling::dd[1]');
     await expect(kind.textContent()).resolves.toBe('Private sector');
     await expect(page.getByRole('heading', { name: 'Connected' }).isVisible()).resolves.toBe(true);
     await expectNoAxeViolations(page);

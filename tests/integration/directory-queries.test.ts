@@ -76,8 +76,8 @@ describe.each(testTargets())('partner directory queries on $name', (target) => {
       { value: 'private-sector', count: 1 },
     ]);
     expect(listing.facets.country).toEqual([
-      { value: 'Austria', count: 1 },
-      { value: 'Norway', count: 1 },
+      { value: 'AT', count: 1 },
+      { value: 'NO', count: 1 },
     ]);
   });
 
@@ -100,7 +100,7 @@ describe.each(testTargets())('partner directory queries on $name', (target) => {
     expect(asPartner).toMatchObject({
       slug: 'demo-pending-mobility',
       kind: 'private-sector',
-      country: 'Spain',
+      country: 'ES',
       status: 'pending',
       isDemo: true,
     });
@@ -126,25 +126,27 @@ describe.each(testTargets())('partner directory queries on $name', (target) => {
     expect(academia.total).toBe(1);
     // The kind facet ignores the kind filter itself, so the other option stays reachable.
     expect(academia.facets.kind.map((f) => f.value)).toEqual(['academia', 'private-sector']);
-    expect(academia.facets.country).toEqual([{ value: 'Norway', count: 1 }]);
+    expect(academia.facets.country).toEqual([{ value: 'NO', count: 1 }]);
 
     const austria = await asUser(db, null, (tx) =>
-      listOrganizations(tx, filters({ country: 'Austria' })),
+      listOrganizations(tx, filters({ country: 'AT' })),
     );
     expect(austria.items.map((o) => o.slug)).toEqual(['demo-sensorwerk']);
     expect(austria.facets.kind).toEqual([{ value: 'private-sector', count: 1 }]);
 
     const none = await asUser(db, null, (tx) =>
-      listOrganizations(tx, filters({ kind: 'academia', country: 'Austria' })),
+      listOrganizations(tx, filters({ kind: 'academia', country: 'AT' })),
     );
     expect(none.total).toBe(0);
     expect(none.items).toEqual([]);
   });
 
   it('drops and names a filter value it does not understand', () => {
-    const parsed = parseOrganizationFilters({ kind: 'pirates', country: 'Norway', page: 'x' });
+    const parsed = parseOrganizationFilters({ kind: 'pirates', country: 'no', page: 'x' });
     expect(parsed.invalid).toEqual(['kind']);
-    expect(parsed.filters).toEqual({ country: 'Norway', page: 1 });
+    expect(parsed.filters).toEqual({ country: 'NO', page: 1 });
+    // Countries are ISO codes: a name is refused (and named), not silently matched to nothing.
+    expect(parseOrganizationFilters({ country: 'Norway' }).invalid).toEqual(['country']);
   });
 
   it('gives an organization its website and the hubs it partners with', async () => {

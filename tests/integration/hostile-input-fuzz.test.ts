@@ -258,7 +258,7 @@ describe.each(testTargets())('hostile input through the use cases on $name', (ta
         });
         if (!parsed.success) continue;
         const outcome = await as('coordinator', (rdb) =>
-          decideMembershipApplication(rdb, parsed.data),
+          decideMembershipApplication(rdb, { ...parsed.data, hubId: austria }),
         );
         runs += 1;
         expect(outcome.ok).toBe(false);

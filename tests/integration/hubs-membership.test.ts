@@ -3,6 +3,10 @@ import { withRequestContext, type RequestDb } from '../../src/server/db/request-
 import type { Database } from '../../src/server/db/types';
 import { applyToHub } from '../../src/server/hubs/apply-to-hub';
 import { decideMembershipApplication } from '../../src/server/hubs/decide-membership-application';
+import { removeHubMember } from '../../src/server/hubs/remove-hub-member';
+import { searchParamsSchema } from '../../src/lib/search/query-schema';
+import { postgresSearchEngine } from '../../src/server/search/postgres-engine';
+import { searchNetwork } from '../../src/server/search/search-network';
 import {
   listApplicantOptions,
   listHubApplications,
@@ -11,10 +15,12 @@ import {
   findHub,
   listHubCities,
   listHubCoordinators,
+  listCityHubs,
   listHubPartners,
   listHubs,
   listManagedHubs,
 } from '../../src/server/hubs/queries';
+import { findCity } from '../../src/server/cities/queries';
 import { testTargets } from '../support/databases';
 import { claimsOf, userIdOf, type Persona } from '../support/personas';
 
@@ -40,7 +46,7 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
     expect(
       all.facets.region.find((facet) => facet.value === 'europe')!.count,
     ).toBeGreaterThanOrEqual(2);
-    const norway = await as('anon', (rdb) => listHubs(rdb, { country: 'Norway' }));
+    const norway = await as('anon', (rdb) => listHubs(rdb, { country: 'NO' }));
     expect(norway.items.map((hub) => hub.slug)).toEqual(['demo-nordic-hub']);
     const hub = await as('anon', (rdb) => findHub(rdb, 'demo-nordic-hub'));
     expect(
@@ -84,7 +90,11 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
     // Not the Andean coordinator: nothing happens.
     expect(
       await as('coordinator', (rdb) =>
-        decideMembershipApplication(rdb, { application: applied.id, decision: 'approved' }),
+        decideMembershipApplication(rdb, {
+          application: applied.id,
+          decision: 'approved',
+          hubId: ids['demo-andean-hub']!,
+        }),
       ),
     ).toEqual({
       ok: false,
@@ -100,7 +110,11 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
     });
     expect(
       await as('otherCoordinator', (rdb) =>
-        decideMembershipApplication(rdb, { application: applied.id, decision: 'approved' }),
+        decideMembershipApplication(rdb, {
+          application: applied.id,
+          decision: 'approved',
+          hubId: ids['demo-andean-hub']!,
+        }),
       ),
     ).toEqual({ ok: true });
 
@@ -119,6 +133,7 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
           application: applied.id,
           decision: 'declined',
           reason: 'no',
+          hubId: ids['demo-andean-hub']!,
         }),
       ),
     ).toEqual({
@@ -127,17 +142,15 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
     });
   });
 
-  it('lets a city editor apply; a decline carries the reason to the applicant; approval moves the city', async () => {
-    const apply = () =>
-      as('cityEditor', (rdb) =>
-        applyToHub(rdb, {
-          hubId: ids.austria!,
-          userId: userIdOf('cityEditor'),
-          applicant: `city:${ids['demo-fjordby']}`,
-          message: '',
-        }),
-      );
-    const first = await apply();
+  it('lets a city editor apply; a decline carries the reason to the applicant', async () => {
+    const first = await as('cityEditor', (rdb) =>
+      applyToHub(rdb, {
+        hubId: ids.austria!,
+        userId: userIdOf('cityEditor'),
+        applicant: `city:${ids['demo-fjordby']}`,
+        message: '',
+      }),
+    );
     if (!first.ok) throw new Error('apply failed');
     await expect(
       as('coordinator', (rdb) =>
@@ -145,6 +158,7 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
           application: first.id,
           decision: 'declined',
           reason: '',
+          hubId: ids.austria!,
         } as never),
       ),
     ).rejects.toThrow();
@@ -154,6 +168,7 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
           application: first.id,
           decision: 'declined',
           reason: 'Fjordby is in Norway.',
+          hubId: ids.austria!,
         }),
       ),
     ).toEqual({ ok: true });
@@ -168,14 +183,124 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
       ),
     );
     expect(notice).toEqual({ delivered: true });
+  });
 
-    const second = await apply();
-    if (!second.ok) throw new Error('apply failed');
-    await as('admin', (rdb) =>
-      decideMembershipApplication(rdb, { application: second.id, decision: 'approved' }),
+  it('keeps Fjordby in the Nordic hub when the Austrian hub approves it, in pages and in search', async () => {
+    const hubsOfFjordby = async () =>
+      (await as('anon', (rdb) => listCityHubs(rdb, ids['demo-fjordby']!))).map((hub) => hub.slug);
+    expect(await hubsOfFjordby()).toEqual(['demo-nordic-hub']);
+    const applied = await as('cityEditor', (rdb) =>
+      applyToHub(rdb, {
+        hubId: ids.austria!,
+        userId: userIdOf('cityEditor'),
+        applicant: `city:${ids['demo-fjordby']}`,
+        message: 'We also work with Austrian cities.',
+      }),
     );
-    const cities = await as('anon', (rdb) => listHubCities(rdb, ids.austria!));
-    expect(cities.map((city) => city.slug)).toContain('demo-fjordby');
+    if (!applied.ok) throw new Error('apply failed');
+    // Decided from the Nordic hub's page (the coordinator runs both hubs): it
+    // names another hub's application, so nothing changes.
+    expect(
+      await as('coordinator', (rdb) =>
+        decideMembershipApplication(rdb, {
+          application: applied.id,
+          decision: 'approved',
+          hubId: ids['demo-nordic-hub']!,
+        }),
+      ),
+    ).toEqual({ ok: false, reason: 'not-found' });
+    expect(
+      await as('coordinator', (rdb) =>
+        decideMembershipApplication(rdb, {
+          application: applied.id,
+          decision: 'approved',
+          hubId: ids.austria!,
+        }),
+      ),
+    ).toEqual({ ok: true });
+
+    // A member of both hubs: the Austrian one added, the Nordic one kept.
+    expect(await hubsOfFjordby()).toEqual(['austria', 'demo-nordic-hub']);
+    for (const hub of ['austria', 'demo-nordic-hub']) {
+      const members = await as('anon', (rdb) => listHubCities(rdb, ids[hub]!));
+      expect(members.map((city) => city.slug)).toContain('demo-fjordby');
+    }
+    const city = await as('anon', (rdb) => findCity(rdb, 'demo-fjordby'));
+    expect(city!.hubs.map((hub) => hub.slug)).toEqual(['austria', 'demo-nordic-hub']);
+    const austria = await as('anon', (rdb) => findHub(rdb, 'austria'));
+    expect(austria!.cityCount).toBe(1);
+    const options = await as('cityEditor', (rdb) => listApplicantOptions(rdb, ids.austria!));
+    expect(options.find((option) => option.id === ids['demo-fjordby'])?.unavailable).toBe('member');
+
+    // The search record names both hubs, and each hub's facet finds the city.
+    const search = (raw: Record<string, unknown>) =>
+      as('anon', (rdb) => searchNetwork(rdb, searchParamsSchema.parse(raw), postgresSearchEngine));
+    const result = await search({ q: 'Fjordby', type: 'city' });
+    const hit = result.hits.find((h) => h.url === '/cities/demo-fjordby')!;
+    expect(hit.hubs.map((hub) => hub.slug).sort()).toEqual(['austria', 'demo-nordic-hub']);
+    expect(
+      hit.links
+        .filter((link) => link.relation === 'hub')
+        .map((link) => link.url)
+        .sort(),
+    ).toEqual(['/hubs/austria', '/hubs/demo-nordic-hub']);
+    expect(result.facets.hub.map((facet) => facet.value).sort()).toEqual(
+      expect.arrayContaining(['austria', 'demo-nordic-hub']),
+    );
+    for (const hub of ['austria', 'demo-nordic-hub']) {
+      const inHub = await search({ q: '', type: 'city', hub });
+      expect(inHub.hits.map((h) => h.url)).toContain('/cities/demo-fjordby');
+    }
+
+    // Each hub's coordinators remove only their own hub's cities; the city's
+    // editor cannot take it out of a hub.
+    const removeFrom = (persona: Persona, hub: string) =>
+      as(persona, (rdb) =>
+        removeHubMember(rdb, {
+          hubId: ids[hub]!,
+          member: { kind: 'city', id: ids['demo-fjordby']! },
+        }),
+      );
+    expect(await removeFrom('otherCoordinator', 'austria')).toEqual({
+      ok: false,
+      reason: 'not-found',
+    });
+    expect(await removeFrom('cityEditor', 'demo-nordic-hub')).toEqual({
+      ok: false,
+      reason: 'not-found',
+    });
+    expect(await removeFrom('coordinator', 'austria')).toEqual({
+      ok: true,
+      name: 'Fjordby (demo)',
+    });
+    expect(await hubsOfFjordby()).toEqual(['demo-nordic-hub']);
+    const after = await search({ q: '', type: 'city', hub: 'austria' });
+    expect(after.hits.map((h) => h.url)).not.toContain('/cities/demo-fjordby');
+    expect(await removeFrom('coordinator', 'austria')).toEqual({ ok: false, reason: 'not-found' });
+  });
+
+  it('lets a hub coordinator remove a partner organization from their own hub only', async () => {
+    await db.query(
+      `insert into public.hub_partners (hub_id, organization_id) values ($1, $2), ($3, $2) on conflict do nothing`,
+      [ids.austria, ids['demo-urban-data-lab'], ids['demo-nordic-hub']],
+    );
+    const removeFrom = (persona: Persona, hub: string) =>
+      as(persona, (rdb) =>
+        removeHubMember(rdb, {
+          hubId: ids[hub]!,
+          member: { kind: 'organization', id: ids['demo-urban-data-lab']! },
+        }),
+      );
+    expect(await removeFrom('otherCoordinator', 'demo-nordic-hub')).toMatchObject({ ok: false });
+    expect(await removeFrom('orgMember', 'demo-nordic-hub')).toMatchObject({ ok: false });
+    expect(await removeFrom('coordinator', 'demo-nordic-hub')).toEqual({
+      ok: true,
+      name: 'Urban Data Lab (demo)',
+    });
+    const austrian = await as('anon', (rdb) => listHubPartners(rdb, ids.austria!));
+    expect(austrian.map((org) => org.slug)).toContain('demo-urban-data-lab');
+    const nordic = await as('anon', (rdb) => listHubPartners(rdb, ids['demo-nordic-hub']!));
+    expect(nordic.map((org) => org.slug)).not.toContain('demo-urban-data-lab');
   });
 
   it('refuses an application for a city the user does not edit', async () => {

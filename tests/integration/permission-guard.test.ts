@@ -54,8 +54,8 @@ describe.each(testTargets())('the permission guard on $name', (target) => {
     anyTarget,
     { hubId: i.hub('austria') },
     { hubId: i.hub('demo-andean-hub') },
-    { cityId: i.city('demo-fjordby'), cityHubId: i.hub('demo-nordic-hub') },
-    { cityId: i.city('demo-riverton'), cityHubId: i.hub('demo-andean-hub') },
+    { cityId: i.city('demo-fjordby'), cityHubIds: [i.hub('demo-nordic-hub')] },
+    { cityId: i.city('demo-riverton'), cityHubIds: [i.hub('demo-andean-hub')] },
     { organizationId: i.organization('demo-sensorwerk') },
     { organizationId: i.organization('demo-urban-data-lab') },
   ];

@@ -1,25 +1,18 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Database } from '../../src/server/db/types';
 import { testTargets } from '../support/databases';
-import { userIdOf } from '../support/personas';
+import { allPersonas, userIdOf } from '../support/personas';
 import { defineMatrix, loadSeedIds, type MatrixCase, type SeedIds } from '../support/rls-matrix';
 
-const authenticated = [
-  'member',
-  'orgMember',
-  'cityEditor',
-  'coordinator',
-  'otherCoordinator',
-  'admin',
-] as const;
-const everyone = ['anon', ...authenticated] as const;
+const everyone = allPersonas;
+const authenticated = allPersonas.filter((persona) => persona !== 'anon');
 const count = async (rows: Promise<unknown[]>) => (await rows).length;
 
 /**
  * Every base table and the audit log, for every persona × select/insert/
  * update/delete. Personas (tests/support/personas.ts): coordinator holds
  * `austria` and `demo-nordic-hub`, otherCoordinator `demo-andean-hub`,
- * cityEditor `demo-fjordby` (Nordic hub), orgMember `demo-sensorwerk` and
+ * cityEditor `demo-fjordby` and otherCityEditor `demo-lakeside` (both Nordic hub), orgMember `demo-sensorwerk` and
  * `demo-pending-mobility`. Later issues add their tables' cases here.
  */
 const cases: MatrixCase[] = [
@@ -156,27 +149,16 @@ const cases: MatrixCase[] = [
     run: (tx) => count(tx.query("select 1 from public.cities where slug = 'demo-fjordby'")),
   },
   {
+    // A city has no hub column: a coordinator adds it, then adds it to their
+    // own hub (hub_cities, rls-matrix-hubs).
     table: 'cities',
     operation: 'insert',
-    what: 'add a city to the Nordic hub',
-    allowed: ['coordinator', 'admin'],
-    run: (tx, ids) =>
-      count(
-        tx.query(
-          "insert into public.cities (slug, name, country, region, hub_id) values ('rls-city', 'RLS', 'Norway', 'europe', $1) returning 1",
-          [ids.hub('demo-nordic-hub')],
-        ),
-      ),
-  },
-  {
-    table: 'cities',
-    operation: 'insert',
-    what: 'add a city to no hub',
-    allowed: ['admin'],
+    what: 'add a city',
+    allowed: ['coordinator', 'otherCoordinator', 'admin'],
     run: (tx) =>
       count(
         tx.query(
-          "insert into public.cities (slug, name, country, region) values ('rls-city-2', 'RLS', 'Norway', 'europe') returning 1",
+          "insert into public.cities (slug, name, country, region) values ('rls-city', 'RLS', 'NO', 'europe') returning 1",
         ),
       ),
   },
@@ -195,8 +177,8 @@ const cases: MatrixCase[] = [
   {
     table: 'cities',
     operation: 'update',
-    what: 'edit Lakeside (another city of the Nordic hub)',
-    allowed: ['coordinator', 'admin'],
+    what: 'edit Lakeside (another city of the Nordic hub, edited by the other city editor)',
+    allowed: ['otherCityEditor', 'coordinator', 'admin'],
     run: (tx, ids) =>
       count(
         tx.query('update public.cities set latitude = 61 where id = $1 returning 1', [
@@ -219,13 +201,18 @@ const cases: MatrixCase[] = [
   {
     table: 'cities',
     operation: 'update',
-    what: 'move Fjordby to the Andean hub',
-    allowed: ['admin'],
+    what: 'edit Fjordby once it is in the Andean hub too',
+    allowed: ['cityEditor', 'coordinator', 'otherCoordinator', 'admin'],
+    setup: async (tx, ids) => {
+      await tx.query('insert into public.hub_cities (hub_id, city_id) values ($1, $2)', [
+        ids.hub('demo-andean-hub'),
+        ids.city('demo-fjordby'),
+      ]);
+    },
     run: (tx, ids) =>
       count(
-        tx.query('update public.cities set hub_id = $2 where id = $1 returning 1', [
+        tx.query('update public.cities set latitude = 60.5 where id = $1 returning 1', [
           ids.city('demo-fjordby'),
-          ids.hub('demo-andean-hub'),
         ]),
       ),
   },

@@ -12,6 +12,8 @@ import { allPersonas } from '../support/personas';
 const everyone = allPersonas;
 const signedIn = allPersonas.filter((persona) => persona !== 'anon');
 const austriaTeam = ['coordinator', 'admin'] as const;
+/** The coordinator persona runs the Nordic hub as well. */
+const nordicTeam = austriaTeam;
 
 const count = async (tx: Queryable, sql: string, params: unknown[] = []) =>
   (await tx.query(sql, params)).length;
@@ -322,16 +324,138 @@ const cases: MatrixCase[] = [
     allowed: austriaTeam,
   },
   {
+    table: 'hub_partners',
+    operation: 'select',
+    what: "read the Austrian hub's partners",
+    run: (tx, ids) =>
+      count(tx, `select 1 from public.hub_partners where hub_id = $1`, [ids.hub('austria')]),
+    allowed: everyone,
+  },
+  {
+    table: 'hub_partners',
+    operation: 'insert',
+    what: 'add Sensorwerk to the Andean hub (only its coordinators decide)',
+    run: (tx, ids) =>
+      count(
+        tx,
+        `insert into public.hub_partners (hub_id, organization_id) values ($1, $2) returning 1`,
+        [ids.hub('demo-andean-hub'), ids.organization('demo-sensorwerk')],
+      ),
+    allowed: ['otherCoordinator', 'admin'],
+  },
+  {
+    table: 'hub_partners',
+    operation: 'update',
+    what: "move the Austrian hub's partner to the Andean hub",
+    run: (tx, ids) =>
+      count(tx, `update public.hub_partners set hub_id = $2 where hub_id = $1 returning 1`, [
+        ids.hub('austria'),
+        ids.hub('demo-andean-hub'),
+      ]),
+    allowed: [],
+  },
+  // member cities: many-to-many, each hub's coordinators decide their own hub
+  {
+    table: 'hub_cities',
+    operation: 'select',
+    what: "read Fjordby's membership of the Nordic hub",
+    run: (tx, ids) =>
+      count(tx, `select 1 from public.hub_cities where hub_id = $1 and city_id = $2`, [
+        ids.hub('demo-nordic-hub'),
+        ids.city('demo-fjordby'),
+      ]),
+    allowed: everyone,
+  },
+  {
+    table: 'hub_cities',
+    operation: 'insert',
+    what: 'add Fjordby to the Austrian hub (a second hub)',
+    run: (tx, ids) =>
+      count(tx, `insert into public.hub_cities (hub_id, city_id) values ($1, $2) returning 1`, [
+        ids.hub('austria'),
+        ids.city('demo-fjordby'),
+      ]),
+    allowed: austriaTeam,
+  },
+  {
+    table: 'hub_cities',
+    operation: 'insert',
+    what: 'add Fjordby to the Andean hub',
+    run: (tx, ids) =>
+      count(tx, `insert into public.hub_cities (hub_id, city_id) values ($1, $2) returning 1`, [
+        ids.hub('demo-andean-hub'),
+        ids.city('demo-fjordby'),
+      ]),
+    allowed: ['otherCoordinator', 'admin'],
+  },
+  {
+    table: 'hub_cities',
+    operation: 'insert',
+    what: 'add Riverton (Andean hub) to the Nordic hub',
+    run: (tx, ids) =>
+      count(tx, `insert into public.hub_cities (hub_id, city_id) values ($1, $2) returning 1`, [
+        ids.hub('demo-nordic-hub'),
+        ids.city('demo-riverton'),
+      ]),
+    allowed: nordicTeam,
+  },
+  {
+    table: 'hub_cities',
+    operation: 'insert',
+    what: 'add Fjordby to the Austrian hub in someone else’s name',
+    run: (tx, ids) =>
+      count(
+        tx,
+        `insert into public.hub_cities (hub_id, city_id, created_by) values ($1, $2, $3) returning 1`,
+        [ids.hub('austria'), ids.city('demo-fjordby'), userIdOf('member')],
+      ),
+    allowed: [],
+  },
+  {
+    table: 'hub_cities',
+    operation: 'update',
+    what: "move Fjordby's Nordic membership to the Andean hub",
+    run: (tx, ids) =>
+      count(
+        tx,
+        `update public.hub_cities set hub_id = $3 where hub_id = $1 and city_id = $2 returning 1`,
+        [ids.hub('demo-nordic-hub'), ids.city('demo-fjordby'), ids.hub('demo-andean-hub')],
+      ),
+    allowed: [],
+  },
+  {
+    table: 'hub_cities',
+    operation: 'delete',
+    what: 'remove Fjordby from the Nordic hub',
+    run: (tx, ids) =>
+      count(tx, `delete from public.hub_cities where hub_id = $1 and city_id = $2 returning 1`, [
+        ids.hub('demo-nordic-hub'),
+        ids.city('demo-fjordby'),
+      ]),
+    allowed: nordicTeam,
+  },
+  {
+    table: 'hub_cities',
+    operation: 'delete',
+    what: 'remove Riverton from the Andean hub',
+    run: (tx, ids) =>
+      count(tx, `delete from public.hub_cities where hub_id = $1 and city_id = $2 returning 1`, [
+        ids.hub('demo-andean-hub'),
+        ids.city('demo-riverton'),
+      ]),
+    allowed: ['otherCoordinator', 'admin'],
+  },
+  {
     table: 'hub_membership_applications',
     operation: 'insert',
-    what: 'ask for Lakeside to join the Andean hub',
+    what: 'ask for Lakeside (edited by the other city editor) to join the Andean hub',
     run: (tx, ids) =>
       count(
         tx,
         `insert into public.hub_membership_applications (hub_id, city_id, applicant_id) values ($1, $2, auth.uid()) returning 1`,
         [ids.hub('demo-andean-hub'), ids.city('demo-lakeside')],
       ),
-    allowed: [],
+    allowed: ['otherCityEditor'],
   },
   {
     table: 'hub_membership_applications',

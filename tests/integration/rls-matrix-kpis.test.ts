@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Database } from '../../src/server/db/types';
 import { testTargets } from '../support/databases';
+import { allPersonas } from '../support/personas';
 import { defineMatrix, loadSeedIds, type MatrixCase, type SeedIds } from '../support/rls-matrix';
 
-const authenticated = [
-  'member',
-  'orgMember',
-  'cityEditor',
-  'coordinator',
-  'otherCoordinator',
-  'admin',
-] as const;
-const everyone = ['anon', ...authenticated] as const;
+const everyone = allPersonas;
 const count = async (rows: Promise<unknown[]>) => (await rows).length;
 
 /**

@@ -67,13 +67,13 @@ describe.each(testTargets())('role stories on $name', (target) => {
     },
     {
       permission: 'city.update',
-      target: (i) => ({ cityId: i.city('demo-fjordby'), cityHubId: i.hub('demo-nordic-hub') }),
+      target: (i) => ({ cityId: i.city('demo-fjordby'), cityHubIds: [i.hub('demo-nordic-hub')] }),
       sql: 'update public.cities set latitude = 60.4 where id = $1 returning 1',
       params: (i) => [i.city('demo-fjordby')],
     },
     {
       permission: 'city.update',
-      target: (i) => ({ cityId: i.city('demo-riverton'), cityHubId: i.hub('demo-andean-hub') }),
+      target: (i) => ({ cityId: i.city('demo-riverton'), cityHubIds: [i.hub('demo-andean-hub')] }),
       sql: 'update public.cities set latitude = -12.1 where id = $1 returning 1',
       params: (i) => [i.city('demo-riverton')],
     },

@@ -373,14 +373,14 @@ describe.each(testTargets())('search records on $name', (target) => {
              'country', $2::text, 'sdgs', '[11]'::jsonb, 'themes', '["mobility"]'::jsonb))`,
           [JSON.stringify(hubs), country],
         );
-      await upsert(['hub-one'], "Côte d'Ivoire");
-      await upsert(['hub-two'], 'Norway');
+      await upsert(['hub-one'], 'CI');
+      await upsert(['hub-two'], 'NO');
       await actAs(tx, 'anon');
       expect((await search(tx, 'capybara', { hub: 'hub-one' })).total).toBe(0);
-      expect((await search(tx, 'capybara', { country: "Côte d'Ivoire" })).total).toBe(0);
+      expect((await search(tx, 'capybara', { country: 'CI' })).total).toBe(0);
       const now = await search(tx, 'capybara', {
         hub: 'hub-two',
-        country: 'Norway',
+        country: 'NO',
         sdg: 11,
         theme: 'mobility',
         type: 'case_study',
@@ -397,10 +397,10 @@ describe.each(testTargets())('search records on $name', (target) => {
         `select private.search_upsert(jsonb_build_object('type', 'city', 'source_id', 'ivory',
            'title', 'Tapir town', 'url', '/cities/ivory', 'country', $1::text,
            'themes', jsonb_build_array($2::text)))`,
-        ["Côte d'Ivoire", theme],
+        ['CI', theme],
       );
       await actAs(tx, 'anon');
-      expect((await search(tx, 'tapir', { country: "Côte d'Ivoire" })).total).toBe(1);
+      expect((await search(tx, 'tapir', { country: 'CI' })).total).toBe(1);
       expect((await search(tx, 'tapir', { theme })).total).toBe(1);
     });
   });

@@ -7,6 +7,7 @@ import { claimsFor } from './databases';
  * - coordinator: coordinator of the `austria` and `demo-nordic-hub` hubs;
  * - otherCoordinator: coordinator of `demo-andean-hub` only;
  * - cityEditor: editor of `demo-fjordby` (in demo-nordic-hub), not of `demo-lakeside` or `demo-riverton`;
+ * - otherCityEditor: editor of `demo-lakeside` (also in demo-nordic-hub) only;
  * - orgMember: member of `demo-sensorwerk` (verified) and `demo-pending-mobility` (pending);
  * - member: signed in, no role anywhere; admin: platform admin.
  */
@@ -15,6 +16,7 @@ export const personas = {
   member: 'member',
   orgMember: 'partner',
   cityEditor: 'city-editor',
+  otherCityEditor: 'city2',
   coordinator: 'coordinator',
   otherCoordinator: 'andean-coordinator',
   admin: 'admin',

@@ -10,6 +10,7 @@ export const demoEmails = {
   coordinator: 'coordinator@demo.u4ssc.local',
   otherCoordinator: 'andes@demo.u4ssc.local',
   cityEditor: 'city@demo.u4ssc.local',
+  otherCityEditor: 'city2@demo.u4ssc.local',
   orgMember: 'partner@demo.u4ssc.local',
   member: 'member@demo.u4ssc.local',
 } as const;

@@ -168,7 +168,14 @@ describe('permission catalogue', () => {
   it('mirrors the policies for hubs, cities and organizations', () => {
     expect(can(coordinator, 'hub.update', { hubId: 'hub-a' })).toBe(true);
     expect(can(coordinator, 'hub.update', { hubId: 'hub-b' })).toBe(false);
-    expect(can(coordinator, 'city.update', { cityId: 'c', cityHubId: 'hub-a' })).toBe(true);
+    expect(can(coordinator, 'city.update', { cityId: 'c', cityHubIds: ['hub-a'] })).toBe(true);
+    // A city in several hubs: a coordinator of any one of them looks after it.
+    expect(can(coordinator, 'city.update', { cityId: 'c', cityHubIds: ['hub-b', 'hub-a'] })).toBe(
+      true,
+    );
+    expect(can(coordinator, 'city.update', { cityId: 'c', cityHubIds: ['hub-b'] })).toBe(false);
+    expect(can(coordinator, 'hub.manageMembers', { hubId: 'hub-a' })).toBe(true);
+    expect(can(coordinator, 'hub.manageMembers', { hubId: 'hub-b' })).toBe(false);
     expect(can([{ role: 'city_editor', cityId: 'c' }], 'city.update', { cityId: 'd' })).toBe(false);
     expect(
       can([{ role: 'org_member', organizationId: 'o' }], 'organization.verify', {

@@ -17,6 +17,14 @@ import {
   regionSchema,
 } from '../../src/lib/taxonomy/countries';
 import {
+  isSectorKey,
+  sectorAliases,
+  sectorDescription,
+  sectorKeys,
+  sectorLabel,
+  sectorSchema,
+} from '../../src/lib/taxonomy/sectors';
+import {
   mapToThemes,
   themeAliases,
   themeDescription,
@@ -67,6 +75,35 @@ describe('theme taxonomy', () => {
     }
     // An unknown key is shown as it is rather than hidden.
     expect(themeLabel(t, 'something-new')).toBe('something-new');
+  });
+});
+
+describe('organization sectors', () => {
+  it('are the six sectors of the directory, each with a label and a one-line description', () => {
+    expect(sectorKeys).toEqual([
+      'private-sector',
+      'academia',
+      'civil-society',
+      'public-agency',
+      'international-organization',
+      'investor',
+    ]);
+    for (const key of sectorKeys) {
+      expect(sectorLabel(t, key)).not.toBe(key);
+      expect(sectorDescription(t, key).length).toBeGreaterThan(20);
+      expect(sectorDescription(t, key)).not.toContain('\n');
+    }
+    expect(sectorLabel(t, 'international-organization')).toBe('International organization');
+    expect(sectorLabel(t, 'something-new')).toBe('something-new');
+  });
+
+  it('reads the old keys as their new ones and refuses anything else by naming it', () => {
+    expect(sectorSchema.parse(' Academia ')).toBe('academia');
+    expect(sectorSchema.parse('public-sector')).toBe('public-agency');
+    expect(sectorSchema.parse('un-agency')).toBe('international-organization');
+    for (const key of Object.values(sectorAliases)) expect(isSectorKey(key)).toBe(true);
+    expect(isSectorKey('public-sector')).toBe(false);
+    expect(firstIssue(sectorSchema.safeParse('pirates'))).toMatch(/^“pirates” is not a sector/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageSchema, parseListingFilters } from '../listing/query-params';
-import { regionSchema, type RegionKey } from '../taxonomy/countries';
+import { countryCodeSchema, regionSchema, type RegionKey } from '../taxonomy/countries';
 
 /** The regions vocabulary lives in src/lib/taxonomy; re-exported for the places code. */
 export { regionSchema };
@@ -9,7 +9,8 @@ export type Region = RegionKey;
 /** Query parameters of `/cities`. */
 export const cityFiltersSchema = z.object({
   region: regionSchema.optional(),
-  country: z.string().trim().min(2).max(80).optional(),
+  /** An ISO 3166-1 alpha-2 code (`?country=NO`). */
+  country: countryCodeSchema.optional(),
   kpi: z.literal('implemented').optional(),
   page: pageSchema,
 });

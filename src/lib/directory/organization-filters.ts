@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { pageSchema, parseListingFilters } from '../listing/query-params';
+import { countryCodeSchema } from '../taxonomy/countries';
+import { sectorKeys } from '../taxonomy/sectors';
 
-/** The kinds of partner organization, as the `organizations.kind` check allows. */
-export const organizationKindSchema = z.enum([
-  'private-sector',
-  'academia',
-  'civil-society',
-  'public-sector',
-  'un-agency',
-]);
+/** The sector of a partner organization (`organizations.kind`; vocabulary in src/lib/taxonomy/sectors.ts). */
+export const organizationKindSchema = z.enum(sectorKeys);
 export type OrganizationKind = z.infer<typeof organizationKindSchema>;
 
 /** Review state of an organization, as the `organizations.status` check allows. */
@@ -18,7 +14,8 @@ export type OrganizationStatus = z.infer<typeof organizationStatusSchema>;
 /** Query parameters of `/directory`. */
 export const organizationFiltersSchema = z.object({
   kind: organizationKindSchema.optional(),
-  country: z.string().trim().min(2).max(80).optional(),
+  /** An ISO 3166-1 alpha-2 code (`?country=AT`). */
+  country: countryCodeSchema.optional(),
   page: pageSchema,
 });
 export type OrganizationFilters = z.infer<typeof organizationFiltersSchema>;

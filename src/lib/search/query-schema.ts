@@ -38,7 +38,10 @@ export const searchParamsSchema = z.object({
   hub: facetValue
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a hub slug such as demo-nordic-hub')
     .optional(),
-  country: facetValue.optional(),
+  // An ISO 3166-1 alpha-2 code, as records store it ("no" is read as "NO").
+  country: facetValue
+    .transform((value) => (/^[a-z]{2}$/i.test(value) ? value.toUpperCase() : value))
+    .optional(),
   sdg: z.coerce.number().int().min(1).max(17).optional(),
   theme: facetValue.optional(),
   page: z.coerce.number().int().min(1).max(1000).default(1),

@@ -41,7 +41,8 @@ export async function listUsersForAdmin(
 
 export interface RoleTargets {
   hubs: { id: string; name: string }[];
-  cities: { id: string; name: string }[];
+  /** `country` is an ISO code: the page names it (two cities may share a name). */
+  cities: { id: string; name: string; country: string }[];
   organizations: { id: string; name: string }[];
 }
 
@@ -49,8 +50,8 @@ export interface RoleTargets {
 export async function listRoleTargets(db: Queryable): Promise<RoleTargets> {
   const [hubs, cities, organizations] = [
     await db.query<{ id: string; name: string }>('select id, name from public.hubs order by name'),
-    await db.query<{ id: string; name: string }>(
-      "select id, name || ' (' || country || ')' as name from public.cities order by name",
+    await db.query<{ id: string; name: string; country: string }>(
+      'select id, name, country from public.cities order by name',
     ),
     await db.query<{ id: string; name: string }>(
       'select id, name from public.organizations order by name',

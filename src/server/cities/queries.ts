@@ -2,16 +2,23 @@ import type { CityFilters, Region } from '../../lib/cities/city-filters';
 import type { Queryable } from '../db/types';
 import type { FacetCount } from '../../lib/listing/facets';
 
-export interface CitySummary {
+export interface CityHub {
   slug: string;
   name: string;
+}
+
+export interface CitySummary {
+  id: string;
+  slug: string;
+  name: string;
+  /** ISO 3166-1 alpha-2 code ("NO"); pages show `countryName(code)`. */
   country: string;
   region: Region;
   kpiImplemented: boolean;
   uncertain: boolean;
   isDemo: boolean;
-  hubName: string | null;
-  hubSlug: string | null;
+  /** Every hub the city belongs to (`hub_cities`), real hubs first, by name. */
+  hubs: CityHub[];
 }
 
 export interface City extends CitySummary {
@@ -21,9 +28,12 @@ export interface City extends CitySummary {
   longitude: number | null;
 }
 
-const columns = `c.slug, c.name, c.country, c.region, c.kpi_implemented as "kpiImplemented",
-  c.uncertain, c.is_demo as "isDemo", h.name as "hubName", h.slug as "hubSlug"`;
-const from = 'from public.cities c left join public.hubs h on h.id = c.hub_id';
+const columns = `c.id, c.slug, c.name, c.country, c.region, c.kpi_implemented as "kpiImplemented",
+  c.uncertain, c.is_demo as "isDemo",
+  coalesce((select jsonb_agg(jsonb_build_object('slug', h.slug, 'name', h.name) order by h.is_demo, h.name)
+              from public.hub_cities hc join public.hubs h on h.id = hc.hub_id
+             where hc.city_id = c.id), '[]'::jsonb) as hubs`;
+const from = 'from public.cities c';
 export const cityPageSize = 24;
 
 function whereClause(filters: CityFilters, except?: 'region' | 'country' | 'kpi') {

@@ -31,19 +31,22 @@ export type MembershipDecision = z.infer<typeof membershipDecisionSchema>;
 export type DecideOutcome = { ok: true } | { ok: false; reason: 'not-found' };
 
 /**
- * Approves or declines a pending application. RLS lets only the hub's
- * coordinators (and admins) change it; triggers then link the city or
- * organization to the hub and write the notice, which is handed to the mail
- * outbox in the same transaction (so no decision goes untold).
+ * Approves or declines a pending application to `hubId`. RLS lets only the
+ * hub's coordinators (and admins) change it, and the hub in the query keeps
+ * a decision made on one hub's page from touching another hub's application
+ * (a coordinator of several hubs decides each on its own page). Triggers then
+ * add the city or organization to this hub only (its other hubs stay) and
+ * write the notice, which is handed to the mail outbox in the same
+ * transaction (so no decision goes untold).
  */
 export async function decideMembershipApplication(
   db: RequestDb,
-  input: MembershipDecision,
+  input: MembershipDecision & { hubId: string },
 ): Promise<DecideOutcome> {
   const rows = await db.query(
     `update public.hub_membership_applications set status = $2, decision_reason = $3
-      where id = $1 and status = 'pending' returning id`,
-    [input.application, input.decision, input.reason || null],
+      where id = $1 and hub_id = $4 and status = 'pending' returning id`,
+    [input.application, input.decision, input.reason || null, input.hubId],
   );
   if (rows.length === 0) return { ok: false, reason: 'not-found' };
   await db.query('select public.send_hub_membership_notices($1, $2)', [

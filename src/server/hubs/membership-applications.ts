@@ -53,7 +53,7 @@ export interface ApplicantOption {
 export function listApplicantOptions(db: Queryable, hubId: string): Promise<ApplicantOption[]> {
   return db.query<ApplicantOption>(
     `select 'city' as kind, c.id, c.name,
-            case when c.hub_id = $1 then 'member'
+            case when exists (select 1 from public.hub_cities hc where hc.hub_id = $1 and hc.city_id = c.id) then 'member'
                  when exists (select 1 from public.hub_membership_applications a
                                where a.hub_id = $1 and a.city_id = c.id and a.status = 'pending') then 'pending'
             end as unavailable

@@ -27,7 +27,7 @@ export interface HubFilters {
 }
 
 const summaryColumns = `h.id, h.slug, h.name, h.region, h.countries, h.host_name as "hostName", h.summary,
-  h.is_demo as "isDemo", (select count(*)::int from public.cities c where c.hub_id = h.id) as "cityCount"`;
+  h.is_demo as "isDemo", (select count(*)::int from public.hub_cities hc where hc.hub_id = h.id) as "cityCount"`;
 
 function whereClause(filters: HubFilters, except?: keyof HubFilters) {
   const conditions: string[] = [];
@@ -81,17 +81,21 @@ export interface MapPoint {
   kind: 'city';
   latitude: number;
   longitude: number;
-  hubSlug: string | null;
+  /** The hubs the city belongs to (none, one or several). */
+  hubSlugs: string[];
   isDemo: boolean;
 }
 
 /** Cities with coordinates, for the hubs map (hubs themselves are drawn from their countries). */
 export function listCityMapPoints(db: Queryable): Promise<MapPoint[]> {
   return db.query<MapPoint>(
-    `select c.slug, c.name, 'city' as kind, c.latitude, c.longitude, h.slug as "hubSlug", c.is_demo as "isDemo"
-       from public.cities c left join public.hubs h on h.id = c.hub_id
+    `select c.slug, c.name, 'city' as kind, c.latitude, c.longitude, c.is_demo as "isDemo",
+            array(select h.slug from public.hub_cities hc join public.hubs h on h.id = hc.hub_id
+                   where hc.city_id = c.id order by h.slug) as "hubSlugs"
+       from public.cities c
       where c.latitude is not null and c.longitude is not null
-      order by c.name`,
+      order by c.name
+      limit 2000`,
   );
 }
 
@@ -113,16 +117,22 @@ export function listHubCoordinators(db: Queryable, hubId: string): Promise<HubPe
 }
 
 export interface HubMember {
+  id: string;
   slug: string;
   name: string;
+  /** ISO 3166-1 alpha-2 code, shown with `countryName`. */
   country: string | null;
   isDemo: boolean;
+  /** When the city or organization joined this hub. */
+  joinedAt: Date;
 }
 
-/** Member cities (cities.hub_id) of a hub. */
+/** Member cities of a hub (`hub_cities`; a city may belong to other hubs too). */
 export function listHubCities(db: Queryable, hubId: string): Promise<HubMember[]> {
   return db.query<HubMember>(
-    `select slug, name, country, is_demo as "isDemo" from public.cities where hub_id = $1 order by is_demo, name`,
+    `select c.id, c.slug, c.name, c.country, c.is_demo as "isDemo", hc.created_at as "joinedAt"
+       from public.hub_cities hc join public.cities c on c.id = hc.city_id
+      where hc.hub_id = $1 order by c.is_demo, c.name limit 1000`,
     [hubId],
   );
 }
@@ -130,10 +140,26 @@ export function listHubCities(db: Queryable, hubId: string): Promise<HubMember[]
 /** Partner organizations of a hub that the caller may see (verified ones, for visitors). */
 export function listHubPartners(db: Queryable, hubId: string): Promise<HubMember[]> {
   return db.query<HubMember>(
-    `select o.slug, o.name, o.country, o.is_demo as "isDemo"
+    `select o.id, o.slug, o.name, o.country, o.is_demo as "isDemo", hp.created_at as "joinedAt"
        from public.hub_partners hp join public.organizations o on o.id = hp.organization_id
-      where hp.hub_id = $1 order by o.is_demo, o.name`,
+      where hp.hub_id = $1 order by o.is_demo, o.name limit 1000`,
     [hubId],
+  );
+}
+
+export interface HubLink {
+  slug: string;
+  name: string;
+  isDemo: boolean;
+}
+
+/** The hubs a city belongs to, by name (`hub_cities`). */
+export function listCityHubs(db: Queryable, cityId: string): Promise<HubLink[]> {
+  return db.query<HubLink>(
+    `select h.slug, h.name, h.is_demo as "isDemo"
+       from public.hub_cities hc join public.hubs h on h.id = hc.hub_id
+      where hc.city_id = $1 order by h.is_demo, h.name`,
+    [cityId],
   );
 }
 

@@ -3,6 +3,7 @@ import { geoEqualEarth, geoPath, geoCentroid } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { countryCodeFromEnglishName, type CountryCode } from '../../lib/taxonomy/countries';
 
 /**
  * The server-rendered world map of /hubs: country outlines from the
@@ -13,6 +14,8 @@ export const mapSize = { width: 960, height: 470 } as const;
 
 interface CountryShape {
   name: string;
+  /** The ISO 3166-1 alpha-2 code the portal stores, or null (Kosovo, N. Cyprus…). */
+  code: CountryCode | null;
   path: string;
   centroid: [number, number] | null;
 }
@@ -40,8 +43,10 @@ function load() {
     sphere: path({ type: 'Sphere' }) ?? '',
     countries: collection.features.map((country) => {
       const centroid = projection(geoCentroid(country));
+      const name = country.properties.name;
       return {
-        name: country.properties.name,
+        name,
+        code: mapNameCodes[name] ?? countryCodeFromEnglishName(name),
         path: path(country) ?? '',
         centroid: centroid ? [centroid[0], centroid[1]] : null,
       };
@@ -50,21 +55,29 @@ function load() {
   return cache;
 }
 
-/** Country names as the map data spells some of them, for the names the portal stores. */
-const aliases: Record<string, string> = {
-  'United States': 'United States of America',
-  'Bosnia and Herzegovina': 'Bosnia and Herz.',
-  'Dominican Republic': 'Dominican Rep.',
-  'Central African Republic': 'Central African Rep.',
-  'Democratic Republic of the Congo': 'Dem. Rep. Congo',
-  'Czech Republic': 'Czechia',
-  'South Sudan': 'S. Sudan',
-  'Ivory Coast': "Côte d'Ivoire",
+/**
+ * The codes of the names the map data abbreviates (Natural Earth's short
+ * names); every other name is an English CLDR or UN name.
+ */
+const mapNameCodes: Readonly<Record<string, CountryCode>> = {
+  'W. Sahara': 'EH',
+  'Dem. Rep. Congo': 'CD',
+  'Dominican Rep.': 'DO',
+  'Falkland Is.': 'FK',
+  'Fr. S. Antarctic Lands': 'TF',
+  'Central African Rep.': 'CF',
+  'Eq. Guinea': 'GQ',
+  Myanmar: 'MM',
+  'Solomon Is.': 'SB',
+  'Bosnia and Herz.': 'BA',
+  'Trinidad and Tobago': 'TT',
+  'S. Sudan': 'SS',
+  'N. Cyprus': 'CY',
+  Somaliland: 'SO',
 };
 
-function findCountry(name: string) {
-  const wanted = aliases[name] ?? name;
-  return load().countries.find((country) => country.name === wanted);
+function findCountry(code: string) {
+  return load().countries.find((country) => country.code === code);
 }
 
 /** Every country outline, and the sphere (ocean) outline. */
@@ -78,16 +91,11 @@ export function projectPoint(longitude: number, latitude: number): [number, numb
   return point ? [Math.round(point[0] * 10) / 10, Math.round(point[1] * 10) / 10] : null;
 }
 
-/** Where to draw a hub: at the centre of the first of its countries the map knows. */
+/** Where to draw a hub: at the centre of the first of its countries (codes) the map knows. */
 export function hubPosition(countries: readonly string[]): [number, number] | null {
-  for (const name of countries) {
-    const centroid = findCountry(name)?.centroid;
+  for (const code of countries) {
+    const centroid = findCountry(code)?.centroid;
     if (centroid) return [Math.round(centroid[0] * 10) / 10, Math.round(centroid[1] * 10) / 10];
   }
   return null;
-}
-
-/** The set of map country names covered by the given portal country names. */
-export function coveredCountryNames(countries: readonly string[]): Set<string> {
-  return new Set(countries.map((name) => aliases[name] ?? name));
 }

@@ -3,7 +3,6 @@ import {
   anyTarget,
   audienceOf,
   type Permission,
-  type PermissionTarget,
   type RolePermission,
   type Target,
 } from '../../lib/permissions';
@@ -30,7 +29,12 @@ const anyOrganization =
 
 /** `scopedSql` reads the target's `key` as `$1`; `anySql` answers for `'any'`. */
 const scopedTo =
-  (key: keyof PermissionTarget, scopedSql: string, anySql: string, unscopedSql = admin): Decision =>
+  (
+    key: 'hubId' | 'cityId' | 'organizationId',
+    scopedSql: string,
+    anySql: string,
+    unscopedSql = admin,
+  ): Decision =>
   (target) => {
     if (target === anyTarget) return { sql: anySql, params: [] };
     const id = target[key];
@@ -58,6 +62,7 @@ const decisions: Record<RolePermission, Decision> = {
           'false',
         )(target),
   'hub.decideApplications': hubCoordinators,
+  'hub.manageMembers': hubCoordinators,
   'news.publish': hubCoordinators,
   'event.publish': hubCoordinators,
   'media.upload': hubCoordinators,

@@ -83,10 +83,10 @@ const listingFrom = `from public.procurement_processes p
 
 type FilterName = 'stage' | 'status' | 'theme' | 'sdg' | 'country' | 'hub' | 'open' | 'band' | 'q';
 
-/** The hubs of a city, once cities belong to several hubs (`public.hub_cities`). */
+/** The hubs of a city (a city may belong to several). */
 const cityHubIds = 'select hc.hub_id from public.hub_cities hc where hc.city_id = c.id';
 
-function whereClause(filters: ProcurementFilters, hubs: boolean, except?: FilterName) {
+function whereClause(filters: ProcurementFilters, except?: FilterName) {
   const conditions = ['p.published_at is not null'];
   const params: unknown[] = [];
   const add = (name: FilterName, value: unknown, sql: (p: string) => string) => {
@@ -99,13 +99,11 @@ function whereClause(filters: ProcurementFilters, hubs: boolean, except?: Filter
   add('theme', filters.theme, (v) => `${v}::text = any (p.themes)`);
   add('sdg', filters.sdg, (v) => `${v}::smallint = any (p.sdgs)`);
   add('country', filters.country, (v) => `c.country = ${v}`);
-  if (hubs) {
-    add(
-      'hub',
-      filters.hub,
-      (v) => `exists (select 1 from public.hubs h where h.slug = ${v} and h.id in (${cityHubIds}))`,
-    );
-  }
+  add(
+    'hub',
+    filters.hub,
+    (v) => `exists (select 1 from public.hubs h where h.slug = ${v} and h.id in (${cityHubIds}))`,
+  );
   if (filters.open && except !== 'open') conditions.push(openSql);
   add('band', filters.band, (v) => `(${bandSql}) = ${v}`);
   add(
@@ -114,14 +112,6 @@ function whereClause(filters: ProcurementFilters, hubs: boolean, except?: Filter
     (v) => `(p.title ilike ${v} or p.problem ilike ${v} or c.name ilike ${v})`,
   );
   return { sql: `where ${conditions.join(' and ')}`, params };
-}
-
-/** True once cities' hubs live in `public.hub_cities` (the hub facet needs it). */
-async function hubsReady(db: Queryable): Promise<boolean> {
-  const [row] = await db.query<{ ready: boolean }>(
-    `select to_regclass('public.hub_cities') is not null as ready`,
-  );
-  return row?.ready === true;
 }
 
 /**
@@ -133,15 +123,14 @@ export async function listProcesses(
   db: Queryable,
   filters: ProcurementFilters,
 ): Promise<ProcessListing> {
-  const hubs = await hubsReady(db);
-  const where = whereClause(filters, hubs);
+  const where = whereClause(filters);
   const offset = (filters.page - 1) * processPageSize;
   const facet = <V extends string | number = string>(
     name: FilterName,
     valueSql: string,
     extraFrom = '',
   ) => {
-    const w = whereClause(filters, hubs, name);
+    const w = whereClause(filters, name);
     return db.query<FacetCount<V>>(
       `select v.value, count(distinct p.id)::int as count ${listingFrom} ${extraFrom}
          cross join lateral (select ${valueSql} as value) v
@@ -149,7 +138,7 @@ export async function listProcesses(
       w.params,
     );
   };
-  const byHub = whereClause(filters, hubs, 'hub');
+  const byHub = whereClause(filters, 'hub');
   const [items, [totalRow], stage, status, theme, sdg, country, open, band, hub] =
     await Promise.all([
       db.query<ProcessSummary>(
@@ -170,14 +159,12 @@ export async function listProcesses(
       facet('country', 'c.country'),
       facet('open', `case when ${openSql} then '1' end`),
       facet<ValueBand>('band', bandSql),
-      hubs
-        ? db.query<FacetCount & { label: string }>(
-            `select h.slug as value, h.name as label, count(distinct p.id)::int as count ${listingFrom}
+      db.query<FacetCount & { label: string }>(
+        `select h.slug as value, h.name as label, count(distinct p.id)::int as count ${listingFrom}
              join public.hub_cities hc on hc.city_id = c.id join public.hubs h on h.id = hc.hub_id
             ${byHub.sql} group by h.slug, h.name, h.is_demo order by h.is_demo, h.name limit 100`,
-            byHub.params,
-          )
-        : Promise.resolve([]),
+        byHub.params,
+      ),
     ]);
   const stageOrder = ['plan', 'market', 'evaluation', 'delivery', 'closed'];
   const bandOrder: string[] = valueBands.map((b) => b.key);

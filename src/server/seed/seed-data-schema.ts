@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { countryCodeSchema } from '../../lib/taxonomy/countries';
+import { sectorKeys } from '../../lib/taxonomy/sectors';
 
 const regionSchema = z.enum([
   'africa',
@@ -15,7 +17,8 @@ const hubSeedSchema = z.object({
   slug: slugSchema,
   name: z.string(),
   region: regionSchema,
-  countries: z.array(z.string()),
+  /** ISO 3166-1 alpha-2 codes. */
+  countries: z.array(countryCodeSchema),
   hostName: z.string().optional(),
   summary: z.string(),
   sinceLabel: z.string().optional(),
@@ -26,11 +29,13 @@ const hubSeedSchema = z.object({
 const citySeedSchema = z.object({
   slug: slugSchema,
   name: z.string(),
-  country: z.string(),
+  /** ISO 3166-1 alpha-2 code ("NO"). */
+  country: countryCodeSchema,
   region: regionSchema,
   latitude: z.number(),
   longitude: z.number(),
-  hub: slugSchema.optional(),
+  /** The hubs the city is a member of (`hub_cities`); a city may belong to several. */
+  hubs: z.array(slugSchema).default([]),
   source: z.string().optional(),
   uncertain: z.boolean().default(false),
   uncertainNote: z.string().optional(),
@@ -60,8 +65,8 @@ export const demoSeedSchema = z.object({
     z.object({
       slug: slugSchema,
       name: z.string(),
-      kind: z.enum(['private-sector', 'academia', 'civil-society', 'public-sector', 'un-agency']),
-      country: z.string(),
+      kind: z.enum(sectorKeys),
+      country: countryCodeSchema,
       status: z.enum(['pending', 'verified', 'rejected']),
       summary: z.string(),
     }),

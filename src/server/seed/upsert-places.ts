@@ -35,7 +35,11 @@ export async function upsertHubs(
   return ids;
 }
 
-/** Inserts or updates cities by slug, linking each to its hub; returns slug → id. */
+/**
+ * Inserts or updates cities by slug and adds each to its hubs (`hub_cities`);
+ * returns slug → id. Membership is only added: a city that joined another hub
+ * since (an approved application) stays there.
+ */
 export async function upsertCities(
   db: Queryable,
   cities: readonly CitySeed[],
@@ -44,14 +48,17 @@ export async function upsertCities(
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const city of cities) {
-    const hubId = city.hub ? hubIds.get(city.hub) : null;
-    if (city.hub && !hubId) throw new Error(`Seed city ${city.slug} names unknown hub ${city.hub}`);
+    const cityHubIds = city.hubs.map((slug) => {
+      const hubId = hubIds.get(slug);
+      if (!hubId) throw new Error(`Seed city ${city.slug} names unknown hub ${slug}`);
+      return hubId;
+    });
     const [row] = await db.query<{ id: string }>(
       `insert into public.cities
-         (slug, name, country, region, hub_id, latitude, longitude, kpi_implemented, kpi_source, uncertain, uncertain_note, is_demo)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         (slug, name, country, region, latitude, longitude, kpi_implemented, kpi_source, uncertain, uncertain_note, is_demo)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        on conflict (slug) do update set
-         name = excluded.name, country = excluded.country, region = excluded.region, hub_id = excluded.hub_id,
+         name = excluded.name, country = excluded.country, region = excluded.region,
          latitude = excluded.latitude, longitude = excluded.longitude, kpi_implemented = excluded.kpi_implemented,
          kpi_source = excluded.kpi_source, uncertain = excluded.uncertain,
          uncertain_note = excluded.uncertain_note, is_demo = excluded.is_demo
@@ -61,7 +68,6 @@ export async function upsertCities(
         city.name,
         city.country,
         city.region,
-        hubId ?? null,
         city.latitude,
         city.longitude,
         !isDemo && Boolean(city.source),
@@ -72,6 +78,14 @@ export async function upsertCities(
       ],
     );
     ids.set(city.slug, row!.id);
+    if (cityHubIds.length > 0) {
+      await db.query(
+        `insert into public.hub_cities (hub_id, city_id, created_by)
+         select unnest($1::uuid[]), $2, null
+         on conflict do nothing`,
+        [cityHubIds, row!.id],
+      );
+    }
   }
   return ids;
 }

@@ -137,6 +137,7 @@ export const hubs = {
   'hubs.manage.writeNews': 'Write news',
   'hubs.manage.createEvent': 'Create an event',
   'hubs.manage.applications': 'Membership requests',
+  'hubs.manage.members': 'Member cities and partners',
   'hubs.manage.edit': 'Edit the hub description',
   'hubs.join': 'Join this hub',
   'hubs.join.body':
@@ -188,6 +189,23 @@ export const hubs = {
     'This request was already decided or cannot be changed by you.',
   'hubs.applications.kind.city': 'City',
   'hubs.applications.kind.organization': 'Organization',
+  'hubs.members.title': 'Members of {hub}',
+  'hubs.members.lead':
+    'The cities and partner organizations of this hub. A city or organization can belong to several hubs: removing it here takes it out of this hub only.',
+  'hubs.members.cities': 'Member cities',
+  'hubs.members.partners': 'Partner organizations',
+  'hubs.members.since': 'Member since {date}',
+  'hubs.members.remove': 'Remove',
+  'hubs.members.remove.which': '{name} from this hub',
+  'hubs.members.confirm.title': 'Remove {name} from {hub}?',
+  'hubs.members.confirm.body':
+    '{name} will no longer be listed as a member of {hub}. It stays in any other hub it belongs to, and can ask to join again.',
+  'hubs.members.confirm.action': 'Remove {name} from this hub',
+  'hubs.members.confirm.cancel': 'Cancel',
+  'hubs.members.removed': '{name} is no longer a member of {hub}.',
+  'hubs.members.error.member': 'Choose a member city or organization of this hub.',
+  'hubs.members.error.notFound':
+    'That city or organization is not a member of this hub (it may have been removed already).',
 
   // news
   'news.title': 'News',

@@ -13,6 +13,7 @@ export const places = {
   'cities.country': 'Country',
   'cities.region': 'Region',
   'cities.hub': 'Hub',
+  'cities.hubs': 'Hubs',
   'cities.noHub': 'Not a member of a hub yet',
   'cities.source': 'Source',
   'cities.uncertainNote': 'Not confirmed',

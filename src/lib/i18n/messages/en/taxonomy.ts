@@ -1,6 +1,6 @@
 /**
- * The shared vocabularies (src/lib/taxonomy): the theme taxonomy with a
- * one-line description per theme, population and value bands, and the
+ * The shared vocabularies (src/lib/taxonomy): the theme taxonomy and the
+ * organization sectors with a one-line description each, population and value bands, and the
  * messages their schemas give when a value is refused.
  */
 export const taxonomy = {
@@ -63,6 +63,25 @@ export const taxonomy = {
   'theme.kpis': 'KPIs and monitoring',
   'theme.kpis.description':
     'Key performance indicators (KPIs), data collection, verification and maturity models that show a city’s progress.',
+  'sector.private-sector': 'Private sector',
+  'sector.private-sector.description':
+    'Companies and start-ups that supply products, services or technology.',
+  'sector.academia': 'Academia',
+  'sector.academia.description': 'Universities, research institutes and their laboratories.',
+  'sector.civil-society': 'Civil society',
+  'sector.civil-society.description':
+    'Non-governmental and community organizations, foundations and associations.',
+  'sector.public-agency': 'Public agency',
+  'sector.public-agency.description':
+    'Government bodies, public utilities and agencies at national, regional or local level.',
+  'sector.international-organization': 'International organization',
+  'sector.international-organization.description':
+    'UN agencies and other intergovernmental organizations.',
+  'sector.investor': 'Investor',
+  'sector.investor.description':
+    'Development banks, funds and private investors that finance city projects.',
+  'sector.error.unknown':
+    '“{value}” is not a sector: use private-sector, academia, civil-society, public-agency, international-organization or investor.',
   'theme.error.unknown': '“{value}” is not a theme of the portal’s taxonomy.',
   'country.error.unknown': '“{value}” is not an ISO 3166-1 country code such as NO or BR.',
   'region.error.unknown': '“{value}” is not a region of the network.',
