@@ -3,6 +3,7 @@ import { currencySchema } from '../../lib/procurement/currencies';
 import { isMultiLineText, isSingleLineText } from '../../lib/text/control-characters';
 import { isSafeLinkHref } from '../../lib/rich-text/safe-url';
 import type { MessageKey } from '../../lib/i18n';
+import { fieldErrorsFrom, type FieldError } from '../forms';
 
 /**
  * Field schemas the procurement forms share. Every message is an i18n key;
@@ -87,12 +88,18 @@ export function parseAmount(text: string): number | null {
   return Number(plain);
 }
 
-/** A currency of the OCDS codelist, or null when empty. */
+/** A currency of the OCDS codelist, or null when empty; an unknown code is named in the error. */
 export const optionalCurrency = z
   .string()
   .trim()
   .default('')
-  .pipe(z.union([z.literal('').transform(() => null), currencySchema]));
+  .transform((value, ctx) => {
+    if (value === '') return null;
+    const parsed = currencySchema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({ code: 'custom', message: 'procurement.error.currency', params: { value } });
+    return z.NEVER;
+  });
 
 export const requiredCurrency = z
   .string({ message: 'procurement.error.currency' })
@@ -109,3 +116,19 @@ export const webUrl = (message: MessageKey) =>
 
 /** A UUID chosen from a list the page offered. */
 export const idField = (message: MessageKey) => z.uuid({ message });
+
+/**
+ * `fieldErrorsFrom` keeping each problem's `params` (the shared vocabularies
+ * name the refused value there: "“XYZ” is not a currency…").
+ */
+export function fieldErrorsWithParams(error: z.ZodError): FieldError[] {
+  return fieldErrorsFrom(error).map((fieldError) => {
+    const issue = error.issues.find(
+      (i) => (i.path.length > 0 ? String(i.path[0]) : 'form') === fieldError.field,
+    ) as { params?: Record<string, unknown> } | undefined;
+    if (!issue?.params) return fieldError;
+    const params: Record<string, string | number> = {};
+    for (const [key, value] of Object.entries(issue.params)) params[key] = String(value);
+    return { ...fieldError, params };
+  });
+}

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { canonicalTimeZone, wallTimeToInstant } from '../../lib/time-zone';
 import { minimumNoticeDays } from '../../lib/procurement/vocabulary';
-import { fieldErrorsFrom, type FieldError } from '../forms';
-import { longText, webUrl } from './form-fields';
+import type { FieldError } from '../forms';
+import { fieldErrorsWithParams, longText, webUrl } from './form-fields';
 
 /** Fixed rows of the notice form (it works without JavaScript). */
 export const criterionRows = 6;
@@ -96,7 +96,7 @@ export function parseNoticeForm(
   now: Date,
 ): { ok: true; input: NoticeInput } | { ok: false; errors: FieldError[] } {
   const parsed = noticeFormSchema.safeParse(fields);
-  if (!parsed.success) return { ok: false, errors: fieldErrorsFrom(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: fieldErrorsWithParams(parsed.error) };
   const form = parsed.data as Record<string, string | undefined> & {
     deadline: string;
     deadline_tz: string;

@@ -28,10 +28,15 @@ export interface ReleaseContext {
 const dateTime = (date: string | null | undefined) => (date ? `${date}T00:00:00Z` : undefined);
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : undefined);
 
+const isEmptyObject = (value: unknown) =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
+
 /** Drops undefined fields, empty arrays and empty objects, so releases carry only what is known. */
 export function pruneEmpty<T>(value: T): T {
   if (Array.isArray(value)) {
-    return value.map((item) => pruneEmpty(item)).filter((item) => item !== undefined) as T;
+    return value
+      .map((item) => pruneEmpty(item))
+      .filter((item) => item !== undefined && !isEmptyObject(item)) as T;
   }
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     const out: Record<string, unknown> = {};

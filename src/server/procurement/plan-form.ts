@@ -3,8 +3,9 @@ import { kpiCodeSchema } from '../../lib/kpis/framework';
 import { sdgGoalSchema } from '../../lib/sdgs';
 import { themeSchema } from '../../lib/taxonomy/themes';
 import type { FieldError } from '../forms';
-import { fieldErrorsFrom } from '../forms';
 import {
+  fieldErrorsWithParams,
+  isIsoDate,
   listField,
   lineText,
   longText,
@@ -65,46 +66,33 @@ export const planFormSchema = z
     gender_affected: longText(2000, 'procurement.error.gender'),
     gender_consultation: longText(2000, 'procurement.error.gender'),
     gender_criteria: longText(2000, 'procurement.error.gender'),
-  })
-  .superRefine((parsed, ctx) => {
-    const form = parsed as typeof parsed & Record<string, string>;
-    for (let i = 1; i <= outcomeRows; i += 1) {
-      if (!form[`outcome_${i}`] && form[`measure_${i}`]) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [`outcome_${i}`],
-          message: 'procurement.error.outcome',
-        });
-      }
-    }
-    if ((form.budget_amount === null) !== (form.budget_currency === null)) {
-      const field = form.budget_amount === null ? 'budget_amount' : 'budget_currency';
-      ctx.addIssue({ code: 'custom', path: [field], message: 'procurement.error.budgetPair' });
-    }
-    if (
-      form.budget_currency &&
-      form.budget_currency !== 'USD' &&
-      form.budget_amount !== null &&
-      form.budget_usd === null
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['budget_usd'],
-        message: 'procurement.error.amountUsd',
-      });
-    }
-    if (
-      form.planned_delivery_start &&
-      form.planned_delivery_end &&
-      form.planned_delivery_end < form.planned_delivery_start
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['planned_delivery_end'],
-        message: 'procurement.error.periodOrder',
-      });
-    }
   });
+
+/**
+ * The rules between fields, read from the raw values so they are reported
+ * with every other problem of the form (zod runs an object's refinements
+ * only when its fields parsed).
+ */
+function crossFieldErrors(fields: Record<string, unknown>): FieldError[] {
+  const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string).trim() : '');
+  const errors: FieldError[] = [];
+  for (let i = 1; i <= outcomeRows; i += 1) {
+    if (!text(`outcome_${i}`) && text(`measure_${i}`))
+      errors.push({ field: `outcome_${i}`, message: 'procurement.error.outcome' });
+  }
+  const amount = text('budget_amount');
+  const currency = text('budget_currency').toUpperCase();
+  if (Boolean(amount) !== Boolean(currency)) {
+    errors.push({ field: amount ? 'budget_currency' : 'budget_amount', message: 'procurement.error.budgetPair' });
+  } else if (amount && currency && currency !== 'USD' && !text('budget_usd')) {
+    errors.push({ field: 'budget_usd', message: 'procurement.error.amountUsd' });
+  }
+  const start = text('planned_delivery_start');
+  const end = text('planned_delivery_end');
+  if (isIsoDate(start) && isIsoDate(end) && end < start)
+    errors.push({ field: 'planned_delivery_end', message: 'procurement.error.periodOrder' });
+  return errors;
+}
 
 export interface PlanInput {
   title: string;
@@ -132,7 +120,11 @@ export function parsePlanForm(
   fields: Record<string, unknown>,
 ): { ok: true; input: PlanInput } | { ok: false; errors: FieldError[] } {
   const parsed = planFormSchema.safeParse(fields);
-  if (!parsed.success) return { ok: false, errors: fieldErrorsFrom(parsed.error) };
+  const errors = parsed.success ? [] : fieldErrorsWithParams(parsed.error);
+  for (const error of crossFieldErrors(fields)) {
+    if (!errors.some((e) => e.field === error.field)) errors.push(error);
+  }
+  if (!parsed.success || errors.length > 0) return { ok: false, errors };
   const form = parsed.data as typeof parsed.data & Record<string, string>;
   const outcomes: PlanInput['outcomes'] = [];
   for (let i = 1; i <= outcomeRows; i += 1) {
