@@ -44,4 +44,3 @@ export const deliveryFormSchema = z.discriminatedUnion('intent', [
   }),
 ]);
 export type DeliveryForm = z.infer<typeof deliveryFormSchema>;
-

@@ -41,11 +41,9 @@ export const scoresFormSchema = z
 export const awardFormSchema = z.object({
   intent: z.literal('award'),
   /** `bid:<id>` for a bidder, `organization:<id>` for a directory organization that did not bid, `other`. */
-  supplier: z
-    .string()
-    .regex(/^(bid:[0-9a-f-]{36}|organization:[0-9a-f-]{36}|other)$/, {
-      message: 'procurement.error.supplier',
-    }),
+  supplier: z.string().regex(/^(bid:[0-9a-f-]{36}|organization:[0-9a-f-]{36}|other)$/, {
+    message: 'procurement.error.supplier',
+  }),
   supplier_name: z
     .string()
     .trim()
@@ -89,4 +87,3 @@ export function readScores(fields: Record<string, string>): {
   }
   return { scores, bad };
 }
-

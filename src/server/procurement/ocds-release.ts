@@ -29,7 +29,10 @@ const dateTime = (date: string | null | undefined) => (date ? `${date}T00:00:00Z
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : undefined);
 
 const isEmptyObject = (value: unknown) =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
+  value !== null &&
+  typeof value === 'object' &&
+  !Array.isArray(value) &&
+  Object.keys(value).length === 0;
 
 /** Drops undefined fields, empty arrays and empty objects, so releases carry only what is known. */
 export function pruneEmpty<T>(value: T): T {

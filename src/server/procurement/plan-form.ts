@@ -29,44 +29,43 @@ const outcomeFields = Object.fromEntries(
  * themes, SDGs and KPIs it should move, the budget and its funding, the
  * timeline, and the gender and inclusion assessment.
  */
-export const planFormSchema = z
-  .object({
-    title: lineText(3, 200, 'procurement.error.title'),
-    problem: longText(4000, 'procurement.error.problem'),
-    ...outcomeFields,
-    beneficiaries: longText(2000, 'procurement.error.beneficiaries'),
-    themes: listField.pipe(z.array(themeSchema).max(20)),
-    sdgs: listField.transform((values, ctx) => {
-      const goals: number[] = [];
-      for (const value of values) {
-        const goal = sdgGoalSchema.safeParse(value);
-        if (goal.success) goals.push(goal.data);
-        else ctx.addIssue({ code: 'custom', message: 'sdg.error.goal', params: { value } });
-      }
-      return goals;
-    }),
-    kpi_codes: z
-      .string()
-      .default('')
-      .transform((value) =>
-        value
-          .split(/[\n,;]+/)
-          .map((code) => code.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(kpiCodeSchema).max(20, { message: 'procurement.error.kpiCount' })),
-    budget_amount: optionalAmount('procurement.error.amount'),
-    budget_currency: optionalCurrency,
-    budget_usd: optionalAmount('procurement.error.amountUsd'),
-    funding_source: longText(500, 'procurement.error.funding'),
-    planned_notice_on: optionalDate('procurement.error.date'),
-    planned_award_on: optionalDate('procurement.error.date'),
-    planned_delivery_start: optionalDate('procurement.error.date'),
-    planned_delivery_end: optionalDate('procurement.error.date'),
-    gender_affected: longText(2000, 'procurement.error.gender'),
-    gender_consultation: longText(2000, 'procurement.error.gender'),
-    gender_criteria: longText(2000, 'procurement.error.gender'),
-  });
+export const planFormSchema = z.object({
+  title: lineText(3, 200, 'procurement.error.title'),
+  problem: longText(4000, 'procurement.error.problem'),
+  ...outcomeFields,
+  beneficiaries: longText(2000, 'procurement.error.beneficiaries'),
+  themes: listField.pipe(z.array(themeSchema).max(20)),
+  sdgs: listField.transform((values, ctx) => {
+    const goals: number[] = [];
+    for (const value of values) {
+      const goal = sdgGoalSchema.safeParse(value);
+      if (goal.success) goals.push(goal.data);
+      else ctx.addIssue({ code: 'custom', message: 'sdg.error.goal', params: { value } });
+    }
+    return goals;
+  }),
+  kpi_codes: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(/[\n,;]+/)
+        .map((code) => code.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(kpiCodeSchema).max(20, { message: 'procurement.error.kpiCount' })),
+  budget_amount: optionalAmount('procurement.error.amount'),
+  budget_currency: optionalCurrency,
+  budget_usd: optionalAmount('procurement.error.amountUsd'),
+  funding_source: longText(500, 'procurement.error.funding'),
+  planned_notice_on: optionalDate('procurement.error.date'),
+  planned_award_on: optionalDate('procurement.error.date'),
+  planned_delivery_start: optionalDate('procurement.error.date'),
+  planned_delivery_end: optionalDate('procurement.error.date'),
+  gender_affected: longText(2000, 'procurement.error.gender'),
+  gender_consultation: longText(2000, 'procurement.error.gender'),
+  gender_criteria: longText(2000, 'procurement.error.gender'),
+});
 
 /**
  * The rules between fields, read from the raw values so they are reported
@@ -74,7 +73,8 @@ export const planFormSchema = z
  * only when its fields parsed).
  */
 function crossFieldErrors(fields: Record<string, unknown>): FieldError[] {
-  const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string).trim() : '');
+  const text = (name: string) =>
+    typeof fields[name] === 'string' ? (fields[name] as string).trim() : '';
   const errors: FieldError[] = [];
   for (let i = 1; i <= outcomeRows; i += 1) {
     if (!text(`outcome_${i}`) && text(`measure_${i}`))
@@ -83,7 +83,10 @@ function crossFieldErrors(fields: Record<string, unknown>): FieldError[] {
   const amount = text('budget_amount');
   const currency = text('budget_currency').toUpperCase();
   if (Boolean(amount) !== Boolean(currency)) {
-    errors.push({ field: amount ? 'budget_currency' : 'budget_amount', message: 'procurement.error.budgetPair' });
+    errors.push({
+      field: amount ? 'budget_currency' : 'budget_amount',
+      message: 'procurement.error.budgetPair',
+    });
   } else if (amount && currency && currency !== 'USD' && !text('budget_usd')) {
     errors.push({ field: 'budget_usd', message: 'procurement.error.amountUsd' });
   }
