@@ -5,7 +5,10 @@ import { answerQuestion } from '../../src/server/procurement/answer-question';
 import { amendNotice } from '../../src/server/procurement/amend-notice';
 import { askQuestion } from '../../src/server/procurement/ask-question';
 import { awardProcess } from '../../src/server/procurement/award-process';
+import { cancelProcess } from '../../src/server/procurement/cancel-process';
 import { closeProcess } from '../../src/server/procurement/close-process';
+import { demoProcessId } from '../../src/server/seed/seed-procurement';
+import { loadOcdsValidators, ocdsSuite } from '../support/ocds-schemas';
 import { createProcess } from '../../src/server/procurement/create-process';
 import { expressInterest } from '../../src/server/procurement/express-interest';
 import { parseNoticeForm } from '../../src/server/procurement/notice-form';
@@ -467,5 +470,37 @@ describe.each(testTargets())('the procurement buying cycle on $name', (target) =
       }
     });
     expect(change).toBe('42501');
+  });
+
+  it('cancels a process in evaluation with a reason, for its own city only, as a tenderCancellation', async () => {
+    const id = demoProcessId('lakeside-water-meters');
+    const plan = (await as('otherCityEditor', (rdb) => findProcess(rdb, id)))!.plan;
+    expect(
+      await as('cityEditor', (rdb) =>
+        cancelProcess(rdb, { plan, reason: 'The budget was withdrawn.' }),
+      ),
+    ).toEqual({
+      ok: false,
+      errors: [{ field: 'form', message: 'procurement.error.forbidden' }],
+    });
+    expect(
+      await as('otherCityEditor', (rdb) => cancelProcess(rdb, { plan, reason: 'Too short' })),
+    ).toMatchObject({ ok: false });
+    expect(
+      (
+        await as('otherCityEditor', (rdb) =>
+          cancelProcess(rdb, { plan, reason: 'The budget was withdrawn.' }),
+        )
+      ).ok,
+    ).toBe(true);
+    const releases = await as('anon', (rdb) => listProcessReleases(rdb, id));
+    const last = releases[releases.length - 1]!;
+    expect(last.tags).toEqual(['tenderCancellation']);
+    expect((last.release.tender as { status: string }).status).toBe('cancelled');
+    if (ocdsSuite().run) expect(loadOcdsValidators().release(last.release)).toBe(true);
+    const listing = await as('anon', (rdb) =>
+      listProcesses(rdb, parseProcurementFilters({ status: 'cancelled' }).filters),
+    );
+    expect(listing.items.map((item) => item.id)).toEqual([id]);
   });
 });

@@ -230,6 +230,12 @@ export const procurement = {
   'procurement.checklist.genderConsultation': 'Gender and inclusion: how groups were consulted',
   'procurement.checklist.genderCriteria': 'Gender and inclusion: the criteria to use',
 
+  'procurement.cancel': 'Cancel the process',
+  'procurement.cancel.lead':
+    'The notice stops taking responses and the process is listed as cancelled, with your reason.',
+  'procurement.form.cancellationReason': 'Why the process is cancelled',
+  'procurement.cancelled': 'Cancelled: {reason}',
+
   // forms: notice
   'procurement.noticeForm.lead':
     'Publish the problem to the market before any tender. Criteria and weights are fixed when the notice is published: later changes are amendments, shown with their date.',
