@@ -171,6 +171,8 @@ begin
   update auth.users u set encrypted_password = p_password_hash, updated_at = now() where u.id = auth.uid();
   perform private.end_other_sessions();
   perform private.write_audit('account.password_changed', auth.uid(), '{}'::jsonb);
+  insert into private.notices (recipient_id, kind, data)
+  values (auth.uid(), 'auth.password_changed', jsonb_build_object('link', '/forgot-password'));
 end
 $_$;
 
@@ -272,6 +274,46 @@ begin
   end if;
   perform private.write_audit('account.deleted', v_uid, '{}'::jsonb);
   delete from auth.users u where u.id = v_uid;
+end
+$$;
+
+--
+-- Name: deliver_notices(jsonb, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.deliver_notices(p_mails jsonb, p_delivery text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_count integer;
+begin
+  if p_delivery not in ('smtp', 'mailbox') then
+    raise exception 'unknown delivery: %', p_delivery using errcode = '22023';
+  end if;
+  if jsonb_typeof(p_mails) is distinct from 'array' then
+    raise exception 'notices to deliver must be a JSON array' using errcode = '22023';
+  end if;
+  with worded as (
+    select (m.value ->> 'id')::uuid as id, m.value ->> 'subject' as subject, m.value ->> 'body' as body
+      from jsonb_array_elements(p_mails) as m(value)
+     where coalesce(m.value ->> 'subject', '') <> '' and coalesce(m.value ->> 'body', '') <> ''
+  ), owed as (
+    delete from private.notices n
+     using worded w
+     where n.id = w.id and n.xact = pg_current_xact_id_if_assigned()
+    returning n.recipient_id, n.recipient_email, n.kind, w.subject, w.body
+  ), queued as (
+    insert into private.outbox (to_email, kind, subject, body_text, delivery)
+    select lower(coalesce(o.recipient_email, u.email::text)), o.kind,
+           left(regexp_replace(o.subject, '[\r\n]+', ' ', 'g'), 300), left(o.body, 20000), p_delivery
+      from owed o
+      left join auth.users u on u.id = o.recipient_id and u.deleted_at is null
+     where coalesce(o.recipient_email, u.email::text) is not null
+    returning 1
+  )
+  select count(*)::integer into v_count from queued;
+  return v_count;
 end
 $$;
 
@@ -570,6 +612,70 @@ CREATE FUNCTION private.my_password_hash() RETURNS text
     SET search_path TO ''
     AS $$
   select u.encrypted_password::text from auth.users u where u.id = (select auth.uid())
+$$;
+
+--
+-- Name: notice_event_registration(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.notice_event_registration() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_kind text;
+begin
+  if tg_op = 'INSERT' then
+    v_kind := case new.status when 'confirmed' then 'events.registration_confirmed'
+                              else 'events.registration_waitlisted' end;
+  elsif old.status = 'waitlisted' and new.status = 'confirmed' then
+    v_kind := 'events.waitlist_promoted';
+  else
+    return new;
+  end if;
+  insert into private.notices (recipient_id, kind, data)
+  select new.user_id, v_kind, jsonb_build_object(
+           'event', e.title,
+           'hub', h.name,
+           'startsAt', e.starts_at,
+           'timeZone', e.time_zone,
+           'venue', coalesce(e.venue_name, ''),
+           'online', coalesce(e.online_url, ''),
+           'link', '/events/' || e.slug
+         )
+    from public.events e join public.hubs h on h.id = e.hub_id
+   where e.id = new.event_id;
+  return new;
+end
+$$;
+
+--
+-- Name: notice_hub_membership_request(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.notice_hub_membership_request() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  insert into private.notices (recipient_id, kind, data)
+  select m.user_id, 'hubs.membership_requested', jsonb_build_object(
+           'hub', h.name,
+           'applicant', coalesce(c.name, o.name),
+           'person', coalesce(p.display_name, ''),
+           'message', new.message,
+           'link', '/hubs/' || h.slug || '/applications'
+         )
+    from public.memberships m
+    join public.hubs h on h.id = new.hub_id
+    left join public.cities c on c.id = new.city_id
+    left join public.organizations o on o.id = new.organization_id
+    left join public.profiles p on p.id = new.applicant_id
+   where m.role = 'hub_coordinator' and m.hub_id = new.hub_id and m.user_id <> new.applicant_id
+   order by m.user_id
+   limit 100;
+  return new;
+end
 $$;
 
 --
@@ -880,6 +986,8 @@ begin
    where r.bucket = 'sign_in.account'
      and r.key_hash = (select private.rate_limit_key_hash(u.email::text) from auth.users u where u.id = v_user_id);
   perform private.write_audit('account.password_reset', v_user_id, '{}'::jsonb);
+  insert into private.notices (recipient_id, kind, data)
+  values (v_user_id, 'auth.password_changed', jsonb_build_object('link', '/forgot-password'));
   return v_user_id;
 end
 $_$;
@@ -2025,6 +2133,21 @@ end
 $$;
 
 --
+-- Name: take_notices(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.take_notices() RETURNS TABLE(id uuid, kind text, data jsonb)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select n.id, n.kind, n.data
+    from private.notices n
+   where n.xact = pg_current_xact_id_if_assigned()
+   order by n.created_at, n.id
+   limit 500
+$$;
+
+--
 -- Name: use_email_token(text, text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -2034,6 +2157,7 @@ CREATE FUNCTION private.use_email_token(p_token_hash text, p_purpose text) RETUR
     AS $$
 declare
   v_token private.email_tokens;
+  v_old_email text;
 begin
   if p_purpose not in ('confirm_signup', 'change_email') then
     raise exception 'invalid purpose' using errcode = '22023';
@@ -2051,12 +2175,18 @@ begin
     if exists (select 1 from auth.users u where lower(u.email) = v_token.new_email and u.id <> v_token.user_id) then
       return null;
     end if;
+    select lower(u.email::text) into v_old_email from auth.users u where u.id = v_token.user_id;
     update auth.users u set email = v_token.new_email, email_confirmed_at = now(), updated_at = now()
      where u.id = v_token.user_id;
     -- Other devices signed in under the old address must sign in again.
     update private.sessions s set revoked_at = now(), revoked_reason = 'email_changed'
      where s.user_id = v_token.user_id and s.revoked_at is null;
     perform private.write_audit('account.email_changed', v_token.user_id, '{}'::jsonb);
+    if v_old_email is not null and v_old_email <> v_token.new_email then
+      insert into private.notices (recipient_email, kind, data)
+      values (v_old_email, 'auth.email_changed',
+              jsonb_build_object('email', v_token.new_email, 'link', '/'));
+    end if;
   end if;
   return v_token.user_id;
 end
@@ -2117,12 +2247,13 @@ CREATE FUNCTION public.apply_hub_membership_decision() RETURNS trigger
     AS $$
 declare
   hub_name text;
+  hub_slug text;
   applicant_name text;
 begin
   if new.status = old.status then
     return new;
   end if;
-  select h.name into hub_name from public.hubs h where h.id = new.hub_id;
+  select h.name, h.slug into hub_name, hub_slug from public.hubs h where h.id = new.hub_id;
   if new.city_id is not null then
     select c.name into applicant_name from public.cities c where c.id = new.city_id;
   else
@@ -2138,19 +2269,18 @@ begin
       values (new.hub_id, new.organization_id, new.decided_by)
       on conflict do nothing;
     end if;
-    insert into public.hub_notifications (recipient_id, kind, hub_id, application_id, subject, body)
+  end if;
+  if new.status in ('approved', 'declined') then
+    insert into private.notices (recipient_id, kind, data)
     values (
-      new.applicant_id, 'membership_approved', new.hub_id, new.id,
-      format('%s has joined %s', applicant_name, hub_name),
-      format('Your request for %s to join %s was approved.', applicant_name, hub_name)
-    );
-  elsif new.status = 'declined' then
-    insert into public.hub_notifications (recipient_id, kind, hub_id, application_id, subject, body)
-    values (
-      new.applicant_id, 'membership_declined', new.hub_id, new.id,
-      format('Your request to join %s was declined', hub_name),
-      format(E'Your request for %s to join %s was declined.\n\nReason given by the coordinators:\n%s',
-        applicant_name, hub_name, new.decision_reason)
+      new.applicant_id,
+      'hubs.membership_' || new.status,
+      jsonb_build_object(
+        'hub', hub_name,
+        'applicant', applicant_name,
+        'reason', coalesce(new.decision_reason, ''),
+        'link', '/hubs/' || hub_slug
+      )
     );
   end if;
   return new;
@@ -2771,41 +2901,6 @@ $$;
 COMMENT ON FUNCTION public.search_suggest(words text[]) IS 'The closest vocabulary word for each word not in the vocabulary (typo correction).';
 
 --
--- Name: send_hub_membership_notices(uuid, text); Type: FUNCTION; Schema: public; Owner: -
---
-
-CREATE FUNCTION public.send_hub_membership_notices(p_application_id uuid, p_delivery text) RETURNS integer
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
-    AS $$
-declare
-  v_hub uuid;
-  v_count integer;
-begin
-  if p_delivery not in ('smtp', 'mailbox') then
-    raise exception 'unknown delivery: %', p_delivery using errcode = '22023';
-  end if;
-  select a.hub_id into v_hub from public.hub_membership_applications a where a.id = p_application_id;
-  if v_hub is null or not (public.is_platform_admin() or public.is_hub_coordinator(v_hub)) then
-    raise exception 'only the hub''s coordinators can send its notices' using errcode = '42501';
-  end if;
-  with pending as (
-    update public.hub_notifications n set delivered_at = now()
-     where n.application_id = p_application_id and n.delivered_at is null
-    returning n.recipient_id, n.kind, n.subject, n.body
-  ), queued as (
-    insert into private.outbox (to_email, kind, subject, body_text, delivery)
-    select lower(u.email), 'hubs.' || p.kind, left(p.subject, 300), left(p.body, 20000), p_delivery
-      from pending p join auth.users u on u.id = p.recipient_id
-     where u.email is not null
-    returning 1
-  )
-  select count(*)::integer into v_count from queued;
-  return v_count;
-end
-$$;
-
---
 -- Name: set_updated_at(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2979,6 +3074,30 @@ CREATE TABLE private.email_tokens (
 --
 
 COMMENT ON TABLE private.email_tokens IS 'One-time links sent by mail: confirm an address, reset a password, change an address.';
+
+--
+-- Name: notices; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.notices (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    recipient_id uuid,
+    recipient_email text,
+    kind text NOT NULL,
+    data jsonb DEFAULT '{}'::jsonb NOT NULL,
+    xact xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT notices_data_check CHECK ((jsonb_typeof(data) = 'object'::text)),
+    CONSTRAINT notices_kind_check CHECK ((kind ~ '^[a-z]+\.[a-z_]{1,50}$'::text)),
+    CONSTRAINT notices_one_recipient CHECK (((recipient_id IS NULL) <> (recipient_email IS NULL))),
+    CONSTRAINT notices_recipient_email_check CHECK ((char_length(recipient_email) <= 254))
+);
+
+--
+-- Name: TABLE notices; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.notices IS 'Mail a change owes someone, recorded in the change''s transaction and worded by the portal before it commits.';
 
 --
 -- Name: outbox; Type: TABLE; Schema: private; Owner: -
@@ -3328,29 +3447,6 @@ CREATE TABLE public.hub_membership_applications (
 --
 
 COMMENT ON TABLE public.hub_membership_applications IS 'A city (by its editor) or an organization (by its member) asking to join a hub; coordinators decide.';
-
---
--- Name: hub_notifications; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.hub_notifications (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    recipient_id uuid NOT NULL,
-    kind text NOT NULL,
-    hub_id uuid,
-    application_id uuid,
-    subject text NOT NULL,
-    body text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    delivered_at timestamp with time zone,
-    CONSTRAINT hub_notifications_kind_check CHECK ((kind = ANY (ARRAY['membership_approved'::text, 'membership_declined'::text])))
-);
-
---
--- Name: TABLE hub_notifications; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON TABLE public.hub_notifications IS 'Mail to send to applicants about hub membership decisions.';
 
 --
 -- Name: hub_partners; Type: TABLE; Schema: public; Owner: -
@@ -4182,6 +4278,13 @@ ALTER TABLE ONLY private.email_tokens
     ADD CONSTRAINT email_tokens_pkey PRIMARY KEY (token_hash);
 
 --
+-- Name: notices notices_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.notices
+    ADD CONSTRAINT notices_pkey PRIMARY KEY (id);
+
+--
 -- Name: outbox outbox_pkey; Type: CONSTRAINT; Schema: private; Owner: -
 --
 
@@ -4313,13 +4416,6 @@ ALTER TABLE ONLY public.hub_cities
 
 ALTER TABLE ONLY public.hub_membership_applications
     ADD CONSTRAINT hub_membership_applications_pkey PRIMARY KEY (id);
-
---
--- Name: hub_notifications hub_notifications_pkey; Type: CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.hub_notifications
-    ADD CONSTRAINT hub_notifications_pkey PRIMARY KEY (id);
 
 --
 -- Name: hub_partners hub_partners_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -4657,6 +4753,18 @@ ALTER TABLE ONLY public.search_terms
 CREATE INDEX email_tokens_user_id_idx ON private.email_tokens USING btree (user_id, purpose);
 
 --
+-- Name: notices_recipient_idx; Type: INDEX; Schema: private; Owner: -
+--
+
+CREATE INDEX notices_recipient_idx ON private.notices USING btree (recipient_id) WHERE (recipient_id IS NOT NULL);
+
+--
+-- Name: notices_xact_idx; Type: INDEX; Schema: private; Owner: -
+--
+
+CREATE INDEX notices_xact_idx ON private.notices USING btree (xact);
+
+--
 -- Name: outbox_unsent_idx; Type: INDEX; Schema: private; Owner: -
 --
 
@@ -4763,18 +4871,6 @@ CREATE UNIQUE INDEX hub_membership_applications_one_pending_idx ON public.hub_me
 --
 
 CREATE INDEX hub_membership_applications_org_idx ON public.hub_membership_applications USING btree (organization_id) WHERE (organization_id IS NOT NULL);
-
---
--- Name: hub_notifications_recipient_idx; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX hub_notifications_recipient_idx ON public.hub_notifications USING btree (recipient_id);
-
---
--- Name: hub_notifications_undelivered_idx; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX hub_notifications_undelivered_idx ON public.hub_notifications USING btree (created_at) WHERE (delivered_at IS NULL);
 
 --
 -- Name: hub_partners_organization_id_idx; Type: INDEX; Schema: public; Owner: -
@@ -5155,6 +5251,12 @@ CREATE TRIGGER deliverables_set_updated_at BEFORE UPDATE ON public.deliverables 
 CREATE TRIGGER event_registrations_assign_status BEFORE INSERT ON public.event_registrations FOR EACH ROW EXECUTE FUNCTION public.assign_event_registration_status();
 
 --
+-- Name: event_registrations event_registrations_notice; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER event_registrations_notice AFTER INSERT OR UPDATE OF status ON public.event_registrations FOR EACH ROW EXECUTE FUNCTION private.notice_event_registration();
+
+--
 -- Name: event_registrations event_registrations_refill; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -5195,6 +5297,12 @@ CREATE TRIGGER hub_cities_search_sync AFTER INSERT OR DELETE OR UPDATE ON public
 --
 
 CREATE TRIGGER hub_membership_applications_apply_decision AFTER UPDATE ON public.hub_membership_applications FOR EACH ROW EXECUTE FUNCTION public.apply_hub_membership_decision();
+
+--
+-- Name: hub_membership_applications hub_membership_applications_notice_request; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER hub_membership_applications_notice_request AFTER INSERT ON public.hub_membership_applications FOR EACH ROW EXECUTE FUNCTION private.notice_hub_membership_request();
 
 --
 -- Name: hub_membership_applications hub_membership_applications_stamp_decision; Type: TRIGGER; Schema: public; Owner: -
@@ -5384,6 +5492,13 @@ ALTER TABLE ONLY private.email_tokens
     ADD CONSTRAINT email_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 --
+-- Name: notices notices_recipient_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.notices
+    ADD CONSTRAINT notices_recipient_id_fkey FOREIGN KEY (recipient_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+--
 -- Name: sessions sessions_user_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: -
 --
 
@@ -5480,27 +5595,6 @@ ALTER TABLE ONLY public.hub_membership_applications
 
 ALTER TABLE ONLY public.hub_membership_applications
     ADD CONSTRAINT hub_membership_applications_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
-
---
--- Name: hub_notifications hub_notifications_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.hub_notifications
-    ADD CONSTRAINT hub_notifications_application_id_fkey FOREIGN KEY (application_id) REFERENCES public.hub_membership_applications(id) ON DELETE CASCADE;
-
---
--- Name: hub_notifications hub_notifications_hub_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.hub_notifications
-    ADD CONSTRAINT hub_notifications_hub_id_fkey FOREIGN KEY (hub_id) REFERENCES public.hubs(id) ON DELETE CASCADE;
-
---
--- Name: hub_notifications hub_notifications_recipient_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.hub_notifications
-    ADD CONSTRAINT hub_notifications_recipient_id_fkey FOREIGN KEY (recipient_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 --
 -- Name: hub_partners hub_partners_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -5857,6 +5951,12 @@ ALTER TABLE ONLY public.profiles
 --
 
 ALTER TABLE private.email_tokens ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notices; Type: ROW SECURITY; Schema: private; Owner: -
+--
+
+ALTER TABLE private.notices ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: outbox; Type: ROW SECURITY; Schema: private; Owner: -
@@ -6381,12 +6481,6 @@ CREATE POLICY "News can be written by the hub's coordinators and admins" ON publ
 CREATE POLICY "News revisions are visible to the hub's coordinators and admins" ON public.news_revisions FOR SELECT TO authenticated USING ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_hub_coordinator(hub_id)));
 
 --
--- Name: hub_notifications Notices are visible to their recipient and admins; Type: POLICY; Schema: public; Owner: -
---
-
-CREATE POLICY "Notices are visible to their recipient and admins" ON public.hub_notifications FOR SELECT TO authenticated USING (((recipient_id = ( SELECT auth.uid() AS uid)) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
-
---
 -- Name: procurement_notices Notices can be changed by the city's editors; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -6675,12 +6769,6 @@ ALTER TABLE public.hub_cities ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.hub_membership_applications ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: hub_notifications; Type: ROW SECURITY; Schema: public; Owner: -
---
-
-ALTER TABLE public.hub_notifications ENABLE ROW LEVEL SECURITY;
-
---
 -- Name: hub_partners; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -6928,6 +7016,14 @@ REVOKE ALL ON FUNCTION private.delete_my_account() FROM PUBLIC;
 GRANT ALL ON FUNCTION private.delete_my_account() TO authenticated;
 
 --
+-- Name: FUNCTION deliver_notices(p_mails jsonb, p_delivery text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.deliver_notices(p_mails jsonb, p_delivery text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.deliver_notices(p_mails jsonb, p_delivery text) TO anon;
+GRANT ALL ON FUNCTION private.deliver_notices(p_mails jsonb, p_delivery text) TO authenticated;
+
+--
 -- Name: FUNCTION end_other_sessions(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -7019,6 +7115,18 @@ GRANT ALL ON FUNCTION private.my_account() TO authenticated;
 
 REVOKE ALL ON FUNCTION private.my_password_hash() FROM PUBLIC;
 GRANT ALL ON FUNCTION private.my_password_hash() TO portal_identity;
+
+--
+-- Name: FUNCTION notice_event_registration(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.notice_event_registration() FROM PUBLIC;
+
+--
+-- Name: FUNCTION notice_hub_membership_request(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.notice_hub_membership_request() FROM PUBLIC;
 
 --
 -- Name: FUNCTION procurement_amended_now(target_process_id uuid, amended_subject text); Type: ACL; Schema: private; Owner: -
@@ -7381,6 +7489,14 @@ GRANT ALL ON FUNCTION private.sign_up(p_email text, p_password_hash text, p_disp
 REVOKE ALL ON FUNCTION private.stamp_procurement_release() FROM PUBLIC;
 
 --
+-- Name: FUNCTION take_notices(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.take_notices() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.take_notices() TO anon;
+GRANT ALL ON FUNCTION private.take_notices() TO authenticated;
+
+--
 -- Name: FUNCTION use_email_token(p_token_hash text, p_purpose text); Type: ACL; Schema: private; Owner: -
 --
 
@@ -7614,13 +7730,6 @@ REVOKE ALL ON FUNCTION public.search_suggest(words text[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.search_suggest(words text[]) TO anon;
 GRANT ALL ON FUNCTION public.search_suggest(words text[]) TO authenticated;
 GRANT ALL ON FUNCTION public.search_suggest(words text[]) TO service_role;
-
---
--- Name: FUNCTION send_hub_membership_notices(p_application_id uuid, p_delivery text); Type: ACL; Schema: public; Owner: -
---
-
-REVOKE ALL ON FUNCTION public.send_hub_membership_notices(p_application_id uuid, p_delivery text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.send_hub_membership_notices(p_application_id uuid, p_delivery text) TO authenticated;
 
 --
 -- Name: TABLE audit_log; Type: ACL; Schema: public; Owner: -
@@ -7859,12 +7968,6 @@ GRANT UPDATE(status) ON TABLE public.hub_membership_applications TO authenticate
 --
 
 GRANT UPDATE(decision_reason) ON TABLE public.hub_membership_applications TO authenticated;
-
---
--- Name: TABLE hub_notifications; Type: ACL; Schema: public; Owner: -
---
-
-GRANT SELECT ON TABLE public.hub_notifications TO authenticated;
 
 --
 -- Name: TABLE hub_partners; Type: ACL; Schema: public; Owner: -

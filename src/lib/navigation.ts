@@ -24,3 +24,11 @@ export const mainNavigation: readonly NavItem[] = [
 export function isCurrentSection(item: NavItem, pathname: string): boolean {
   return pathname === item.href || pathname.startsWith(`${item.href}/`);
 }
+
+/**
+ * Where an organization registers as a partner: every "Register your
+ * organization" and "Join as a partner" link leads here. Until the partner
+ * registration exists, the sign-up page's section that says so plainly and
+ * what to do meanwhile.
+ */
+export const organizationRegistrationHref = '/signup#organization';

@@ -101,6 +101,8 @@ export const permissions = {
   'account.signOut': anyone,
   /** profiles, sessions, own credentials: the signed-in account itself. */
   'account.manage': signedIn,
+  /** The "Your work" page: any member; each section shows only what RLS lets them see. */
+  'work.view': signedIn,
 
   /** hubs · update: "Hubs can be edited by their coordinators and admins". */
   'hub.update': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), runningAHub),

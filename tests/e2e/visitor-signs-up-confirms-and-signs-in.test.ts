@@ -29,7 +29,10 @@ describe.skipIf(!e2eEnabled())(
       const password = 'a long and unusual passphrase';
 
       await page.goto('/');
-      await page.getByRole('link', { name: 'Register your organization' }).click();
+      await page
+        .getByRole('banner')
+        .getByRole('link', { name: 'Register your organization' })
+        .click();
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
         'Create an account',
       );

@@ -5,7 +5,8 @@ import type {
   IdentityProvider,
   SignInOutcome,
 } from '../identity-provider';
-import { getSiteOrigin } from '../site-origin';
+import { getSiteOrigin } from '../../mail/site-origin';
+import { noticeWordingOf, sendNotices } from '../../mail/notices';
 import { hitRateLimits, rateLimitRules } from '../../http/rate-limit';
 import { withIdentityRole } from '../identity-role';
 import { beginSignInAttempt, settleSuccessfulSignIn } from '../sign-in-limits';
@@ -148,6 +149,8 @@ export const supabaseProvider: IdentityProvider = {
   async deleteAccount(req, input) {
     if (!(await passwordMatches(req, input.currentPassword))) return { status: 'wrong-password' };
     await req.db.query('select private.delete_my_account()');
+    // Whoever moves up from a waiting list the account leaves is told by mail.
+    await sendNotices(req.db, noticeWordingOf(req));
     await client(req).auth.signOut({ scope: 'local' });
     return { status: 'deleted' };
   },

@@ -8,11 +8,13 @@ import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
 import { kpis } from './kpis';
+import { mail } from './mail';
 import { places } from './places';
 import { procurement } from './procurement';
 import { sdgs } from './sdgs';
 import { search } from './search';
 import { taxonomy } from './taxonomy';
+import { work } from './work';
 
 /**
  * Every English UI string, merged from one file per area. A new area adds its
@@ -33,6 +35,8 @@ export const en = {
   ...charts,
   ...csv,
   ...forms,
+  ...work,
+  ...mail,
   ...procurement,
 } as const;
 
@@ -51,5 +55,7 @@ export const englishSources = {
   charts,
   csv,
   forms,
+  work,
+  mail,
   procurement,
 } as const;

@@ -392,6 +392,14 @@ export const procurement = {
   'procurement.opportunities.answered': 'answered',
   'procurement.opportunities.waiting': 'waiting for an answer',
 
+  // Your work
+  'work.procurement.title': 'Procurement of your cities',
+  'work.procurement.lead':
+    'Your cities’ processes, drafts included, and the questions waiting for an answer.',
+  'work.procurement.opportunitiesLead':
+    'Market-engagement notices open now; your dashboard puts the ones matching your offerings first.',
+  'work.procurement.opportunitiesLink': 'See your opportunities',
+
   // about the data
   'procurement.data.title': 'About the procurement data',
   'procurement.data.lead':
