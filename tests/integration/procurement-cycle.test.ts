@@ -503,4 +503,20 @@ describe.each(testTargets())('the procurement buying cycle on $name', (target) =
     );
     expect(listing.items.map((item) => item.id)).toEqual([id]);
   });
+
+  it('limits an account to 30 responses an hour, and counts only those sent', async () => {
+    const id = demoProcessId('fjordby-school-routes');
+    const ask = (body: string, organizationId = sensorwerk) =>
+      as('orgMember', (rdb) => askQuestion(rdb, { processId: id, organizationId, body }));
+    // The story above sent responses too: start from no count (as the owner).
+    await db.query('delete from private.rate_limits');
+    // A refused response (an unverified organization) does not count.
+    expect((await ask('Refused, not counted', pending)).ok).toBe(false);
+    for (let i = 1; i <= 30; i += 1) expect((await ask(`Question number ${i}`)).ok).toBe(true);
+    const limited = await ask('One too many');
+    expect(limited.ok === false && limited.errors[0]).toMatchObject({
+      field: 'form',
+      message: 'procurement.error.rateLimited',
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import type { RequestDb } from '../db/request-context';
 import { inSavepoint, refuse, type Outcome } from './outcome';
-import { responseProblem } from './response-rules';
+import { responseLimitWait, responseProblem } from './response-rules';
 
 /**
  * A member of a verified organization asks a question about an open notice.
@@ -14,6 +14,8 @@ export function askQuestion(
   return inSavepoint(db, async (tx) => {
     const problem = await responseProblem(tx, input.processId, input.organizationId);
     if (problem) refuse(problem.field, problem.message);
+    const wait = await responseLimitWait(tx);
+    if (wait > 0) refuse('form', 'procurement.error.rateLimited', { minutes: wait });
     await tx.query(
       'insert into public.procurement_questions (process_id, organization_id, body) values ($1, $2, $3)',
       [input.processId, input.organizationId, input.body],

@@ -1,6 +1,6 @@
 import type { RequestDb } from '../db/request-context';
 import { inSavepoint, refuse, type Outcome } from './outcome';
-import { responseProblem } from './response-rules';
+import { responseLimitWait, responseProblem } from './response-rules';
 
 /**
  * A member of a verified organization expresses interest in an open notice,
@@ -14,6 +14,8 @@ export function expressInterest(
   return inSavepoint(db, async (tx) => {
     const problem = await responseProblem(tx, input.processId, input.organizationId);
     if (problem) refuse(problem.field, problem.message);
+    const wait = await responseLimitWait(tx);
+    if (wait > 0) refuse('form', 'procurement.error.rateLimited', { minutes: wait });
     const [already] = await tx.query(
       'select 1 from public.procurement_interests where process_id = $1 and organization_id = $2',
       [input.processId, input.organizationId],

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/types';
+import { rateLimitRules, reserveRateLimits } from '../http/rate-limit';
 import type { refuse } from './outcome';
 
 /** Why an organization may not respond to a notice now, in words the form shows; null when it may. */
@@ -22,4 +23,18 @@ export async function responseProblem(
   if (!row.published) return { field: 'form', message: 'procurement.error.notPublished' };
   if (!row.open) return { field: 'form', message: 'procurement.error.deadlinePassed' };
   return null;
+}
+
+/**
+ * Counts a response against the per-account limit (30 an hour), in the
+ * response's own savepoint, so a refused response costs nothing; the
+ * minutes to wait when the limit is reached, else 0.
+ */
+export async function responseLimitWait(tx: Queryable): Promise<number> {
+  const [row] = await tx.query<{ id: string | null }>('select auth.uid() as id');
+  if (!row?.id) return 0;
+  const seconds = await reserveRateLimits(tx, [
+    { rule: rateLimitRules.procurementResponsesPerAccount, key: row.id },
+  ]);
+  return seconds > 0 ? Math.max(1, Math.ceil(seconds / 60)) : 0;
 }

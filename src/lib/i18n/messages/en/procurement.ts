@@ -480,6 +480,8 @@ export const procurement = {
   'procurement.error.notMember': 'You are not a member of this organization.',
   'procurement.error.unverified':
     'Your organization is not verified yet: it can respond to notices once an administrator verifies it.',
+  'procurement.error.rateLimited':
+    'You have sent many responses in the last hour: please try again in {minutes} minutes.',
   'procurement.error.deadlinePassed':
     'The deadline has passed: the notice no longer takes responses.',
   'procurement.error.alreadyInterested':
