@@ -52,7 +52,15 @@ describe.skipIf(!e2eEnabled())('each role finds its work, and only its own links
       const sections = await page.$$eval('[data-work-section]', (nodes) =>
         nodes.map((node) => node.getAttribute('data-work-section')),
       );
-      expect(sections).toEqual(expectedSections[role]);
+      // Event registrations are the person's own doings, which other stories
+      // sharing this server may have added (a member registering for an
+      // event): that block is checked for what it holds, the rest exactly.
+      expect(sections.filter((id) => id !== 'registrations')).toEqual(expectedSections[role]);
+      if (sections.includes('registrations')) {
+        await expect(
+          page.locator('[data-work-section="registrations"] li').count(),
+        ).resolves.toBeGreaterThan(0);
+      }
       await expectNoAxeViolations(page);
 
       const links = await hrefsOn(page);
