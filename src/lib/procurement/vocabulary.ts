@@ -4,6 +4,7 @@ import { sdgGoalSchema } from '../sdgs';
 import { countryCodeSchema } from '../taxonomy/countries';
 import { themeSchema } from '../taxonomy/themes';
 import { valueBandSchema } from '../taxonomy/bands';
+import { isSingleLineText } from '../text/control-characters';
 
 /**
  * The words of the buying cycle. Stages are the four steps of the U4SSC
@@ -47,7 +48,8 @@ export const procurementFiltersSchema = z.object({
     .optional(),
   open: z.literal('1').optional(),
   band: valueBandSchema.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  // A NUL or another control character cannot be searched for (Postgres refuses a NUL): dropped.
+  q: z.string().trim().min(1).max(100).refine(isSingleLineText).optional(),
   page: pageSchema,
 });
 export type ProcurementFilters = z.infer<typeof procurementFiltersSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tenderMethods } from '../../lib/procurement/vocabulary';
+import { isSingleLineText } from '../../lib/text/control-characters';
 import {
   idField,
   longText,
@@ -26,7 +27,12 @@ export const bidFormSchema = z.object({
   organization: z
     .union([z.literal(''), z.uuid({ message: 'procurement.error.organization' })])
     .default(''),
-  bidder_name: z.string().trim().max(200, { message: 'procurement.error.bidderName' }).default(''),
+  bidder_name: z
+    .string()
+    .trim()
+    .max(200, { message: 'procurement.error.bidderName' })
+    .refine(isSingleLineText, { message: 'text.error.controlCharacters' })
+    .default(''),
   amount: optionalAmount('procurement.error.amount'),
   currency: optionalCurrency,
   summary: longText(4000, 'procurement.error.bidSummary'),
@@ -48,6 +54,7 @@ export const awardFormSchema = z.object({
     .string()
     .trim()
     .max(200, { message: 'procurement.error.bidderName' })
+    .refine(isSingleLineText, { message: 'text.error.controlCharacters' })
     .default(''),
   amount: requiredAmount('procurement.error.amount'),
   currency: requiredCurrency,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canonicalTimeZone, wallTimeToInstant } from '../../lib/time-zone';
 import { minimumNoticeDays } from '../../lib/procurement/vocabulary';
+import { isSingleLineText } from '../../lib/text/control-characters';
 import type { FieldError } from '../forms';
 import { fieldErrorsWithParams, longText, webUrl } from './form-fields';
 
@@ -17,7 +18,13 @@ const rowFields = (count: number, make: (i: number) => [string, z.ZodType][]) =>
 const optionalLine = (
   max: number,
   message: 'procurement.error.criterionName' | 'procurement.error.documentTitle',
-) => z.string().trim().max(max, { message }).default('');
+) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message })
+    .refine(isSingleLineText, { message: 'text.error.controlCharacters' })
+    .default('');
 
 /**
  * The market-engagement notice: the problem statement, questions for the
