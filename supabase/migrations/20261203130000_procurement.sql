@@ -54,7 +54,8 @@ create table public.procurement_processes (
   -- The OCDS id, OCDS_PREFIX + id, fixed when the process is opened so a
   -- later change of prefix never renames a published process.
   ocid text not null unique check (ocid ~ '^ocds-[a-z0-9]{6}-[0-9a-f-]{36}$'),
-  city_id uuid not null references public.cities (id) on delete restrict,
+  -- A city deleted (by the owner: API roles cannot delete its releases) takes its processes with it.
+  city_id uuid not null references public.cities (id) on delete cascade,
   title text not null check (char_length(btrim(title)) between 3 and 200),
   -- The need as a problem, in plain language, and the outcomes wanted:
   -- [{"outcome": text, "measure": text}], at most 8.
@@ -328,7 +329,8 @@ declare
   criteria integer;
 begin
   if tg_op = 'DELETE' then
-    if old.published_at is not null then
+    -- The owner removing a whole process (with its city) is the one exception.
+    if old.published_at is not null and current_setting('role', true) in ('anon', 'authenticated') then
       raise exception 'a published notice is never deleted' using errcode = '42501';
     end if;
     return old;
@@ -375,6 +377,9 @@ declare
 begin
   if tg_op = 'UPDATE' and new.process_id <> old.process_id then
     raise exception 'a criterion stays with its process' using errcode = '42501';
+  end if;
+  if tg_op = 'DELETE' and current_setting('role', true) not in ('anon', 'authenticated') then
+    return old;
   end if;
   if public.is_procurement_notice_published(target) and not private.procurement_amended_now(target, 'criteria') then
     raise exception 'the criteria of a published notice change only through an amendment' using errcode = '42501';
@@ -631,7 +636,7 @@ create index procurement_notifications_organization_idx on public.procurement_no
 
 create table public.procurement_releases (
   id bigint generated always as identity primary key,
-  process_id uuid not null references public.procurement_processes (id) on delete restrict,
+  process_id uuid not null references public.procurement_processes (id) on delete cascade,
   -- Position in the process's history (1, 2, …) and the OCDS release id, ocid-0001.
   sequence integer not null,
   release_id text not null unique,
@@ -683,11 +688,17 @@ $$;
 create trigger procurement_releases_stamp before insert on public.procurement_releases
   for each row execute function private.stamp_procurement_release();
 
+-- Nobody changes a release. Only the database owner (an operator, a
+-- migration) may remove one, with its whole process: through the portal a
+-- release is never deleted, and a city with published releases cannot be.
 create or replace function private.refuse_procurement_release_change() returns trigger
 language plpgsql
 set search_path = ''
 as $$
 begin
+  if tg_op = 'DELETE' and current_setting('role', true) not in ('anon', 'authenticated') then
+    return old;
+  end if;
   raise exception 'OCDS releases are immutable once published' using errcode = '42501';
 end
 $$;
