@@ -415,7 +415,7 @@ begin
   if tg_op = 'UPDATE' and new.process_id <> old.process_id then
     raise exception 'a criterion stays with its process' using errcode = '42501';
   end if;
-  if tg_op = 'DELETE' and current_setting('role', true) not in ('anon', 'authenticated') then
+  if tg_op = 'DELETE' and private.procurement_history_removed() then
     return old;
   end if;
   if public.is_procurement_notice_published(target) and not private.procurement_amended_now(target, 'criteria') then
@@ -438,8 +438,8 @@ declare
   criteria integer;
 begin
   if tg_op = 'DELETE' then
-    -- The owner removing a whole process (with its city) is the one exception.
-    if old.published_at is not null and current_setting('role', true) in ('anon', 'authenticated') then
+    -- Removing a whole process (with its city) is the one exception.
+    if old.published_at is not null and not private.procurement_history_removed() then
       raise exception 'a published notice is never deleted' using errcode = '42501';
     end if;
     return old;
@@ -698,6 +698,17 @@ CREATE FUNCTION private.procurement_amended_now(target_process_id uuid, amended_
 $$;
 
 --
+-- Name: procurement_history_removed(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.procurement_history_removed() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select pg_catalog.pg_trigger_depth() > 1 or coalesce(current_setting('role', true), '') not in ('anon', 'authenticated')
+$$;
+
+--
 -- Name: purge_expired_rows(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -807,7 +818,7 @@ CREATE FUNCTION private.refuse_procurement_release_change() RETURNS trigger
     SET search_path TO ''
     AS $$
 begin
-  if tg_op = 'DELETE' and current_setting('role', true) not in ('anon', 'authenticated') then
+  if tg_op = 'DELETE' and private.procurement_history_removed() then
     return old;
   end if;
   raise exception 'OCDS releases are immutable once published' using errcode = '42501';
@@ -7140,6 +7151,12 @@ REVOKE ALL ON FUNCTION private.notice_hub_membership_request() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.procurement_amended_now(target_process_id uuid, amended_subject text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION procurement_history_removed(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.procurement_history_removed() FROM PUBLIC;
 
 --
 -- Name: FUNCTION purge_expired_rows(); Type: ACL; Schema: private; Owner: -

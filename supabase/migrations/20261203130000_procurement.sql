@@ -329,8 +329,8 @@ declare
   criteria integer;
 begin
   if tg_op = 'DELETE' then
-    -- The owner removing a whole process (with its city) is the one exception.
-    if old.published_at is not null and current_setting('role', true) in ('anon', 'authenticated') then
+    -- Removing a whole process (with its city) is the one exception.
+    if old.published_at is not null and not private.procurement_history_removed() then
       raise exception 'a published notice is never deleted' using errcode = '42501';
     end if;
     return old;
@@ -378,7 +378,7 @@ begin
   if tg_op = 'UPDATE' and new.process_id <> old.process_id then
     raise exception 'a criterion stays with its process' using errcode = '42501';
   end if;
-  if tg_op = 'DELETE' and current_setting('role', true) not in ('anon', 'authenticated') then
+  if tg_op = 'DELETE' and private.procurement_history_removed() then
     return old;
   end if;
   if public.is_procurement_notice_published(target) and not private.procurement_amended_now(target, 'criteria') then
@@ -688,15 +688,23 @@ $$;
 create trigger procurement_releases_stamp before insert on public.procurement_releases
   for each row execute function private.stamp_procurement_release();
 
--- Nobody changes a release. Only the database owner (an operator, a
--- migration) may remove one, with its whole process: through the portal a
--- release is never deleted, and a city with published releases cannot be.
+-- Nobody changes a release, and nobody deletes one on its own. A release
+-- goes only with its whole process, when the process's city is deleted (by
+-- an admin; the delete cascades, pg_trigger_depth() > 1) or by the database
+-- owner (an operator, a migration).
+create or replace function private.procurement_history_removed() returns boolean
+language sql stable
+set search_path = ''
+as $$
+  select pg_catalog.pg_trigger_depth() > 1 or coalesce(current_setting('role', true), '') not in ('anon', 'authenticated')
+$$;
+
 create or replace function private.refuse_procurement_release_change() returns trigger
 language plpgsql
 set search_path = ''
 as $$
 begin
-  if tg_op = 'DELETE' and current_setting('role', true) not in ('anon', 'authenticated') then
+  if tg_op = 'DELETE' and private.procurement_history_removed() then
     return old;
   end if;
   raise exception 'OCDS releases are immutable once published' using errcode = '42501';
@@ -780,7 +788,8 @@ grant execute on function public.queue_procurement_notice_mail(uuid, uuid[], tex
 revoke all on function private.guard_procurement_process(), private.procurement_amended_now(uuid, text),
   private.guard_procurement_notice(), private.guard_procurement_criteria(), private.check_procurement_weights(),
   private.link_procurement_award(), private.guard_procurement_contract(), private.stamp_procurement_release(),
-  private.refuse_procurement_release_change() from public, anon, authenticated, service_role;
+  private.refuse_procurement_release_change(), private.procurement_history_removed()
+  from public, anon, authenticated, service_role;
 
 -- Privileges and row-level security ---------------------------------------------------------
 

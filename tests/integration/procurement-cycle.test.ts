@@ -478,4 +478,25 @@ describe.each(testTargets())('the procurement buying cycle on $name', (target) =
       message: 'procurement.error.rateLimited',
     });
   });
+
+  it('keeps releases immutable even for the owner, and lets a deleted city take its processes with it', async () => {
+    const code = await db
+      .query(`update public.procurement_releases set tags = '{planning}' where sequence = 1`)
+      .then(
+        () => 'changed',
+        (error: { code?: string }) => error.code,
+      );
+    expect(code).toBe('42501');
+    // An admin deletes Lakeside (through the API roles): its process and releases go with it.
+    const lakeside = demoProcessId('lakeside-water-meters');
+    const deleted = await as('admin', (rdb) =>
+      rdb.query(`delete from public.cities where slug = 'demo-lakeside' returning 1`),
+    );
+    expect(deleted).toHaveLength(1);
+    const [left] = await db.query<{ n: number }>(
+      'select count(*)::int as n from public.procurement_releases where process_id = $1',
+      [lakeside],
+    );
+    expect(left!.n).toBe(0);
+  });
 });

@@ -629,6 +629,41 @@ const cases: MatrixCase[] = [
     },
   },
   {
+    table: 'procurement_releases',
+    operation: 'update',
+    what: 'change a published release',
+    allowed: [],
+    controlAs: 'cityEditor',
+    // The owner's control shows the row exists: a release is read, never changed (the trigger refuses everyone).
+    run: async (tx) => {
+      const [row] = await tx.query<{ role: string }>(
+        "select current_setting('role', true) as role",
+      );
+      if (!['anon', 'authenticated'].includes(row?.role ?? ''))
+        return count(
+          tx,
+          'select 1 from public.procurement_releases where process_id = $1 for update',
+          [delivery],
+        );
+      return count(
+        tx,
+        `update public.procurement_releases set tags = '{planning}' where process_id = $1 returning 1`,
+        [delivery],
+      );
+    },
+  },
+  {
+    table: 'procurement_releases',
+    operation: 'delete',
+    what: 'delete a published release',
+    allowed: [],
+    controlAs: 'cityEditor',
+    run: (tx) =>
+      count(tx, 'delete from public.procurement_releases where process_id = $1 returning 1', [
+        delivery,
+      ]),
+  },
+  {
     table: 'procurement_notifications',
     operation: 'select',
     what: 'read who was told about a notice',
