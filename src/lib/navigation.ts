@@ -27,8 +27,7 @@ export function isCurrentSection(item: NavItem, pathname: string): boolean {
 
 /**
  * Where an organization registers as a partner: every "Register your
- * organization" and "Join as a partner" link leads here. Until the partner
- * registration exists, the sign-up page's section that says so plainly and
- * what to do meanwhile.
+ * organization" and "Join as a partner" link leads here (it explains that an
+ * account comes first, and keeps the registration's progress).
  */
-export const organizationRegistrationHref = '/signup#organization';
+export const organizationRegistrationHref = '/register/organization';

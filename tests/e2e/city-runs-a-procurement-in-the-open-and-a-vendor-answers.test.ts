@@ -55,6 +55,8 @@ describe.skipIf(!e2eEnabled())(
       await page.locator('#field-beneficiaries').fill('400 pupils of Fjordby primary school');
       await page.getByRole('checkbox', { name: 'Mobility and transport' }).check();
       await page.getByRole('checkbox', { name: 'Safety and resilience' }).check();
+      // Sensorwerk offers environmental sensors: it matches, and follows the theme.
+      await page.getByRole('checkbox', { name: 'Environment and nature' }).check();
       await page.locator('#field-budget_amount').fill('300000');
       await page.locator('#field-budget_currency').selectOption('NOK');
       await page.locator('#field-budget_usd').fill('28000');
@@ -85,6 +87,17 @@ describe.skipIf(!e2eEnabled())(
       await page.locator('#field-criterion_weight_2').fill('40');
       await submit(page, 'Publish the notice', /\/procurement\/[0-9a-f-]{36}\?published=1/);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(title);
+      // Sensorwerk's two members were told by mail, in the publishing transaction.
+      await expect(page.getByRole('status').first().textContent()).resolves.toContain(
+        '2 people in matching organizations were told by mail',
+      );
+      await page.goto('/dev/mailbox');
+      const mail = page
+        .locator(
+          'article[data-mail-to="partner@demo.u4ssc.local"][data-mail-kind="procurement.notice"]',
+        )
+        .first();
+      await expect(mail.textContent()).resolves.toContain(title);
       await context.close();
       // Public now: the listing of open notices and the RSS feed name it.
       expect(await (await fetch(`${baseUrl()}/procurement?open=1`)).text()).toContain(title);
@@ -96,6 +109,12 @@ describe.skipIf(!e2eEnabled())(
       const page = await context.newPage();
       await signIn(page, demoEmails.orgMember, demoPassword, '/procurement/opportunities');
       await expectNoAxeViolations(page);
+      // Among the notices that match Sensorwerk's offerings, with the reason.
+      const matching = page.locator(
+        'section[aria-labelledby="org-demo-sensorwerk"] [data-matching]',
+      );
+      await expect(matching.textContent()).resolves.toContain(title);
+      await expect(matching.textContent()).resolves.toContain('Environment and nature');
       await Promise.all([
         page.waitForURL(new RegExp(`${processPath}$`)),
         page.getByRole('link', { name: title }).first().click(),

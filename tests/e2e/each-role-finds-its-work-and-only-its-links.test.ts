@@ -7,15 +7,21 @@ type Role = keyof typeof demoEmails;
 
 /** What each demo account's "Your work" page holds: its blocks, in order. */
 const expectedSections: Record<Role, string[]> = {
-  admin: ['admin'],
-  coordinator: ['hub-austria', 'hub-demo-nordic-hub', 'news', 'events'],
-  otherCoordinator: ['hub-demo-andean-hub', 'news', 'events'],
+  admin: ['admin', 'organization-reviews'],
+  coordinator: ['hub-austria', 'hub-demo-nordic-hub', 'news', 'events', 'organization-reviews'],
+  otherCoordinator: ['hub-demo-andean-hub', 'news', 'events', 'organization-reviews'],
   cityEditor: ['procurement', 'city-demo-fjordby'],
   otherCityEditor: ['procurement', 'city-demo-lakeside'],
   orgMember: [
     'procurement-opportunities',
     'organization-demo-pending-mobility',
     'organization-demo-sensorwerk',
+  ],
+  orgColleague: [
+    'procurement-opportunities',
+    'organization-demo-declined-gadgets',
+    'organization-demo-sensorwerk',
+    'organization-demo-urban-data-lab',
   ],
   member: ['getting-started'],
 };
@@ -137,19 +143,15 @@ describe.skipIf(!e2eEnabled())('each role finds its work, and only its own links
     const page = await context.newPage();
     await page.goto('/');
     await page.getByRole('link', { name: 'Register your organization' }).first().click();
-    await expect(page.locator('#organization h2').innerText()).resolves.toBe(
-      'Registering an organization',
-    );
-    await expect(page.locator('#organization').textContent()).resolves.toContain(
-      'Organizations cannot register on the portal yet',
-    );
+    expect(new URL(page.url()).pathname).toBe('/register/organization');
+    await expect(page.getByRole('heading', { name: 'First, an account' }).count()).resolves.toBe(1);
     await expectNoAxeViolations(page);
     await page.goto('/');
     await page
       .locator('li', { hasText: 'Join as a partner' })
       .getByRole('link', { name: 'Register your organization' })
       .click();
-    expect(new URL(page.url()).hash).toBe('#organization');
+    expect(new URL(page.url()).pathname).toBe('/register/organization');
 
     // A member without a city or organization asks to join a hub.
     await signIn(page, demoEmails.member, demoPassword, '/hubs/austria');

@@ -472,7 +472,7 @@ const cases: MatrixCase[] = [
   {
     table: 'hub_membership_applications',
     operation: 'insert',
-    what: 'ask for Sensorwerk (verified) to join the Nordic hub',
+    what: 'ask for Sensorwerk (verified) to join the Nordic hub (its admins, not its plain members)',
     run: (tx, ids) =>
       count(
         tx,

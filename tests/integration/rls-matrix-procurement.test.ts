@@ -10,7 +10,8 @@ import { defineMatrix, loadSeedIds, type MatrixCase, type SeedIds } from '../sup
  * PGlite and PostgreSQL: only the city's editors change its processes (not
  * coordinators, not admins, not another city's editor); drafts are private;
  * bids and expressions of interest are visible only to the submitting
- * organization and the city's editors and admins; who asked a question is
+ * organization's members (orgMember and orgColleague share Sensorwerk;
+ * orgColleague also runs Urban Data Lab) and the city's editors and admins; who asked a question is
  * private, the published answer is not; visitors see only published stages.
  *
  * Seeded demo processes (supabase/seed/demo-procurement.json): Fjordby's
@@ -283,7 +284,7 @@ const cases: MatrixCase[] = [
     table: 'procurement_questions',
     operation: 'select',
     what: "read Sensorwerk's question (with who asked)",
-    allowed: ['orgMember', 'cityEditor', 'admin'],
+    allowed: ['orgMember', 'orgColleague', 'cityEditor', 'admin'],
     run: (tx) =>
       count(
         tx,
@@ -295,7 +296,7 @@ const cases: MatrixCase[] = [
     table: 'procurement_questions',
     operation: 'insert',
     what: 'ask about the open notice for Sensorwerk (verified)',
-    allowed: ['orgMember'],
+    allowed: ['orgMember', 'orgColleague'],
     run: (tx) =>
       count(
         tx,
@@ -357,7 +358,7 @@ const cases: MatrixCase[] = [
     table: 'procurement_interests',
     operation: 'select',
     what: "read Urban Data Lab's expression of interest",
-    allowed: fjordbyReaders,
+    allowed: ['orgColleague', ...fjordbyReaders],
     run: (tx) =>
       count(
         tx,
@@ -369,7 +370,7 @@ const cases: MatrixCase[] = [
     table: 'procurement_interests',
     operation: 'select',
     what: "read Sensorwerk's expression of interest",
-    allowed: ['orgMember', 'cityEditor', 'admin'],
+    allowed: ['orgMember', 'orgColleague', 'cityEditor', 'admin'],
     run: (tx) =>
       count(
         tx,
@@ -381,7 +382,7 @@ const cases: MatrixCase[] = [
     table: 'procurement_interests',
     operation: 'insert',
     what: 'express interest in the open notice for Sensorwerk',
-    allowed: ['orgMember'],
+    allowed: ['orgMember', 'orgColleague'],
     run: (tx) =>
       count(
         tx,
@@ -408,7 +409,7 @@ const cases: MatrixCase[] = [
     table: 'procurement_bids',
     operation: 'select',
     what: "read Sensorwerk's bid on the Lakeside process",
-    allowed: ['orgMember', ...lakesideReaders],
+    allowed: ['orgMember', 'orgColleague', ...lakesideReaders],
     run: (tx) =>
       count(
         tx,
@@ -420,7 +421,7 @@ const cases: MatrixCase[] = [
     table: 'procurement_bids',
     operation: 'select',
     what: "read Urban Data Lab's bid on the Lakeside process",
-    allowed: lakesideReaders,
+    allowed: ['orgColleague', ...lakesideReaders],
     run: (tx) =>
       count(
         tx,

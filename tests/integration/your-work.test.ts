@@ -43,19 +43,31 @@ describe.each(testTargets())('the "Your work" page on $name', (target) => {
   afterAll(() => db.close());
 
   it('shows each role exactly its own blocks', async () => {
-    expect(await idsOf('admin')).toEqual(['admin']);
+    expect(await idsOf('admin')).toEqual(['admin', 'organization-reviews']);
     expect(await idsOf('coordinator')).toEqual([
       'hub-austria',
       'hub-demo-nordic-hub',
       'news',
       'events',
+      'organization-reviews',
     ]);
-    expect(await idsOf('otherCoordinator')).toEqual(['hub-demo-andean-hub', 'news', 'events']);
+    expect(await idsOf('otherCoordinator')).toEqual([
+      'hub-demo-andean-hub',
+      'news',
+      'events',
+      'organization-reviews',
+    ]);
     expect(await idsOf('cityEditor')).toEqual(['procurement', 'city-demo-fjordby']);
     expect(await idsOf('orgMember')).toEqual([
       'procurement-opportunities',
       'organization-demo-pending-mobility',
       'organization-demo-sensorwerk',
+    ]);
+    expect(await idsOf('orgColleague')).toEqual([
+      'procurement-opportunities',
+      'organization-demo-declined-gadgets',
+      'organization-demo-sensorwerk',
+      'organization-demo-urban-data-lab',
     ]);
     expect(await idsOf('member')).toEqual(['getting-started']);
   });
@@ -166,5 +178,36 @@ describe.each(testTargets())('the "Your work" page on $name', (target) => {
     const section = (await workOf('coordinator')).sections.find((s) => s.id === 'news')!;
     expect(section.groups[0]).toMatchObject({ total: 8, more: { href: '/news/manage' } });
     expect(section.groups[0]!.items).toHaveLength(5);
+  });
+
+  it('tells organization admins what waits in their organization, and reviewers what to verify', async () => {
+    const lab = (await workOf('orgColleague')).sections.find(
+      (section) => section.id === 'organization-demo-urban-data-lab',
+    )!;
+    expect(lab.waiting).toEqual([
+      {
+        label: '1 contact request to Urban Data Lab (demo) not answered yet',
+        count: 1,
+        href: '/organizations/demo-urban-data-lab/requests',
+      },
+    ]);
+    // A plain member of Sensorwerk is not offered its admins' pages.
+    const sensorwerk = (await workOf('orgColleague')).sections.find(
+      (section) => section.id === 'organization-demo-sensorwerk',
+    )!;
+    expect(linksOf([sensorwerk])).not.toContain('/organizations/demo-sensorwerk/edit');
+    expect(linksOf([sensorwerk])).toContain('/organizations/demo-sensorwerk/team');
+
+    const review = (section: WorkSection[]) =>
+      section.find((s) => s.id === 'organization-reviews')!;
+    const nordic = review((await workOf('coordinator')).sections);
+    expect(nordic.groups[0]!.items.map((item) => item.label)).toEqual([
+      'Pending Mobility Ltd (demo)',
+    ]);
+    expect(nordic.waiting[0]).toMatchObject({ count: 1, href: '/organizations/review' });
+    // The Andean coordinator reviews none of them: nothing waits.
+    const andean = review((await workOf('otherCoordinator')).sections);
+    expect(andean.waiting).toEqual([]);
+    expect(andean.groups[0]!.items).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ export interface RoleWithTarget extends Membership {
   targetName: string | null;
   targetSlug: string | null;
   /** For a role in an organization: its status (only verified ones are public). */
-  organizationStatus: 'pending' | 'verified' | 'rejected' | null;
+  organizationStatus: 'pending' | 'verified' | 'declined' | null;
 }
 
 /** The signed-in user's profile (RLS: anyone may read profiles; this reads one's own). */
@@ -38,11 +38,12 @@ export async function listRolesOf(
     hub_id: string | null;
     city_id: string | null;
     organization_id: string | null;
+    org_role: 'admin' | 'member' | null;
     target_name: string | null;
     target_slug: string | null;
     organization_status: RoleWithTarget['organizationStatus'];
   }>(
-    `select m.id, m.user_id, m.role, m.hub_id, m.city_id, m.organization_id,
+    `select m.id, m.user_id, m.role, m.hub_id, m.city_id, m.organization_id, m.org_role,
             coalesce(h.name, c.name, o.name) as target_name, coalesce(h.slug, c.slug, o.slug) as target_slug,
             o.status as organization_status
        from public.memberships m
@@ -60,6 +61,7 @@ export async function listRolesOf(
     hubId: row.hub_id,
     cityId: row.city_id,
     organizationId: row.organization_id,
+    orgRole: row.org_role,
     targetName: row.target_name,
     targetSlug: row.target_slug,
     organizationStatus: row.organization_status,

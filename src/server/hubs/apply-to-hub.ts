@@ -29,7 +29,7 @@ export type ApplyOutcome =
 
 /**
  * Files an application for a city or organization to join a hub. RLS checks
- * that the caller edits that city or belongs to that (verified) organization;
+ * that the caller edits that city or is an admin of that (verified) organization;
  * a second pending application for the same pair is refused by a unique index.
  * The hub's coordinators are told by mail (a trigger records whom).
  */

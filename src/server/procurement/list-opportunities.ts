@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/types';
 import { rankOpportunities, type Match } from './match-opportunities';
-import { loadOrganizationInterests } from './matching-sources';
+import { loadInterestsOf } from './matching-sources';
 import { listOpenNotices, type MemberOrganization, type OpenNotice } from './queries';
 
 export interface OrganizationOpportunities {
@@ -19,10 +19,7 @@ export async function listOpportunities(
   organizations: readonly MemberOrganization[],
 ): Promise<OrganizationOpportunities[]> {
   const notices = await listOpenNotices(db, 200);
-  const interests = await loadOrganizationInterests(
-    db,
-    organizations.filter((o) => o.verified).map((o) => o.id),
-  );
+  const interests = await loadInterestsOf(db, organizations);
   return organizations.map((organization) => {
     const own = interests.find((i) => i.id === organization.id) ?? {
       id: organization.id,

@@ -1,48 +1,57 @@
 import type { Queryable } from '../db/types';
-import type { OrganizationInterests } from './match-opportunities';
+import { listOfferings, listOfferingsMatching } from '../organizations/queries';
+import type { NoticeTopics, OrganizationInterests } from './match-opportunities';
 
 /**
  * The thin adapter between the matching rule (`match-opportunities.ts`) and
- * where organizations' offerings and followed themes are stored: the
- * partners domain's `public.organization_offerings (id, organization_id,
- * title, description, themes, sdgs)`. Until that table exists (it arrives
- * with the partners work), organizations have no offerings and follow no
- * themes, so nothing matches and no mail is sent; the dashboard still lists
- * every open notice.
+ * the partners domain, which stores organizations' offerings
+ * (`organization_offerings`, read through its `queries.ts`). An organization
+ * follows the themes of its offerings: its admins choose them, and that is
+ * the choice the mail rule reads.
  */
-export async function loadOrganizationInterests(
-  db: Queryable,
-  organizationIds: readonly string[] | null,
-): Promise<OrganizationInterests[]> {
-  const [ready] = await db.query<{ offerings: boolean }>(
-    `select to_regclass('public.organization_offerings') is not null as offerings`,
-  );
-  const orgs = await db.query<{ id: string; verified: boolean }>(
-    `select o.id, o.status = 'verified' as verified from public.organizations o
-      where ($1::uuid[] is null or o.id = any ($1::uuid[])) and o.status = 'verified'
-      order by o.id limit 5000`,
-    [organizationIds],
-  );
-  if (!ready?.offerings || orgs.length === 0) {
-    return orgs.map((org) => ({ ...org, offerings: [], followedThemes: [] }));
-  }
-  const offerings = await db.query<{
+function interestsFrom(
+  organizations: readonly { id: string; verified: boolean }[],
+  offerings: readonly {
     id: string;
     organizationId: string;
     title: string;
-    themes: string[];
-    sdgs: number[];
-  }>(
-    `select f.id, f.organization_id as "organizationId", f.title, f.themes, f.sdgs::int[] as sdgs
-       from public.organization_offerings f where f.organization_id = any ($1::uuid[]) limit 20000`,
-    [orgs.map((org) => org.id)],
-  );
-  return orgs.map((org) => {
-    const own = offerings.filter((o) => o.organizationId === org.id);
-    return {
-      ...org,
-      offerings: own,
-      followedThemes: [...new Set(own.flatMap((o) => o.themes))],
-    };
+    themes: readonly string[];
+    sdgs: readonly number[];
+  }[],
+): OrganizationInterests[] {
+  return organizations.map((org) => {
+    const own = offerings
+      .filter((offering) => offering.organizationId === org.id)
+      .map((offering) => ({
+        id: offering.id,
+        title: offering.title,
+        themes: offering.themes,
+        sdgs: offering.sdgs,
+      }));
+    return { ...org, offerings: own, followedThemes: [...new Set(own.flatMap((o) => o.themes))] };
   });
+}
+
+/** The interests of the given organizations (an organization's dashboard). */
+export async function loadInterestsOf(
+  db: Queryable,
+  organizations: readonly { id: string; verified: boolean }[],
+): Promise<OrganizationInterests[]> {
+  const offerings = (
+    await Promise.all(organizations.slice(0, 50).map((org) => listOfferings(db, org.id)))
+  ).flat();
+  return interestsFrom(organizations, offerings);
+}
+
+/** The verified organizations with an offering that shares a theme or an SDG with a notice. */
+export async function loadInterestsMatching(
+  db: Queryable,
+  notice: Pick<NoticeTopics, 'themes' | 'sdgs'>,
+): Promise<OrganizationInterests[]> {
+  const offerings = await listOfferingsMatching(db, notice, 2000);
+  const organizations = [...new Set(offerings.map((o) => o.organizationId))].map((id) => ({
+    id,
+    verified: true,
+  }));
+  return interestsFrom(organizations, offerings);
 }

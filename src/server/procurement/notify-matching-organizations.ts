@@ -4,7 +4,7 @@ import { getConfig } from '../config';
 import type { Queryable } from '../db/types';
 import { mailDelivery } from '../mail/outbox';
 import { organizationsToNotify } from './match-opportunities';
-import { loadOrganizationInterests } from './matching-sources';
+import { loadInterestsMatching } from './matching-sources';
 import type { ProcessPlan } from './queries';
 
 /**
@@ -18,7 +18,7 @@ export async function notifyMatchingOrganizations(
   plan: Pick<ProcessPlan, 'id' | 'title' | 'cityName' | 'themes' | 'sdgs'>,
   deadline: Date,
 ): Promise<number> {
-  const organizations = await loadOrganizationInterests(tx, null);
+  const organizations = await loadInterestsMatching(tx, plan);
   const recipients = organizationsToNotify(
     { id: plan.id, themes: plan.themes, sdgs: plan.sdgs, deadline },
     organizations,

@@ -10,6 +10,7 @@ import { queueMail } from '../../mail/outbox';
 import { withIdentityRole } from '../identity-role';
 import { hashPassword, verifyPassword } from '../password';
 import { clearSessionCookie } from '../session-cookie';
+import { deleteMyAccountRow } from '../delete-my-account';
 import { getSiteOrigin } from '../../mail/site-origin';
 import { noticeWordingOf, sendNotices } from '../../mail/notices';
 import { hitRateLimits, rateLimitRules } from '../../http/rate-limit';
@@ -75,7 +76,7 @@ export async function deleteAccountBuiltin(
 ): Promise<DeleteOutcome> {
   if (!(await currentPasswordMatches(req, input.currentPassword)))
     return { status: 'wrong-password' };
-  await req.db.query('select private.delete_my_account()');
+  if ((await deleteMyAccountRow(req.db)) === 'sole-admin') return { status: 'sole-admin' };
   await sendNotices(req.db, noticeWordingOf(req));
   clearSessionCookie(req.cookies, req.url);
   return { status: 'deleted' };

@@ -70,12 +70,12 @@ export const auth = {
     'You already have an account: you are signed in as {name} ({email}). Everything you do on the portal goes through it.',
   'auth.signup.organization.title': 'Registering an organization',
   'auth.signup.organization.soon':
-    'Organizations cannot register on the portal yet: the registration is being built. Once it opens, you enter your organization’s details, the portal team verifies them, and it appears in the partner directory and can join hubs.',
-  'auth.signup.organization.meanwhile': 'What you can do until then',
+    'An organization is registered from a personal account: create yours with the form above and confirm your address (or sign in), then register the organization in a few steps. A coordinator of a hub you choose verifies it before it appears in the partner directory.',
+  'auth.signup.organization.meanwhile': 'Next steps',
   'auth.signup.organization.createAccount':
-    'Create a personal account with the form above: your organization will be registered from it.',
-  'auth.signup.organization.haveAccount':
-    'Keep your account: your organization will be registered from it.',
+    'Create your account above; once you have confirmed your address, {link}.',
+  'auth.signup.organization.haveAccount': 'You have an account already: {link}.',
+  'auth.signup.organization.registerLink': 'register your organization',
   'auth.signup.organization.directory':
     'See which organizations are partners already in the {link}.',
   'auth.signup.organization.directoryLink': 'partner directory',

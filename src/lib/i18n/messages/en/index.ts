@@ -8,6 +8,7 @@ import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
 import { kpis } from './kpis';
+import { organizations } from './organizations';
 import { mail } from './mail';
 import { places } from './places';
 import { procurement } from './procurement';
@@ -29,6 +30,7 @@ export const en = {
   ...hubs,
   ...search,
   ...directory,
+  ...organizations,
   ...kpis,
   ...sdgs,
   ...taxonomy,
@@ -49,6 +51,7 @@ export const englishSources = {
   hubs,
   search,
   directory,
+  organizations,
   kpis,
   sdgs,
   taxonomy,

@@ -67,9 +67,21 @@ export const work = {
 
   'work.organization.lead.verified': 'Your organization is listed in the partner directory.',
   'work.organization.lead.pending':
-    'Your organization waits for the portal team to verify it. It is listed in the directory, and can join hubs, once it is verified.',
-  'work.organization.lead.rejected':
-    'Your organization is not listed in the directory. Contact the portal team to find out why.',
+    'Your organization waits for a coordinator of a hub it chose (or a platform administrator) to verify it. It is listed in the directory, and can join hubs, once it is verified.',
+  'work.organization.lead.declined':
+    'Its registration was not accepted; the reviewer’s reason is on its dashboard, where its admins can change it and submit it again.',
+  'work.organization.dashboard': 'Open its dashboard',
+  'work.organization.openRequests.one': '{count} contact request to {name} not answered yet',
+  'work.organization.openRequests.other': '{count} contact requests to {name} not answered yet',
+  'work.organization.pendingJoins.one': '{count} person asks to join {name}',
+  'work.organization.pendingJoins.other': '{count} people ask to join {name}',
+  'work.reviews.title': 'Organizations to review',
+  'work.reviews.lead':
+    'Organizations that registered and chose a hub you coordinate: verify them, or decline them with a reason.',
+  'work.reviews.waiting.one': '{count} organization waits for your review',
+  'work.reviews.waiting.other': '{count} organizations wait for your review',
+  'work.reviews.empty': 'No registration waits for you.',
+  'work.reviews.submitted': 'submitted on {date}',
   'work.organization.hubs': 'Partner of',
   'work.organization.noHub': 'It is not a partner of a hub yet.',
 
