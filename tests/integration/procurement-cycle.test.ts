@@ -499,4 +499,63 @@ describe.each(testTargets())('the procurement buying cycle on $name', (target) =
     );
     expect(left!.n).toBe(0);
   });
+
+  it('tells the members of verified organizations whose offerings match and who follow a theme, once', async () => {
+    const plan = parsePlanForm(
+      planFields(`Quiet streets ${target.name}`, { themes: ['environment', 'mobility'] }),
+    );
+    if (!plan.ok) throw new Error('plan');
+    const created = await as('cityEditor', (rdb) =>
+      createProcess(rdb, { cityId: fjordby, userId: userIdOf('cityEditor'), plan: plan.input }),
+    );
+    if (!created.ok) throw new Error('create');
+    const draft = (await as('cityEditor', (rdb) => findProcess(rdb, created.id)))!;
+    const now = new Date();
+    const notice = parseNoticeForm(noticeFields(new Date(now.getTime() + 40 * day)), now);
+    if (!notice.ok) throw new Error('notice');
+    const published = await as('cityEditor', (rdb) =>
+      publishNotice(rdb, { plan: draft.plan, current: null, notice: notice.input, now }),
+    );
+    // Sensorwerk offers environmental sensors and the Andes fund co-finances
+    // mobility (both verified, both follow those themes); only Sensorwerk has
+    // members to mail. Pending Mobility offers transport but is not verified.
+    expect(published).toEqual({ ok: true, notified: 2 });
+    const mails = await db.query<{ to_email: string; body_text: string }>(
+      `select to_email, body_text from private.outbox where kind = 'procurement.notice' and body_text like $1 order by to_email`,
+      [`%/procurement/${created.id}%`],
+    );
+    expect(mails.map((m) => m.to_email)).toEqual([
+      'colleague@demo.u4ssc.local',
+      'partner@demo.u4ssc.local',
+    ]);
+    expect(mails[0]!.body_text).toContain(`Quiet streets ${target.name}`);
+    const told = await db.query<{ slug: string }>(
+      `select o.slug from public.procurement_notifications n join public.organizations o on o.id = n.organization_id where n.process_id = $1 order by o.slug`,
+      [created.id],
+    );
+    expect(told.map((t) => t.slug)).toEqual(['demo-andes-urban-fund', 'demo-sensorwerk']);
+    // Telling again sends nothing: each organization hears once per process.
+    const again = await as('cityEditor', (rdb) =>
+      rdb.query<{ n: number }>(
+        `select public.queue_procurement_notice_mail($1, array[$2]::uuid[], 's', 'b', 'mailbox') as n`,
+        [created.id, sensorwerk],
+      ),
+    );
+    expect(again[0]!.n).toBe(0);
+    // Nobody else may use the function.
+    const forged = await as('orgMember', async (rdb) =>
+      rdb
+        .savepoint((tx) =>
+          tx.query(
+            `select public.queue_procurement_notice_mail($1, array[$2]::uuid[], 's', 'b', 'mailbox')`,
+            [created.id, sensorwerk],
+          ),
+        )
+        .then(
+          () => 'sent',
+          (error: { code?: string }) => error.code,
+        ),
+    );
+    expect(forged).toBe('42501');
+  });
 });
