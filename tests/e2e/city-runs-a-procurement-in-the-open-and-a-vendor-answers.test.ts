@@ -213,6 +213,19 @@ describe.skipIf(!e2eEnabled())(
         .locator('#field-close-lessons_learned')
         .fill('Walking the routes with the pupils showed the real danger points.');
       await submit(page, 'Close the process', /#closing$/);
+      // Closing note → case study: one button posting the prefilled draft to the case-study form.
+      const draft = page.locator('form[data-case-study-draft]');
+      await expect(draft.getAttribute('action')).resolves.toBe('/case-studies/new');
+      await expect(draft.locator('[name="solution"]').inputValue()).resolves.toBe(
+        'Both crossings are lit and no child was hurt this winter.',
+      );
+      await expect(draft.locator('[name="partner_role_1"]').inputValue()).resolves.toBe(
+        'implementer',
+      );
+      await expect(
+        draft.getByRole('button', { name: 'Turn it into a case study' }).isVisible(),
+      ).resolves.toBe(true);
+      await expectNoAxeViolations(page);
       await context.close();
     });
 
@@ -237,6 +250,8 @@ describe.skipIf(!e2eEnabled())(
       await expect(page.locator('body').textContent()).resolves.not.toContain(
         'five years of maintenance',
       );
+      // Only the city's editors are offered the case-study draft.
+      await expect(page.locator('form[data-case-study-draft]').count()).resolves.toBe(0);
       await expectNoAxeViolations(page);
 
       const [download] = await Promise.all([

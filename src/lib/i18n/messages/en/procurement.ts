@@ -128,6 +128,8 @@ export const procurement = {
   'procurement.closing': 'Closing note',
   'procurement.closing.lessons': 'Lessons learned',
   'procurement.closing.caseStudy': 'Turn it into a case study',
+  'procurement.closing.caseStudyLead':
+    'Opens a draft case study of {city} prefilled from this process: the problem, the closing note, the lessons learned, themes, SDGs, KPIs and the supplier. Complete it and submit it; it is reviewed like any case study.',
   'procurement.openData': 'Open contracting data',
   'procurement.openData.lead':
     'Every published change is an OCDS 1.1 release ({count}). Download the record (all releases and the compiled current state) or the releases.',
