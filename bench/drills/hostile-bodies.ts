@@ -30,21 +30,30 @@ const password = 'demo-password-2026';
 /**
  * Who sends: a visitor, a member without a role, and someone who holds the
  * route's permission (the platform admin holds every role permission but
- * one: applying to join a hub, which takes a city editor).
+ * two: applying to join a hub, which takes a city editor, and reading an
+ * organization's contact requests, which takes that organization's admin).
  */
 const accounts = {
   member: 'member@demo.u4ssc.local',
   admin: 'admin@demo.u4ssc.local',
   cityEditor: 'city@demo.u4ssc.local',
+  orgAdmin: 'partner@demo.u4ssc.local',
 } as const;
 type Persona = 'visitor' | 'member' | 'holder';
 const holderOf = (permission: Permission): keyof typeof accounts =>
-  permission === 'hub.apply' ? 'cityEditor' : 'admin';
+  permission === 'hub.apply'
+    ? 'cityEditor'
+    : permission === 'organization.readContactRequests'
+      ? 'orgAdmin'
+      : 'admin';
 
 /** Concrete values for the dynamic segments of the routes (seeded demo content). */
 const segmentValues: Record<string, string> = {
   'hubs/[slug]': 'austria',
   'events/[slug]': 'demo-austrian-hub-smart-city-dialogue',
+  // A verified organization: its public contact form and its team's pages.
+  'directory/[slug]': 'demo-sensorwerk',
+  'organizations/[slug]': 'demo-sensorwerk',
 };
 
 interface Row {
@@ -99,10 +108,16 @@ async function writeRoutes(baseUrl: string): Promise<{ path: string; permission:
   return routes.sort((a, b) => Number(a.path === '/logout') - Number(b.path === '/logout'));
 }
 
+const laterRegistrationStep =
+  /^\/register\/organization\/(profile|offerings|hubs|review|duplicates)$/;
+
 /** What a persona must get: 413 when it may post here, otherwise a refusal before reading. */
 function expectedFor(permission: Permission, persona: Persona, route: string): number[] {
   // Signing out reads no body: it signs out (303) whoever asks.
   if (route === '/logout') return [303];
+  // A registration step the sender has not reached (no draft yet) sends them
+  // back to the step they are at before reading a byte.
+  if (laterRegistrationStep.test(route) && persona !== 'visitor') return [303];
   const audience = audienceOf(permission);
   const mayPost =
     audience === 'public' ||
