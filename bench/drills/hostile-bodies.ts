@@ -155,6 +155,7 @@ async function main(): Promise<void> {
       member: '',
       admin: '',
       cityEditor: '',
+      orgAdmin: '',
     };
     const signIn = async () => {
       for (const account of Object.keys(accounts) as (keyof typeof accounts)[])
