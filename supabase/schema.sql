@@ -3382,6 +3382,20 @@ CREATE FUNCTION public.procurement_public_parties(target_process_id uuid) RETURN
 $$;
 
 --
+-- Name: procurement_theme_choices(uuid, uuid[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procurement_theme_choices(p_process_id uuid, p_organization_ids uuid[]) RETURNS TABLE(organization_id uuid, themes text[])
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select f.organization_id, f.themes
+    from public.procurement_theme_follows f
+   where public.can_edit_procurement(p_process_id)
+     and f.organization_id = any (coalesce(p_organization_ids, '{}'))
+$$;
+
+--
 -- Name: promote_event_waitlist(uuid); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -5287,6 +5301,24 @@ CREATE TABLE public.procurement_scores (
 COMMENT ON TABLE public.procurement_scores IS 'The evaluation: each bid''s score (0–100) on each published criterion; private to the city''s editors and admins.';
 
 --
+-- Name: procurement_theme_follows; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procurement_theme_follows (
+    organization_id uuid NOT NULL,
+    themes text[] DEFAULT '{}'::text[] NOT NULL,
+    updated_by uuid,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT procurement_theme_follows_themes_check CHECK ((themes <@ ARRAY['mobility'::text, 'energy'::text, 'water'::text, 'waste'::text, 'ict-infrastructure'::text, 'e-government'::text, 'data-and-ai'::text, 'health'::text, 'education'::text, 'safety'::text, 'housing'::text, 'urban-planning'::text, 'culture'::text, 'environment'::text, 'climate'::text, 'economy'::text, 'social-inclusion'::text, 'participation'::text, 'food'::text, 'kpis'::text]))
+);
+
+--
+-- Name: TABLE procurement_theme_follows; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.procurement_theme_follows IS 'The themes of procurement notices an organization wants mail about, as its members chose them (no row: the themes of its offerings).';
+
+--
 -- Name: profiles; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -5909,6 +5941,13 @@ ALTER TABLE ONLY public.procurement_scores
     ADD CONSTRAINT procurement_scores_pkey PRIMARY KEY (bid_id, criterion_id);
 
 --
+-- Name: procurement_theme_follows procurement_theme_follows_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_theme_follows
+    ADD CONSTRAINT procurement_theme_follows_pkey PRIMARY KEY (organization_id);
+
+--
 -- Name: profiles profiles_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -6432,6 +6471,12 @@ CREATE INDEX procurement_scores_criterion_idx ON public.procurement_scores USING
 --
 
 CREATE INDEX procurement_scores_process_idx ON public.procurement_scores USING btree (process_id);
+
+--
+-- Name: procurement_theme_follows_updated_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_theme_follows_updated_by_idx ON public.procurement_theme_follows USING btree (updated_by);
 
 --
 -- Name: search_documents_country_idx; Type: INDEX; Schema: public; Owner: -
@@ -7434,6 +7479,20 @@ ALTER TABLE ONLY public.procurement_scores
     ADD CONSTRAINT procurement_scores_process_id_criterion_id_fkey FOREIGN KEY (process_id, criterion_id) REFERENCES public.procurement_criteria(process_id, id) ON DELETE CASCADE;
 
 --
+-- Name: procurement_theme_follows procurement_theme_follows_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_theme_follows
+    ADD CONSTRAINT procurement_theme_follows_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_theme_follows procurement_theme_follows_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_theme_follows
+    ADD CONSTRAINT procurement_theme_follows_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
 -- Name: profiles profiles_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -7759,6 +7818,30 @@ CREATE POLICY "Events can be edited by the hub's coordinators and admins" ON pub
 --
 
 CREATE POLICY "Expressions of interest are visible to the organization and the" ON public.procurement_interests FOR SELECT TO authenticated USING ((public.is_org_member(organization_id) OR public.can_review_procurement(process_id)));
+
+--
+-- Name: procurement_theme_follows Followed themes are visible to the organization's members and a; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Followed themes are visible to the organization's members and a" ON public.procurement_theme_follows FOR SELECT TO authenticated USING ((public.is_org_member(organization_id) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
+
+--
+-- Name: procurement_theme_follows Followed themes can be changed by the organization's members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Followed themes can be changed by the organization's members" ON public.procurement_theme_follows FOR UPDATE TO authenticated USING (public.is_org_member(organization_id)) WITH CHECK ((public.is_org_member(organization_id) AND (updated_by = ( SELECT auth.uid() AS uid))));
+
+--
+-- Name: procurement_theme_follows Followed themes can be chosen by the organization's members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Followed themes can be chosen by the organization's members" ON public.procurement_theme_follows FOR INSERT TO authenticated WITH CHECK ((public.is_org_member(organization_id) AND (updated_by = ( SELECT auth.uid() AS uid))));
+
+--
+-- Name: procurement_theme_follows Followed themes can be reset by the organization's members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Followed themes can be reset by the organization's members" ON public.procurement_theme_follows FOR DELETE TO authenticated USING (public.is_org_member(organization_id));
 
 --
 -- Name: hub_cities Hub cities are visible to members; Type: POLICY; Schema: public; Owner: -
@@ -8641,6 +8724,12 @@ ALTER TABLE public.procurement_releases ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.procurement_scores ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: procurement_theme_follows; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_theme_follows ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: profiles; Type: ROW SECURITY; Schema: public; Owner: -
@@ -9578,6 +9667,13 @@ GRANT ALL ON FUNCTION public.organization_name_key(name text) TO authenticated;
 REVOKE ALL ON FUNCTION public.procurement_public_parties(target_process_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.procurement_public_parties(target_process_id uuid) TO anon;
 GRANT ALL ON FUNCTION public.procurement_public_parties(target_process_id uuid) TO authenticated;
+
+--
+-- Name: FUNCTION procurement_theme_choices(p_process_id uuid, p_organization_ids uuid[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.procurement_theme_choices(p_process_id uuid, p_organization_ids uuid[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.procurement_theme_choices(p_process_id uuid, p_organization_ids uuid[]) TO authenticated;
 
 --
 -- Name: FUNCTION promote_event_waitlist(target_event_id uuid); Type: ACL; Schema: public; Owner: -
@@ -11212,6 +11308,36 @@ GRANT INSERT(score),UPDATE(score) ON TABLE public.procurement_scores TO authenti
 --
 
 GRANT INSERT(note),UPDATE(note) ON TABLE public.procurement_scores TO authenticated;
+
+--
+-- Name: TABLE procurement_theme_follows; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE public.procurement_theme_follows TO authenticated;
+
+--
+-- Name: COLUMN procurement_theme_follows.organization_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(organization_id) ON TABLE public.procurement_theme_follows TO authenticated;
+
+--
+-- Name: COLUMN procurement_theme_follows.themes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(themes),UPDATE(themes) ON TABLE public.procurement_theme_follows TO authenticated;
+
+--
+-- Name: COLUMN procurement_theme_follows.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(updated_by),UPDATE(updated_by) ON TABLE public.procurement_theme_follows TO authenticated;
+
+--
+-- Name: COLUMN procurement_theme_follows.updated_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_at) ON TABLE public.procurement_theme_follows TO authenticated;
 
 --
 -- Name: TABLE profiles; Type: ACL; Schema: public; Owner: -

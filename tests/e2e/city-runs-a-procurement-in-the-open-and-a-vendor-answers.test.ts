@@ -115,6 +115,22 @@ describe.skipIf(!e2eEnabled())(
       );
       await expect(matching.textContent()).resolves.toContain(title);
       await expect(matching.textContent()).resolves.toContain('Environment and nature');
+      // The themes it gets mail about: its offerings' until a member chooses; saving is choosing.
+      const follow = page.locator('form#follow-demo-sensorwerk');
+      await expect(
+        follow.getByRole('checkbox', { name: 'Environment and nature' }).isChecked(),
+      ).resolves.toBe(true);
+      await expect(
+        follow.getByRole('checkbox', { name: 'Water and sanitation' }).isChecked(),
+      ).resolves.toBe(false);
+      await Promise.all([
+        page.waitForURL(/followed=demo-sensorwerk/),
+        follow.getByRole('button', { name: 'Save the themes' }).click(),
+      ]);
+      await expect(
+        page.locator('form#follow-demo-sensorwerk [role="status"]').textContent(),
+      ).resolves.toContain('Saved: Sensorwerk');
+      await expectNoAxeViolations(page);
       await Promise.all([
         page.waitForURL(new RegExp(`${processPath}$`)),
         page.getByRole('link', { name: title }).first().click(),

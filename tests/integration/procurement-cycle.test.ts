@@ -11,9 +11,15 @@ import { demoProcessId } from '../../src/server/seed/seed-procurement';
 import { loadOcdsValidators, ocdsSuite } from '../support/ocds-schemas';
 import { createProcess } from '../../src/server/procurement/create-process';
 import { expressInterest } from '../../src/server/procurement/express-interest';
+import { followThemes } from '../../src/server/procurement/follow-themes';
+import { listOpportunities } from '../../src/server/procurement/list-opportunities';
 import { parseNoticeForm } from '../../src/server/procurement/notice-form';
 import { parsePlanForm } from '../../src/server/procurement/plan-form';
-import { listBids, listQuestions } from '../../src/server/procurement/private-queries';
+import {
+  listBids,
+  listQuestions,
+  listThemeChoicesForNotice,
+} from '../../src/server/procurement/private-queries';
 import { publishNotice } from '../../src/server/procurement/publish-notice';
 import {
   findProcess,
@@ -557,5 +563,81 @@ describe.each(testTargets())('the procurement buying cycle on $name', (target) =
         ),
     );
     expect(forged).toBe('42501');
+  });
+
+  it('mails an organization about the themes its members chose, instead of its offerings', async () => {
+    const andes = (
+      await db.query<{ id: string }>(
+        `select id from public.organizations where slug = 'demo-andes-urban-fund'`,
+      )
+    )[0]!.id;
+    // Another organization's choice is not a member's to make; nothing is saved.
+    expect(
+      await as('orgMember', (rdb) =>
+        followThemes(rdb, {
+          organizationId: andes,
+          userId: userIdOf('orgMember'),
+          themes: ['water'],
+        }),
+      ),
+    ).toEqual({
+      ok: false,
+      errors: [{ field: 'organization', message: 'procurement.error.organization' }],
+    });
+    // Sensorwerk's colleague chooses water only: its dashboard says so.
+    expect(
+      await as('orgColleague', (rdb) =>
+        followThemes(rdb, {
+          organizationId: sensorwerk,
+          userId: userIdOf('orgColleague'),
+          themes: ['water', 'water'],
+        }),
+      ),
+    ).toEqual({ ok: true });
+    const dashboard = await as('orgMember', async (rdb) => {
+      const [own] = await listOpportunities(rdb, [
+        { id: sensorwerk, slug: 'demo-sensorwerk', name: 'Sensorwerk', verified: true },
+      ]);
+      return own!;
+    });
+    expect(dashboard.followedThemes).toEqual(['water']);
+    expect(dashboard.themesChosen).toBe(true);
+
+    const plan = parsePlanForm(
+      planFields(`Clean air ${target.name}`, { themes: ['environment', 'mobility'] }),
+    );
+    if (!plan.ok) throw new Error('plan');
+    const created = await as('cityEditor', (rdb) =>
+      createProcess(rdb, { cityId: fjordby, userId: userIdOf('cityEditor'), plan: plan.input }),
+    );
+    if (!created.ok) throw new Error('create');
+    const draft = (await as('cityEditor', (rdb) => findProcess(rdb, created.id)))!;
+    const now = new Date();
+    const notice = parseNoticeForm(noticeFields(new Date(now.getTime() + 40 * day)), now);
+    if (!notice.ok) throw new Error('notice');
+    // Only the city's editors may read the choices, for their own process.
+    expect(
+      (
+        await as('otherCityEditor', (rdb) =>
+          listThemeChoicesForNotice(rdb, created.id, [sensorwerk]),
+        )
+      ).size,
+    ).toBe(0);
+    expect(
+      await as('cityEditor', (rdb) => listThemeChoicesForNotice(rdb, created.id, [sensorwerk])),
+    ).toEqual(new Map([[sensorwerk, ['water']]]));
+    const published = await as('cityEditor', (rdb) =>
+      publishNotice(rdb, { plan: draft.plan, current: null, notice: notice.input, now }),
+    );
+    // Sensorwerk's offerings still match, but it no longer follows environment: no mail.
+    expect(published).toEqual({ ok: true, notified: 0 });
+    const told = await db.query<{ slug: string }>(
+      `select o.slug from public.procurement_notifications n join public.organizations o on o.id = n.organization_id where n.process_id = $1 order by o.slug`,
+      [created.id],
+    );
+    expect(told.map((t) => t.slug)).toEqual(['demo-andes-urban-fund']);
+    await db.query('delete from public.procurement_theme_follows where organization_id = $1', [
+      sensorwerk,
+    ]);
   });
 });

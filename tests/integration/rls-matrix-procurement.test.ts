@@ -45,6 +45,12 @@ const draftNotice = async (tx: Queryable) => {
   );
 };
 const planRow = `(title, problem, city_id, ocid, created_by)`;
+const sensorwerk = ['orgMember', 'orgColleague'] as const;
+const followsOfSensorwerk = async (tx: Queryable) => {
+  await tx.query(
+    `insert into public.procurement_theme_follows (organization_id, themes) values (${org('demo-sensorwerk')}, '{environment}')`,
+  );
+};
 
 const cases: MatrixCase[] = [
   // processes
@@ -677,6 +683,82 @@ const cases: MatrixCase[] = [
     },
     run: (tx) =>
       count(tx, 'select 1 from public.procurement_notifications where process_id = $1', [open]),
+  },
+  // followed themes: the organization's members choose; admins read; nobody else sees them
+  {
+    table: 'procurement_theme_follows',
+    operation: 'select',
+    what: "read Sensorwerk's followed themes",
+    allowed: [...sensorwerk, 'admin'],
+    setup: followsOfSensorwerk,
+    run: (tx) =>
+      count(
+        tx,
+        `select 1 from public.procurement_theme_follows where organization_id = ${org('demo-sensorwerk')}`,
+      ),
+  },
+  {
+    table: 'procurement_theme_follows',
+    operation: 'insert',
+    what: 'choose the themes Sensorwerk follows',
+    allowed: sensorwerk,
+    run: (tx) =>
+      count(
+        tx,
+        `insert into public.procurement_theme_follows (organization_id, themes, updated_by)
+         values (${org('demo-sensorwerk')}, '{water}', auth.uid()) returning 1`,
+      ),
+  },
+  {
+    table: 'procurement_theme_follows',
+    operation: 'insert',
+    what: "choose Sensorwerk's themes in someone else's name",
+    allowed: [],
+    controlAs: 'orgMember',
+    run: (tx) =>
+      count(
+        tx,
+        `insert into public.procurement_theme_follows (organization_id, themes, updated_by)
+         values (${org('demo-sensorwerk')}, '{water}', (select id from auth.users where email = 'member@demo.u4ssc.local')) returning 1`,
+      ),
+  },
+  {
+    table: 'procurement_theme_follows',
+    operation: 'update',
+    what: "change Sensorwerk's followed themes",
+    allowed: sensorwerk,
+    setup: followsOfSensorwerk,
+    run: (tx) =>
+      count(
+        tx,
+        `update public.procurement_theme_follows set themes = '{energy}', updated_by = auth.uid()
+          where organization_id = ${org('demo-sensorwerk')} returning 1`,
+      ),
+  },
+  {
+    table: 'procurement_theme_follows',
+    operation: 'delete',
+    what: "reset Sensorwerk's followed themes",
+    allowed: sensorwerk,
+    setup: followsOfSensorwerk,
+    run: (tx) =>
+      count(
+        tx,
+        `delete from public.procurement_theme_follows where organization_id = ${org('demo-sensorwerk')} returning 1`,
+      ),
+  },
+  {
+    table: 'procurement_theme_follows',
+    operation: 'select',
+    what: "read Sensorwerk's choice through the mail function, for Fjordby's open notice",
+    allowed: fjordby,
+    setup: followsOfSensorwerk,
+    run: (tx) =>
+      count(
+        tx,
+        `select 1 from public.procurement_theme_choices($1, array[${org('demo-sensorwerk')}])`,
+        [open],
+      ),
   },
 ];
 

@@ -7,11 +7,15 @@ export interface OrganizationOpportunities {
   organization: MemberOrganization;
   matching: { notice: OpenNotice; match: Match }[];
   other: OpenNotice[];
+  /** The themes it gets mail about, and whether its members chose them. */
+  followedThemes: readonly string[];
+  themesChosen: boolean;
 }
 
 /**
  * An organization's dashboard: the open notices that match its offerings or
- * followed themes (best first), then every other open notice. Unverified
+ * followed themes (best first), then every other open notice, and the themes
+ * it follows. Unverified
  * organizations get the list too, but cannot respond until verified.
  */
 export async function listOpportunities(
@@ -36,6 +40,8 @@ export async function listOpportunities(
         notice: notices.find((n) => n.id === match.noticeId)!,
       })),
       other: notices.filter((n) => !matched.has(n.id)),
+      followedThemes: own.followedThemes,
+      themesChosen: own.themesChosen ?? false,
     };
   });
 }

@@ -34,6 +34,8 @@ export interface OrganizationInterests {
   verified: boolean;
   offerings: readonly Offering[];
   followedThemes: readonly string[];
+  /** Whether its members chose the followed themes (otherwise: its offerings' themes). */
+  themesChosen?: boolean;
 }
 
 export interface Match {

@@ -1,13 +1,14 @@
 import type { Queryable } from '../db/types';
 import { listOfferings, listOfferingsMatching } from '../organizations/queries';
 import type { NoticeTopics, OrganizationInterests } from './match-opportunities';
+import { listThemeChoices, listThemeChoicesForNotice } from './private-queries';
 
 /**
  * The thin adapter between the matching rule (`match-opportunities.ts`) and
  * the partners domain, which stores organizations' offerings
  * (`organization_offerings`, read through its `queries.ts`). An organization
- * follows the themes of its offerings: its admins choose them, and that is
- * the choice the mail rule reads.
+ * follows the themes its members chose (`procurement_theme_follows`), or,
+ * until they choose, the themes of its offerings.
  */
 function interestsFrom(
   organizations: readonly { id: string; verified: boolean }[],
@@ -18,6 +19,7 @@ function interestsFrom(
     themes: readonly string[];
     sdgs: readonly number[];
   }[],
+  choices: ReadonlyMap<string, readonly string[]>,
 ): OrganizationInterests[] {
   return organizations.map((org) => {
     const own = offerings
@@ -28,7 +30,9 @@ function interestsFrom(
         themes: offering.themes,
         sdgs: offering.sdgs,
       }));
-    return { ...org, offerings: own, followedThemes: [...new Set(own.flatMap((o) => o.themes))] };
+    const chosen = choices.get(org.id);
+    const followedThemes = chosen ?? [...new Set(own.flatMap((o) => o.themes))];
+    return { ...org, offerings: own, followedThemes, themesChosen: chosen !== undefined };
   });
 }
 
@@ -37,21 +41,33 @@ export async function loadInterestsOf(
   db: Queryable,
   organizations: readonly { id: string; verified: boolean }[],
 ): Promise<OrganizationInterests[]> {
-  const offerings = (
-    await Promise.all(organizations.slice(0, 50).map((org) => listOfferings(db, org.id)))
-  ).flat();
-  return interestsFrom(organizations, offerings);
+  const some = organizations.slice(0, 50);
+  const offerings = (await Promise.all(some.map((org) => listOfferings(db, org.id)))).flat();
+  const choices = await listThemeChoices(
+    db,
+    some.map((org) => org.id),
+  );
+  return interestsFrom(organizations, offerings, choices);
 }
 
-/** The verified organizations with an offering that shares a theme or an SDG with a notice. */
+/**
+ * The verified organizations with an offering that shares a theme or an SDG
+ * with a notice, with the themes they follow (read as the process's city
+ * editor, in the transaction that publishes the notice).
+ */
 export async function loadInterestsMatching(
   db: Queryable,
-  notice: Pick<NoticeTopics, 'themes' | 'sdgs'>,
+  notice: Pick<NoticeTopics, 'id' | 'themes' | 'sdgs'>,
 ): Promise<OrganizationInterests[]> {
   const offerings = await listOfferingsMatching(db, notice, 2000);
   const organizations = [...new Set(offerings.map((o) => o.organizationId))].map((id) => ({
     id,
     verified: true,
   }));
-  return interestsFrom(organizations, offerings);
+  const choices = await listThemeChoicesForNotice(
+    db,
+    notice.id,
+    organizations.map((org) => org.id),
+  );
+  return interestsFrom(organizations, offerings, choices);
 }

@@ -116,3 +116,39 @@ export async function countNotified(db: Queryable, processId: string): Promise<n
   );
   return row?.n ?? 0;
 }
+
+/**
+ * The themes the given organizations chose to follow, by organization; an
+ * organization that has not chosen is absent (it follows its offerings'
+ * themes). Row-level security shows the caller its own organizations' choice.
+ */
+export async function listThemeChoices(
+  db: Queryable,
+  organizationIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const rows = await db.query<{ organizationId: string; themes: string[] }>(
+    `select organization_id as "organizationId", themes from public.procurement_theme_follows
+      where organization_id = any ($1::uuid[])`,
+    [[...organizationIds]],
+  );
+  return new Map(rows.map((row) => [row.organizationId, row.themes]));
+}
+
+/**
+ * The same, for the mail of a notice being published: only the process's
+ * city editors get an answer (`procurement_theme_choices`, security definer),
+ * and only about the organizations the notice matches.
+ */
+export async function listThemeChoicesForNotice(
+  db: Queryable,
+  processId: string,
+  organizationIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  if (organizationIds.length === 0) return new Map();
+  const rows = await db.query<{ organizationId: string; themes: string[] }>(
+    `select organization_id as "organizationId", themes
+       from public.procurement_theme_choices($1, $2::uuid[])`,
+    [processId, [...organizationIds]],
+  );
+  return new Map(rows.map((row) => [row.organizationId, row.themes]));
+}

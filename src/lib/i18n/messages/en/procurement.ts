@@ -396,6 +396,14 @@ export const procurement = {
   'procurement.opportunities.kind.question': 'Question',
   'procurement.opportunities.answered': 'answered',
   'procurement.opportunities.waiting': 'waiting for an answer',
+  'procurement.follow.title': 'Mail about new notices',
+  'procurement.follow.legend': 'Themes {name} follows',
+  'procurement.follow.hintChosen':
+    'When a city publishes a notice in one of these themes that matches an offering of {name}, its members get a mail. Untick every theme to get none.',
+  'procurement.follow.hintDefault':
+    'Until you choose, {name} follows the themes of its offerings (ticked below). When a city publishes a notice in one of them that matches an offering, its members get a mail.',
+  'procurement.follow.save': 'Save the themes',
+  'procurement.follow.saved': 'Saved: {name} gets mail about the themes ticked below.',
 
   // Your work
   'work.procurement.title': 'Procurement of your cities',
