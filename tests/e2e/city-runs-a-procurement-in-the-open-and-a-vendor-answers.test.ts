@@ -131,6 +131,20 @@ describe.skipIf(!e2eEnabled())(
         page.locator('form#follow-demo-sensorwerk [role="status"]').textContent(),
       ).resolves.toContain('Saved: Sensorwerk');
       await expectNoAxeViolations(page);
+      // Bad choices are refused with the reason, nothing saved.
+      const post = (form: Record<string, string>) =>
+        page.request.post('/procurement/opportunities', {
+          headers: { Origin: baseUrl() },
+          form,
+          maxRedirects: 0,
+        });
+      const noOrganization = await post({ organization: 'not-an-id', themes: 'water' });
+      expect(noOrganization.status()).toBe(422);
+      expect(await noOrganization.text()).toContain('Choose one of your organizations.');
+      const sensorwerkId = await follow.locator('input[name="organization"]').inputValue();
+      const noTheme = await post({ organization: sensorwerkId, themes: 'gardening' });
+      expect(noTheme.status()).toBe(422);
+      expect(await noTheme.text()).toContain('is not a theme');
       await Promise.all([
         page.waitForURL(new RegExp(`${processPath}$`)),
         page.getByRole('link', { name: title }).first().click(),
