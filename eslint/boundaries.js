@@ -30,6 +30,7 @@ export const infrastructure = [
   'permissions',
   'publishing',
   'rich-text',
+  'sitemap',
   'storage',
 ];
 

@@ -430,6 +430,33 @@ end
 $$;
 
 --
+-- Name: enqueue_contact_message(text, text, text, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.enqueue_contact_message(p_reply_to text, p_subject text, p_body text, p_delivery text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  v_recipients text[];
+begin
+  if p_reply_to is null or char_length(p_reply_to) > 254 or p_reply_to !~ '^[^@\s]+@[^@\s]+$' then
+    raise exception 'a contact message needs a reply address' using errcode = '22023';
+  end if;
+  select array[s.value] into v_recipients from private.settings s where s.key = 'contact_email';
+  if v_recipients is null then
+    select coalesce(array_agg(distinct lower(u.email::text)), '{}') into v_recipients
+    from public.memberships m join auth.users u on u.id = m.user_id
+    where m.role = 'platform_admin' and u.email is not null;
+  end if;
+  insert into private.outbox (to_email, kind, subject, body_text, delivery, reply_to)
+  select lower(r), 'contact.message', left(p_subject, 300), left(p_body, 20000), p_delivery, lower(p_reply_to)
+  from unnest(v_recipients) as r;
+  return coalesce(array_length(v_recipients, 1), 0);
+end
+$_$;
+
+--
 -- Name: enqueue_mail(text, text, text, text, text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -673,6 +700,317 @@ CREATE FUNCTION private.is_valid_email(p_email text) RETURNS boolean
   select p_email is not null and char_length(p_email) <= 254
      and p_email ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'
 $_$;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: kpi_assessments; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpi_assessments (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    city_id uuid NOT NULL,
+    reporting_year smallint NOT NULL,
+    version smallint DEFAULT 1 NOT NULL,
+    supersedes_id uuid,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    verifier text,
+    verification_date date,
+    verification_report_url text,
+    verification_scope text,
+    verified_at timestamp with time zone,
+    verified_by uuid,
+    published_at timestamp with time zone,
+    published_by uuid,
+    is_demo boolean DEFAULT false NOT NULL,
+    CONSTRAINT kpi_assessments_first_or_superseding CHECK (((version = 1) = (supersedes_id IS NULL))),
+    CONSTRAINT kpi_assessments_reporting_year_check CHECK (((reporting_year >= 2000) AND (reporting_year <= 2100))),
+    CONSTRAINT kpi_assessments_verification_complete CHECK ((((verified_at IS NULL) AND (verifier IS NULL) AND (verification_date IS NULL) AND (verification_report_url IS NULL) AND (verification_scope IS NULL)) OR ((verified_at IS NOT NULL) AND (verifier IS NOT NULL) AND (verification_date IS NOT NULL) AND (verification_report_url IS NOT NULL) AND (verification_scope IS NOT NULL)))),
+    CONSTRAINT kpi_assessments_verification_report_url_check CHECK (((verification_report_url ~ '^https?://[^\s]+$'::text) AND (char_length(verification_report_url) <= 2000))),
+    CONSTRAINT kpi_assessments_verification_scope_check CHECK (((char_length(verification_scope) >= 2) AND (char_length(verification_scope) <= 1000))),
+    CONSTRAINT kpi_assessments_verified_after_year CHECK (((verification_date IS NULL) OR (verification_date >= make_date((reporting_year)::integer, 1, 1)))),
+    CONSTRAINT kpi_assessments_verifier_check CHECK (((char_length(verifier) >= 2) AND (char_length(verifier) <= 200))),
+    CONSTRAINT kpi_assessments_version_check CHECK (((version >= 1) AND (version <= 99)))
+);
+
+--
+-- Name: TABLE kpi_assessments; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.kpi_assessments IS 'A city''s U4SSC KPI self-assessment for one reporting year (versions supersede verified ones).';
+
+--
+-- Name: COLUMN kpi_assessments.published_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.kpi_assessments.published_at IS 'When the city published its snapshot (/cities/<slug>/kpis/<year>); null: private.';
+
+--
+-- Name: kpi_assessment_frozen_message(public.kpi_assessments); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.kpi_assessment_frozen_message(a public.kpi_assessments) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select format(
+    'The %s KPI assessment (version %s) was verified on %s and is frozen: it cannot be changed or deleted. '
+    'To correct it, open a new version from its verification page; the verified version stays readable.',
+    a.reporting_year, a.version, to_char(a.verification_date, 'YYYY-MM-DD'))
+$$;
+
+--
+-- Name: kpi_assessment_values_guard(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.kpi_assessment_values_guard() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  a public.kpi_assessments;
+  measure jsonb;
+  problem text;
+begin
+  select * into a from public.kpi_assessments
+   where id = case when tg_op = 'DELETE' then old.assessment_id else new.assessment_id end;
+  if tg_op = 'DELETE' then
+    -- Deleting the city (or an unverified assessment) takes its values along.
+    if found and a.verified_at is not null
+       and exists (select 1 from public.cities c where c.id = a.city_id) then
+      raise exception '%', private.kpi_assessment_frozen_message(a) using errcode = '42501';
+    end if;
+    return old;
+  end if;
+  if not found then
+    -- No such assessment: let the foreign key say so.
+    return new;
+  end if;
+  if a.verified_at is not null and (
+       tg_op = 'INSERT'
+       or (new.status, new.value, new.parts, new.not_available_reason, new.source, new.method_note)
+          is distinct from
+          (old.status, old.value, old.parts, old.not_available_reason, old.source, old.method_note)) then
+    raise exception '%', private.kpi_assessment_frozen_message(a) using errcode = '42501';
+  end if;
+  new.city_id := a.city_id;
+  if tg_op = 'INSERT' or (new.status, new.value, new.parts, new.not_available_reason, new.source, new.method_note)
+                          is distinct from
+                          (old.status, old.value, old.parts, old.not_available_reason, old.source, old.method_note) then
+    new.updated_by := (select auth.uid());
+    new.updated_at := now();
+  end if;
+  if new.status = 'reported' then
+    select k.measure into measure from public.kpis k where k.code = new.kpi_code;
+    if found then
+      problem := private.kpi_value_problem(measure, new.value, new.parts);
+      if problem is not null then
+        raise exception 'KPI %: %', new.kpi_code, problem using errcode = '23514';
+      end if;
+    end if;
+  end if;
+  return new;
+end
+$$;
+
+--
+-- Name: kpi_assessments_guard(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.kpi_assessments_guard() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  previous public.kpi_assessments;
+begin
+  if tg_op = 'INSERT' then
+    new.created_by := (select auth.uid());
+    new.verified_at := null;
+    new.verified_by := null;
+    new.verifier := null;
+    new.verification_date := null;
+    new.verification_report_url := null;
+    new.verification_scope := null;
+    new.published_at := null;
+    new.published_by := null;
+    if new.supersedes_id is null then
+      new.version := 1;
+      return new;
+    end if;
+    -- A new version supersedes the latest version of the same city and year, once verified.
+    select * into previous from public.kpi_assessments where id = new.supersedes_id;
+    if not found or previous.city_id <> new.city_id or previous.reporting_year <> new.reporting_year then
+      raise exception 'a new version must supersede an assessment of the same city and year'
+        using errcode = '42501';
+    end if;
+    if previous.verified_at is null then
+      raise exception 'only a verified assessment is superseded by a new version; this one can still be edited'
+        using errcode = '42501';
+    end if;
+    if exists (select 1 from public.kpi_assessments a
+                where a.city_id = previous.city_id and a.reporting_year = previous.reporting_year
+                  and a.version > previous.version) then
+      raise exception 'version % of % already has a newer version', previous.version, previous.reporting_year
+        using errcode = '42501';
+    end if;
+    new.version := previous.version + 1;
+    return new;
+  end if;
+
+  if tg_op = 'DELETE' then
+    -- Deleting the city takes its assessments with it, verified or not.
+    if old.verified_at is not null and exists (select 1 from public.cities c where c.id = old.city_id) then
+      raise exception '%', private.kpi_assessment_frozen_message(old) using errcode = '42501';
+    end if;
+    return old;
+  end if;
+
+  -- UPDATE
+  if new.city_id is distinct from old.city_id or new.reporting_year is distinct from old.reporting_year
+     or new.version is distinct from old.version or new.supersedes_id is distinct from old.supersedes_id then
+    raise exception 'an assessment''s city, year and version never change' using errcode = '42501';
+  end if;
+  if old.verified_at is not null and (
+       new.verified_at is distinct from old.verified_at or new.verifier is distinct from old.verifier
+       or new.verification_date is distinct from old.verification_date
+       or new.verification_report_url is distinct from old.verification_report_url
+       or new.verification_scope is distinct from old.verification_scope) then
+    raise exception '%', private.kpi_assessment_frozen_message(old) using errcode = '42501';
+  end if;
+  if old.verified_at is null and new.verified_at is not null then
+    if exists (select 1 from public.kpi_assessments a
+                where a.city_id = old.city_id and a.reporting_year = old.reporting_year
+                  and a.version > old.version) then
+      raise exception 'only the latest version of an assessment can be verified' using errcode = '42501';
+    end if;
+    if new.verification_date > current_date then
+      raise exception 'the verification date cannot be in the future' using errcode = '23514';
+    end if;
+    new.verified_by := (select auth.uid());
+  end if;
+  if new.published_at is distinct from old.published_at then
+    new.published_by := case when new.published_at is null then null else (select auth.uid()) end;
+  end if;
+  return new;
+end
+$$;
+
+--
+-- Name: kpi_number_problem(text, numeric, numeric); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.kpi_number_problem(kind text, max_value numeric, n numeric) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select case
+    when n is null then 'a value is missing'
+    when kind = 'percentage' and (n < 0 or n > 100) then 'a percentage is between 0 and 100'
+    when kind = 'count' and (n < 0 or n <> trunc(n)) then 'a count is a whole number of 0 or more'
+    when kind = 'yes-no' and n not in (0, 1) then 'a yes/no value is 1 (yes) or 0 (no)'
+    when kind in ('rate', 'amount', 'ratio') and n < 0 then 'the value cannot be negative'
+    when max_value is not null and n > max_value then format('the value cannot be above %s', max_value)
+    when kind not in ('percentage', 'count', 'yes-no', 'rate', 'amount', 'ratio') then 'unknown kind of value'
+    else null
+  end
+$$;
+
+--
+-- Name: kpi_targets_guard(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.kpi_targets_guard() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  measure jsonb;
+  kind text;
+  problem text;
+begin
+  if tg_op = 'UPDATE'
+     and (new.city_id, new.kpi_code, new.part_key, new.baseline_year, new.target_value, new.target_year)
+         is not distinct from
+         (old.city_id, old.kpi_code, old.part_key, old.baseline_year, old.target_value, old.target_year) then
+    -- Nothing of the target changes (an account's deletion clearing updated_by).
+    return new;
+  end if;
+  select k.measure into measure from public.kpis k where k.code = new.kpi_code;
+  if found then
+    if measure ? 'parts' then
+      select p ->> 'kind' into kind
+        from jsonb_array_elements(measure -> 'parts') p where p ->> 'key' = new.part_key;
+      if kind is null then
+        raise exception 'KPI %: "%" is not one of its parts', new.kpi_code, new.part_key using errcode = '23514';
+      end if;
+      problem := private.kpi_number_problem(kind, null, new.target_value);
+    elsif new.part_key <> '' then
+      raise exception 'KPI % has no parts', new.kpi_code using errcode = '23514';
+    else
+      problem := private.kpi_number_problem(measure ->> 'kind', (measure ->> 'max')::numeric, new.target_value);
+    end if;
+    if problem is not null then
+      raise exception 'KPI % target: %', new.kpi_code, problem using errcode = '23514';
+    end if;
+  end if;
+  new.updated_by := (select auth.uid());
+  new.updated_at := now();
+  return new;
+end
+$$;
+
+--
+-- Name: kpi_value_problem(jsonb, numeric, jsonb); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.kpi_value_problem(measure jsonb, single numeric, parts jsonb) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+declare
+  part record;
+  kind text;
+  problem text;
+  reported integer := 0;
+begin
+  if measure ? 'parts' then
+    if single is not null or parts is null then
+      return 'this KPI is reported in named parts';
+    end if;
+    for part in select e.key, e.value from jsonb_each(parts) e loop
+      select p ->> 'kind' into kind
+        from jsonb_array_elements(measure -> 'parts') p where p ->> 'key' = part.key;
+      if kind is null then
+        return format('"%s" is not a part of this KPI', part.key);
+      end if;
+      if jsonb_typeof(part.value) = 'null' then
+        continue;
+      end if;
+      if jsonb_typeof(part.value) <> 'number' then
+        return format('the part "%s" is not a number', part.key);
+      end if;
+      problem := private.kpi_number_problem(kind, null, (part.value #>> '{}')::numeric);
+      if problem is not null then
+        return format('%s: %s', part.key, problem);
+      end if;
+      reported := reported + 1;
+    end loop;
+    if reported = 0 then
+      return 'at least one part needs a value';
+    end if;
+    return null;
+  end if;
+  if parts is not null or single is null then
+    return 'this KPI takes one value';
+  end if;
+  return private.kpi_number_problem(measure ->> 'kind', (measure ->> 'max')::numeric, single);
+end
+$$;
 
 --
 -- Name: link_procurement_award(); Type: FUNCTION; Schema: private; Owner: -
@@ -943,6 +1281,41 @@ CREATE FUNCTION private.personal_data_identity(p_user_id uuid) RETURNS jsonb
 $$;
 
 --
+-- Name: personal_data_kpi_assessments(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.personal_data_kpi_assessments(p_user_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select jsonb_build_object(
+    'assessments', coalesce((select jsonb_agg(jsonb_build_object(
+        'city', c.slug, 'reporting_year', a.reporting_year, 'version', a.version,
+        'opened_by_you', a.created_by = p_user_id, 'opened_at', a.created_at,
+        'verification_recorded_by_you', a.verified_by = p_user_id, 'verification_recorded_at', a.verified_at,
+        'snapshot_published_by_you', a.published_by = p_user_id, 'snapshot_published_at', a.published_at)
+        order by c.slug, a.reporting_year, a.version)
+      from public.kpi_assessments a join public.cities c on c.id = a.city_id
+      where p_user_id in (a.created_by, a.verified_by, a.published_by)), '[]'::jsonb),
+    'values_last_changed', coalesce((select jsonb_agg(jsonb_build_object(
+        'city', x.slug, 'reporting_year', x.reporting_year, 'version', x.version, 'values', x.n)
+        order by x.slug, x.reporting_year, x.version)
+      from (select c.slug, a.reporting_year, a.version, count(*)::int as n
+              from public.kpi_assessment_values v
+              join public.kpi_assessments a on a.id = v.assessment_id
+              join public.cities c on c.id = a.city_id
+             where v.updated_by = p_user_id
+             group by c.slug, a.reporting_year, a.version) x), '[]'::jsonb),
+    'targets_last_changed', coalesce((select jsonb_agg(jsonb_build_object('city', x.slug, 'targets', x.n)
+        order by x.slug)
+      from (select c.slug, count(*)::int as n
+              from public.kpi_targets t join public.cities c on c.id = t.city_id
+             where t.updated_by = p_user_id
+             group by c.slug) x), '[]'::jsonb)
+  )
+$$;
+
+--
 -- Name: personal_data_organizations(uuid); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1019,6 +1392,7 @@ CREATE FUNCTION private.purge_expired_rows() RETURNS void
    where (revoked_at is not null and revoked_at < now() - interval '30 days')
       or expires_at < now() - interval '30 days';
   delete from private.outbox where sent_at is not null and sent_at < now() - interval '30 days';
+  delete from private.outbox where delivery = 'mailbox' and created_at < now() - interval '30 days';
 $$;
 
 --
@@ -2145,7 +2519,7 @@ begin
     'source_id', d.id,
     'title', d.title,
     'summary', d.summary,
-    'text', concat_ws(E'\n\n', d.body, d.note),
+    'text', concat_ws(E'\n\n', d.body, d.unconfirmed_note),
     'url', '/deliverables/' || d.slug,
     'code', d.code,
     'subtype', d.kind,
@@ -3932,10 +4306,6 @@ ALTER TEXT SEARCH CONFIGURATION public.portal_search
 ALTER TEXT SEARCH CONFIGURATION public.portal_search
     ADD MAPPING FOR uint WITH simple;
 
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
-
 --
 -- Name: country_names; Type: TABLE; Schema: private; Owner: -
 --
@@ -4027,9 +4397,11 @@ CREATE TABLE private.outbox (
     attempts integer DEFAULT 0 NOT NULL,
     last_error text,
     claimed_until timestamp with time zone,
+    reply_to text,
     CONSTRAINT outbox_body_text_check CHECK ((char_length(body_text) <= 20000)),
     CONSTRAINT outbox_delivery_check CHECK ((delivery = ANY (ARRAY['smtp'::text, 'mailbox'::text]))),
     CONSTRAINT outbox_kind_check CHECK ((kind ~ '^[a-z0-9_.-]{1,60}$'::text)),
+    CONSTRAINT outbox_reply_to_check CHECK ((char_length(reply_to) <= 254)),
     CONSTRAINT outbox_subject_check CHECK ((char_length(subject) <= 300)),
     CONSTRAINT outbox_to_email_check CHECK ((char_length(to_email) <= 254))
 );
@@ -4155,6 +4527,24 @@ CREATE TABLE private.sessions (
 COMMENT ON TABLE private.sessions IS 'Signed-in sessions of the built-in provider; the session cookie names one by id.';
 
 --
+-- Name: settings; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.settings (
+    key text NOT NULL,
+    value text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT settings_key_check CHECK ((key ~ '^[a-z][a-z0-9_]{0,39}$'::text)),
+    CONSTRAINT settings_value_check CHECK ((char_length(value) <= 500))
+);
+
+--
+-- Name: TABLE settings; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.settings IS 'Operator settings that database functions read (contact_email); written at server start by the owner.';
+
+--
 -- Name: audit_log; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -4241,7 +4631,7 @@ CREATE TABLE public.deliverables (
     body text DEFAULT ''::text NOT NULL,
     url text,
     uncertain boolean DEFAULT false NOT NULL,
-    note text,
+    unconfirmed_note text,
     themes text[] DEFAULT '{}'::text[] NOT NULL,
     sources text[] DEFAULT '{}'::text[] NOT NULL,
     content_path text,
@@ -4250,6 +4640,7 @@ CREATE TABLE public.deliverables (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT deliverables_kind_check CHECK ((kind = ANY (ARRAY['recommendation'::text, 'publication'::text]))),
     CONSTRAINT deliverables_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+    CONSTRAINT deliverables_unconfirmed_note_only_when_uncertain CHECK ((uncertain OR (unconfirmed_note IS NULL))),
     CONSTRAINT deliverables_url_check CHECK ((url ~ '^https?://'::text)),
     CONSTRAINT deliverables_year_check CHECK (((year >= 1990) AND (year <= 2100)))
 );
@@ -4259,6 +4650,12 @@ CREATE TABLE public.deliverables (
 --
 
 COMMENT ON TABLE public.deliverables IS 'ITU-T Recommendations and U4SSC publications, synced from content/deliverables.';
+
+--
+-- Name: COLUMN deliverables.unconfirmed_note; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.deliverables.unconfirmed_note IS 'What is not confirmed, as one sentence for readers (shown as "Unconfirmed: …"); only on uncertain entries.';
 
 --
 -- Name: event_registrations; Type: TABLE; Schema: public; Owner: -
@@ -4435,6 +4832,38 @@ COMMENT ON COLUMN public.hubs.countries IS 'ISO 3166-1 alpha-2 codes of the coun
 COMMENT ON COLUMN public.hubs.description IS 'Rich text (ProseMirror JSON), rendered and sanitised by the server.';
 
 --
+-- Name: kpi_assessment_values; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpi_assessment_values (
+    assessment_id uuid NOT NULL,
+    kpi_code text NOT NULL,
+    city_id uuid NOT NULL,
+    status text NOT NULL,
+    value numeric,
+    parts jsonb,
+    not_available_reason text,
+    source text,
+    method_note text,
+    shared boolean DEFAULT false NOT NULL,
+    updated_by uuid,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT kpi_assessment_values_method_note_check CHECK (((char_length(method_note) >= 1) AND (char_length(method_note) <= 2000))),
+    CONSTRAINT kpi_assessment_values_not_available_reason_check CHECK (((char_length(not_available_reason) >= 2) AND (char_length(not_available_reason) <= 500))),
+    CONSTRAINT kpi_assessment_values_parts_check CHECK ((jsonb_typeof(parts) = 'object'::text)),
+    CONSTRAINT kpi_assessment_values_shape CHECK ((((status = 'reported'::text) AND (not_available_reason IS NULL) AND (source IS NOT NULL) AND ((value IS NULL) <> (parts IS NULL))) OR ((status = 'not-available'::text) AND (not_available_reason IS NOT NULL) AND (value IS NULL) AND (parts IS NULL)))),
+    CONSTRAINT kpi_assessment_values_source_check CHECK (((char_length(source) >= 2) AND (char_length(source) <= 500))),
+    CONSTRAINT kpi_assessment_values_status_check CHECK ((status = ANY (ARRAY['reported'::text, 'not-available'::text]))),
+    CONSTRAINT kpi_assessment_values_value_check CHECK (((value >= (0)::numeric) AND (value < '1000000000000000'::numeric)))
+);
+
+--
+-- Name: TABLE kpi_assessment_values; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.kpi_assessment_values IS 'One KPI''s value in an assessment, with its data source and method, or why it is not available.';
+
+--
 -- Name: kpi_sdg_links; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -4475,6 +4904,32 @@ ALTER TABLE public.kpi_sdg_links ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTIT
     NO MAXVALUE
     CACHE 1
 );
+
+--
+-- Name: kpi_targets; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpi_targets (
+    city_id uuid NOT NULL,
+    kpi_code text NOT NULL,
+    part_key text DEFAULT ''::text NOT NULL,
+    baseline_year smallint NOT NULL,
+    target_value numeric NOT NULL,
+    target_year smallint NOT NULL,
+    updated_by uuid,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT kpi_targets_after_baseline CHECK ((target_year > baseline_year)),
+    CONSTRAINT kpi_targets_baseline_year_check CHECK (((baseline_year >= 2000) AND (baseline_year <= 2100))),
+    CONSTRAINT kpi_targets_part_key_check CHECK ((part_key ~ '^([a-z0-9]+(-[a-z0-9]+)*)?$'::text)),
+    CONSTRAINT kpi_targets_target_value_check CHECK (((target_value >= (0)::numeric) AND (target_value < '1000000000000000'::numeric))),
+    CONSTRAINT kpi_targets_target_year_check CHECK (((target_year >= 2000) AND (target_year <= 2100)))
+);
+
+--
+-- Name: TABLE kpi_targets; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.kpi_targets IS 'A city''s own target for a KPI (or one part of it): from a baseline year to a value by a year.';
 
 --
 -- Name: kpis; Type: TABLE; Schema: public; Owner: -
@@ -5493,6 +5948,13 @@ ALTER TABLE ONLY private.sessions
     ADD CONSTRAINT sessions_pkey PRIMARY KEY (id);
 
 --
+-- Name: settings settings_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.settings
+    ADD CONSTRAINT settings_pkey PRIMARY KEY (key);
+
+--
 -- Name: audit_log audit_log_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -5598,6 +6060,27 @@ ALTER TABLE ONLY public.hubs
     ADD CONSTRAINT hubs_slug_key UNIQUE (slug);
 
 --
+-- Name: kpi_assessment_values kpi_assessment_values_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessment_values
+    ADD CONSTRAINT kpi_assessment_values_pkey PRIMARY KEY (assessment_id, kpi_code);
+
+--
+-- Name: kpi_assessments kpi_assessments_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessments
+    ADD CONSTRAINT kpi_assessments_pkey PRIMARY KEY (id);
+
+--
+-- Name: kpi_assessments kpi_assessments_version_unique; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessments
+    ADD CONSTRAINT kpi_assessments_version_unique UNIQUE (city_id, reporting_year, version);
+
+--
 -- Name: kpi_sdg_links kpi_sdg_links_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -5610,6 +6093,13 @@ ALTER TABLE ONLY public.kpi_sdg_links
 
 ALTER TABLE ONLY public.kpi_sdg_links
     ADD CONSTRAINT kpi_sdg_links_unique UNIQUE NULLS NOT DISTINCT (kpi_code, goal, target, indicator);
+
+--
+-- Name: kpi_targets kpi_targets_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_targets
+    ADD CONSTRAINT kpi_targets_pkey PRIMARY KEY (city_id, kpi_code, part_key);
 
 --
 -- Name: kpis kpis_content_path_key; Type: CONSTRAINT; Schema: public; Owner: -
@@ -6101,10 +6591,76 @@ CREATE INDEX hub_membership_applications_org_idx ON public.hub_membership_applic
 CREATE INDEX hub_partners_organization_id_idx ON public.hub_partners USING btree (organization_id);
 
 --
+-- Name: kpi_assessment_values_city_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessment_values_city_idx ON public.kpi_assessment_values USING btree (city_id, kpi_code);
+
+--
+-- Name: kpi_assessment_values_kpi_code_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessment_values_kpi_code_idx ON public.kpi_assessment_values USING btree (kpi_code);
+
+--
+-- Name: kpi_assessment_values_updated_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessment_values_updated_by_idx ON public.kpi_assessment_values USING btree (updated_by) WHERE (updated_by IS NOT NULL);
+
+--
+-- Name: kpi_assessments_created_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessments_created_by_idx ON public.kpi_assessments USING btree (created_by) WHERE (created_by IS NOT NULL);
+
+--
+-- Name: kpi_assessments_one_snapshot_per_year_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX kpi_assessments_one_snapshot_per_year_idx ON public.kpi_assessments USING btree (city_id, reporting_year) WHERE (published_at IS NOT NULL);
+
+--
+-- Name: kpi_assessments_published_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessments_published_by_idx ON public.kpi_assessments USING btree (published_by) WHERE (published_by IS NOT NULL);
+
+--
+-- Name: kpi_assessments_published_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessments_published_idx ON public.kpi_assessments USING btree (city_id) WHERE (published_at IS NOT NULL);
+
+--
+-- Name: kpi_assessments_supersedes_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessments_supersedes_id_idx ON public.kpi_assessments USING btree (supersedes_id) WHERE (supersedes_id IS NOT NULL);
+
+--
+-- Name: kpi_assessments_verified_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessments_verified_by_idx ON public.kpi_assessments USING btree (verified_by) WHERE (verified_by IS NOT NULL);
+
+--
 -- Name: kpi_sdg_links_goal_idx; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX kpi_sdg_links_goal_idx ON public.kpi_sdg_links USING btree (goal, kpi_code);
+
+--
+-- Name: kpi_targets_kpi_code_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_targets_kpi_code_idx ON public.kpi_targets USING btree (kpi_code);
+
+--
+-- Name: kpi_targets_updated_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_targets_updated_by_idx ON public.kpi_targets USING btree (updated_by) WHERE (updated_by IS NOT NULL);
 
 --
 -- Name: kpis_dimension_idx; Type: INDEX; Schema: public; Owner: -
@@ -6665,10 +7221,34 @@ CREATE TRIGGER hubs_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.hubs 
 CREATE TRIGGER hubs_set_updated_at BEFORE UPDATE ON public.hubs FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
 --
+-- Name: kpi_assessment_values kpi_assessment_values_guard; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpi_assessment_values_guard BEFORE INSERT OR DELETE OR UPDATE ON public.kpi_assessment_values FOR EACH ROW EXECUTE FUNCTION private.kpi_assessment_values_guard();
+
+--
+-- Name: kpi_assessments kpi_assessments_guard; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpi_assessments_guard BEFORE INSERT OR DELETE OR UPDATE ON public.kpi_assessments FOR EACH ROW EXECUTE FUNCTION private.kpi_assessments_guard();
+
+--
+-- Name: kpi_assessments kpi_assessments_set_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpi_assessments_set_updated_at BEFORE UPDATE ON public.kpi_assessments FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
 -- Name: kpi_sdg_links kpi_sdg_links_search_sync; Type: TRIGGER; Schema: public; Owner: -
 --
 
 CREATE TRIGGER kpi_sdg_links_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.kpi_sdg_links FOR EACH ROW EXECUTE FUNCTION private.search_on_kpi_sdg_link_change();
+
+--
+-- Name: kpi_targets kpi_targets_guard; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpi_targets_guard BEFORE INSERT OR UPDATE ON public.kpi_targets FOR EACH ROW EXECUTE FUNCTION private.kpi_targets_guard();
 
 --
 -- Name: kpis kpis_search_sync; Type: TRIGGER; Schema: public; Owner: -
@@ -7038,11 +7618,95 @@ ALTER TABLE ONLY public.hub_partners
     ADD CONSTRAINT hub_partners_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
 
 --
+-- Name: kpi_assessment_values kpi_assessment_values_assessment_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessment_values
+    ADD CONSTRAINT kpi_assessment_values_assessment_id_fkey FOREIGN KEY (assessment_id) REFERENCES public.kpi_assessments(id) ON DELETE CASCADE;
+
+--
+-- Name: kpi_assessment_values kpi_assessment_values_city_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessment_values
+    ADD CONSTRAINT kpi_assessment_values_city_id_fkey FOREIGN KEY (city_id) REFERENCES public.cities(id) ON DELETE CASCADE;
+
+--
+-- Name: kpi_assessment_values kpi_assessment_values_kpi_code_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessment_values
+    ADD CONSTRAINT kpi_assessment_values_kpi_code_fkey FOREIGN KEY (kpi_code) REFERENCES public.kpis(code) ON UPDATE CASCADE ON DELETE RESTRICT;
+
+--
+-- Name: kpi_assessment_values kpi_assessment_values_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessment_values
+    ADD CONSTRAINT kpi_assessment_values_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: kpi_assessments kpi_assessments_city_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessments
+    ADD CONSTRAINT kpi_assessments_city_id_fkey FOREIGN KEY (city_id) REFERENCES public.cities(id) ON DELETE CASCADE;
+
+--
+-- Name: kpi_assessments kpi_assessments_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessments
+    ADD CONSTRAINT kpi_assessments_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: kpi_assessments kpi_assessments_published_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessments
+    ADD CONSTRAINT kpi_assessments_published_by_fkey FOREIGN KEY (published_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: kpi_assessments kpi_assessments_supersedes_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessments
+    ADD CONSTRAINT kpi_assessments_supersedes_id_fkey FOREIGN KEY (supersedes_id) REFERENCES public.kpi_assessments(id) ON DELETE CASCADE;
+
+--
+-- Name: kpi_assessments kpi_assessments_verified_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessments
+    ADD CONSTRAINT kpi_assessments_verified_by_fkey FOREIGN KEY (verified_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
 -- Name: kpi_sdg_links kpi_sdg_links_kpi_code_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.kpi_sdg_links
     ADD CONSTRAINT kpi_sdg_links_kpi_code_fkey FOREIGN KEY (kpi_code) REFERENCES public.kpis(code) ON UPDATE CASCADE ON DELETE CASCADE;
+
+--
+-- Name: kpi_targets kpi_targets_city_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_targets
+    ADD CONSTRAINT kpi_targets_city_id_fkey FOREIGN KEY (city_id) REFERENCES public.cities(id) ON DELETE CASCADE;
+
+--
+-- Name: kpi_targets kpi_targets_kpi_code_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_targets
+    ADD CONSTRAINT kpi_targets_kpi_code_fkey FOREIGN KEY (kpi_code) REFERENCES public.kpis(code) ON UPDATE CASCADE ON DELETE CASCADE;
+
+--
+-- Name: kpi_targets kpi_targets_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_targets
+    ADD CONSTRAINT kpi_targets_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES auth.users(id) ON DELETE SET NULL;
 
 --
 -- Name: media_files media_files_hub_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -7548,6 +8212,12 @@ ALTER TABLE private.search_lexemes ENABLE ROW LEVEL SECURITY;
 ALTER TABLE private.sessions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: settings; Type: ROW SECURITY; Schema: private; Owner: -
+--
+
+ALTER TABLE private.settings ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: organization_hub_requests Admins of a pending organization can drop a hub it chose; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -7994,6 +8664,80 @@ CREATE POLICY "KPI SDG links can be deleted by admins" ON public.kpi_sdg_links F
 CREATE POLICY "KPI SDG links can be edited by admins" ON public.kpi_sdg_links FOR UPDATE TO authenticated USING (( SELECT public.is_platform_admin() AS is_platform_admin)) WITH CHECK (( SELECT public.is_platform_admin() AS is_platform_admin));
 
 --
+-- Name: kpi_assessments KPI assessments are visible to their city's editors and hub coo; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI assessments are visible to their city's editors and hub coo" ON public.kpi_assessments FOR SELECT TO authenticated USING (((published_at IS NOT NULL) OR public.is_city_editor(city_id) OR public.is_coordinator_of_city_hub(city_id)));
+
+--
+-- Name: kpi_assessments KPI assessments can be changed by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI assessments can be changed by their city's editors" ON public.kpi_assessments FOR UPDATE TO authenticated USING (public.is_city_editor(city_id)) WITH CHECK (public.is_city_editor(city_id));
+
+--
+-- Name: kpi_assessments KPI assessments can be deleted by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI assessments can be deleted by their city's editors" ON public.kpi_assessments FOR DELETE TO authenticated USING (public.is_city_editor(city_id));
+
+--
+-- Name: kpi_assessments KPI assessments can be opened by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI assessments can be opened by their city's editors" ON public.kpi_assessments FOR INSERT TO authenticated WITH CHECK (public.is_city_editor(city_id));
+
+--
+-- Name: kpi_targets KPI targets are visible to their city's editors and hub coordin; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI targets are visible to their city's editors and hub coordin" ON public.kpi_targets FOR SELECT TO authenticated USING ((public.is_city_editor(city_id) OR public.is_coordinator_of_city_hub(city_id)));
+
+--
+-- Name: kpi_targets KPI targets can be changed by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI targets can be changed by their city's editors" ON public.kpi_targets FOR UPDATE TO authenticated USING (public.is_city_editor(city_id)) WITH CHECK (public.is_city_editor(city_id));
+
+--
+-- Name: kpi_targets KPI targets can be removed by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI targets can be removed by their city's editors" ON public.kpi_targets FOR DELETE TO authenticated USING (public.is_city_editor(city_id));
+
+--
+-- Name: kpi_targets KPI targets can be set by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI targets can be set by their city's editors" ON public.kpi_targets FOR INSERT TO authenticated WITH CHECK (public.is_city_editor(city_id));
+
+--
+-- Name: kpi_assessment_values KPI values are visible to their city's editors and hub coordina; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI values are visible to their city's editors and hub coordina" ON public.kpi_assessment_values FOR SELECT TO authenticated USING ((public.is_city_editor(city_id) OR public.is_coordinator_of_city_hub(city_id) OR (shared AND (EXISTS ( SELECT 1
+   FROM public.kpi_assessments a
+  WHERE ((a.id = kpi_assessment_values.assessment_id) AND (a.published_at IS NOT NULL)))))));
+
+--
+-- Name: kpi_assessment_values KPI values can be changed by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI values can be changed by their city's editors" ON public.kpi_assessment_values FOR UPDATE TO authenticated USING (public.is_city_editor(city_id)) WITH CHECK (public.is_city_editor(city_id));
+
+--
+-- Name: kpi_assessment_values KPI values can be entered by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI values can be entered by their city's editors" ON public.kpi_assessment_values FOR INSERT TO authenticated WITH CHECK (public.is_city_editor(city_id));
+
+--
+-- Name: kpi_assessment_values KPI values can be removed by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI values can be removed by their city's editors" ON public.kpi_assessment_values FOR DELETE TO authenticated USING (public.is_city_editor(city_id));
+
+--
 -- Name: kpis KPIs are visible to members; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -8290,6 +9034,12 @@ CREATE POLICY "Profiles are visible to visitors" ON public.profiles FOR SELECT T
 CREATE POLICY "Profiles can be deleted by their owner or an admin" ON public.profiles FOR DELETE TO authenticated USING (((id = ( SELECT auth.uid() AS uid)) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
 
 --
+-- Name: kpi_assessments Published KPI assessments are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Published KPI assessments are visible to visitors" ON public.kpi_assessments FOR SELECT TO anon USING ((published_at IS NOT NULL));
+
+--
 -- Name: deliverables Published deliverables are visible to members, all of them to a; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -8480,6 +9230,14 @@ CREATE POLICY "Search vocabulary is visible to members" ON public.search_terms F
 CREATE POLICY "Search vocabulary is visible to visitors" ON public.search_terms FOR SELECT TO anon USING (true);
 
 --
+-- Name: kpi_assessment_values Shared values of published KPI snapshots are visible to visitor; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Shared values of published KPI snapshots are visible to visitor" ON public.kpi_assessment_values FOR SELECT TO anon USING ((shared AND (EXISTS ( SELECT 1
+   FROM public.kpi_assessments a
+  WHERE ((a.id = kpi_assessment_values.assessment_id) AND (a.published_at IS NOT NULL))))));
+
+--
 -- Name: media_files Uploaded images are visible to members; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -8558,10 +9316,28 @@ ALTER TABLE public.hub_partners ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.hubs ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: kpi_assessment_values; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpi_assessment_values ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: kpi_assessments; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpi_assessments ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: kpi_sdg_links; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
 ALTER TABLE public.kpi_sdg_links ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: kpi_targets; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpi_targets ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: kpis; Type: ROW SECURITY; Schema: public; Owner: -
@@ -8876,6 +9652,14 @@ REVOKE ALL ON FUNCTION private.end_session(p_session_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.end_session(p_session_id uuid) TO authenticated;
 
 --
+-- Name: FUNCTION enqueue_contact_message(p_reply_to text, p_subject text, p_body text, p_delivery text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.enqueue_contact_message(p_reply_to text, p_subject text, p_body text, p_delivery text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.enqueue_contact_message(p_reply_to text, p_subject text, p_body text, p_delivery text) TO anon;
+GRANT ALL ON FUNCTION private.enqueue_contact_message(p_reply_to text, p_subject text, p_body text, p_delivery text) TO authenticated;
+
+--
 -- Name: FUNCTION enqueue_mail(p_to text, p_kind text, p_subject text, p_body text, p_delivery text); Type: ACL; Schema: private; Owner: -
 --
 
@@ -8939,6 +9723,103 @@ REVOKE ALL ON FUNCTION private.is_usable_account(p_user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.is_valid_email(p_email text) FROM PUBLIC;
+
+--
+-- Name: TABLE kpi_assessments; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.kpi_assessments TO anon;
+GRANT SELECT,DELETE ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.city_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(city_id) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.reporting_year; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(reporting_year) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.supersedes_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(supersedes_id) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.verifier; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(verifier) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.verification_date; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(verification_date) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.verification_report_url; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(verification_report_url) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.verification_scope; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(verification_scope) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.verified_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(verified_at) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.published_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(published_at) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: FUNCTION kpi_assessment_frozen_message(a public.kpi_assessments); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.kpi_assessment_frozen_message(a public.kpi_assessments) FROM PUBLIC;
+
+--
+-- Name: FUNCTION kpi_assessment_values_guard(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.kpi_assessment_values_guard() FROM PUBLIC;
+
+--
+-- Name: FUNCTION kpi_assessments_guard(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.kpi_assessments_guard() FROM PUBLIC;
+
+--
+-- Name: FUNCTION kpi_number_problem(kind text, max_value numeric, n numeric); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.kpi_number_problem(kind text, max_value numeric, n numeric) FROM PUBLIC;
+
+--
+-- Name: FUNCTION kpi_targets_guard(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.kpi_targets_guard() FROM PUBLIC;
+
+--
+-- Name: FUNCTION kpi_value_problem(measure jsonb, single numeric, parts jsonb); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.kpi_value_problem(measure jsonb, single numeric, parts jsonb) FROM PUBLIC;
 
 --
 -- Name: FUNCTION link_procurement_award(); Type: ACL; Schema: private; Owner: -
@@ -9020,6 +9901,12 @@ REVOKE ALL ON FUNCTION private.personal_data_hubs(p_user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.personal_data_identity(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION personal_data_kpi_assessments(p_user_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.personal_data_kpi_assessments(p_user_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION personal_data_organizations(p_user_id uuid); Type: ACL; Schema: private; Owner: -
@@ -10087,11 +10974,114 @@ GRANT UPDATE(since_label) ON TABLE public.hubs TO authenticated;
 GRANT UPDATE(description) ON TABLE public.hubs TO authenticated;
 
 --
+-- Name: TABLE kpi_assessment_values; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.kpi_assessment_values TO anon;
+GRANT SELECT,DELETE ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.assessment_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(assessment_id) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.kpi_code; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(kpi_code) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(status),UPDATE(status) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.value; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(value),UPDATE(value) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.parts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(parts),UPDATE(parts) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.not_available_reason; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(not_available_reason),UPDATE(not_available_reason) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.source; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(source),UPDATE(source) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.method_note; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(method_note),UPDATE(method_note) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.shared; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(shared),UPDATE(shared) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
 -- Name: TABLE kpi_sdg_links; Type: ACL; Schema: public; Owner: -
 --
 
 GRANT SELECT ON TABLE public.kpi_sdg_links TO anon;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.kpi_sdg_links TO authenticated;
+
+--
+-- Name: TABLE kpi_targets; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE public.kpi_targets TO authenticated;
+
+--
+-- Name: COLUMN kpi_targets.city_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(city_id) ON TABLE public.kpi_targets TO authenticated;
+
+--
+-- Name: COLUMN kpi_targets.kpi_code; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(kpi_code) ON TABLE public.kpi_targets TO authenticated;
+
+--
+-- Name: COLUMN kpi_targets.part_key; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(part_key) ON TABLE public.kpi_targets TO authenticated;
+
+--
+-- Name: COLUMN kpi_targets.baseline_year; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(baseline_year),UPDATE(baseline_year) ON TABLE public.kpi_targets TO authenticated;
+
+--
+-- Name: COLUMN kpi_targets.target_value; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(target_value),UPDATE(target_value) ON TABLE public.kpi_targets TO authenticated;
+
+--
+-- Name: COLUMN kpi_targets.target_year; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(target_year),UPDATE(target_year) ON TABLE public.kpi_targets TO authenticated;
 
 --
 -- Name: TABLE kpis; Type: ACL; Schema: public; Owner: -
@@ -11646,6 +12636,7 @@ INSERT INTO private.country_names VALUES ('ZW', 'Zimbabwe');
 
 INSERT INTO private.personal_data_sources VALUES ('hubs', 'private.personal_data_hubs');
 INSERT INTO private.personal_data_sources VALUES ('identity', 'private.personal_data_identity');
+INSERT INTO private.personal_data_sources VALUES ('kpi-assessments', 'private.personal_data_kpi_assessments');
 INSERT INTO private.personal_data_sources VALUES ('organizations', 'private.personal_data_organizations');
 
 --

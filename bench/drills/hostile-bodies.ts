@@ -30,9 +30,10 @@ const password = 'demo-password-2026';
 /**
  * Who sends: a visitor, a member without a role, and someone who holds the
  * route's permission (the platform admin holds every role permission but
- * four: applying to join a hub and changing a city's procurement, which take
- * a city editor, reading an organization's contact requests and answering a
- * procurement notice, which take an organization's admin).
+ * several: applying to join a hub, the KPI assessments and changing a
+ * city's procurement, which take a city editor, and reading an
+ * organization's contact requests and answering a procurement notice, which
+ * take an organization's admin).
  */
 const accounts = {
   member: 'member@demo.u4ssc.local',
@@ -42,7 +43,9 @@ const accounts = {
 } as const;
 type Persona = 'visitor' | 'member' | 'holder';
 const holderOf = (permission: Permission): keyof typeof accounts =>
-  permission === 'hub.apply' || permission === 'procurement.manage'
+  permission === 'hub.apply' ||
+  permission.startsWith('kpiAssessment.') ||
+  permission === 'procurement.manage'
     ? 'cityEditor'
     : permission === 'organization.readContactRequests' || permission === 'procurement.respond'
       ? 'orgAdmin'
@@ -52,6 +55,10 @@ const holderOf = (permission: Permission): keyof typeof accounts =>
 const segmentValues: Record<string, string> = {
   'hubs/[slug]': 'austria',
   'events/[slug]': 'demo-austrian-hub-smart-city-dialogue',
+  // The city editor's city, an open (not verified) assessment of it, a section of the framework.
+  'cities/[slug]': 'demo-fjordby',
+  'assessments/[year]': '2024',
+  'sections/[section]': 'ec-ict',
   // A verified organization: its public contact form and its team's pages.
   'directory/[slug]': 'demo-sensorwerk',
   'organizations/[slug]': 'demo-sensorwerk',

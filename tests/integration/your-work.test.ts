@@ -57,7 +57,11 @@ describe.each(testTargets())('the "Your work" page on $name', (target) => {
       'events',
       'organization-reviews',
     ]);
-    expect(await idsOf('cityEditor')).toEqual(['procurement', 'city-demo-fjordby']);
+    expect(await idsOf('cityEditor')).toEqual([
+      'kpi-assessments',
+      'procurement',
+      'city-demo-fjordby',
+    ]);
     expect(await idsOf('orgMember')).toEqual([
       'procurement-opportunities',
       'organization-demo-pending-mobility',

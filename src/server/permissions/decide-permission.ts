@@ -107,6 +107,13 @@ const decisions: Record<RolePermission, Decision> = {
     anyOrganizationAdmin,
     'false',
   ),
+  'kpiAssessment.read': scopedTo(
+    'cityId',
+    'public.is_city_editor($1::uuid) or public.is_coordinator_of_city_hub($1::uuid)',
+    `${anyCity} or ${anyHub}`,
+    'false',
+  ),
+  'kpiAssessment.write': scopedTo('cityId', 'public.is_city_editor($1::uuid)', anyCity, 'false'),
   'membership.grant': adminOnly,
   'membership.revoke': adminOnly,
   'deliverable.manage': adminOnly,

@@ -7,7 +7,9 @@ import { directory } from './directory';
 import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
+import { kpiAssessments } from './kpi-assessments';
 import { kpis } from './kpis';
+import { legal } from './legal';
 import { organizations } from './organizations';
 import { mail } from './mail';
 import { places } from './places';
@@ -32,11 +34,13 @@ export const en = {
   ...directory,
   ...organizations,
   ...kpis,
+  ...kpiAssessments,
   ...sdgs,
   ...taxonomy,
   ...charts,
   ...csv,
   ...forms,
+  ...legal,
   ...work,
   ...mail,
   ...procurement,
@@ -53,11 +57,13 @@ export const englishSources = {
   directory,
   organizations,
   kpis,
+  kpiAssessments,
   sdgs,
   taxonomy,
   charts,
   csv,
   forms,
+  legal,
   work,
   mail,
   procurement,

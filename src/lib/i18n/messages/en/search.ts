@@ -5,7 +5,7 @@ export const search = {
   'search.lead':
     'One search across hubs, cities, partners, case studies, ITU-T deliverables, news and events.',
   'search.label': 'Search the portal',
-  'search.headerLabel': 'Search the portal',
+  'search.headerLabel': 'Site search',
   'search.placeholder': 'Cities, partners, Y.4903…',
   'search.hint': 'For example “air quality sensors”, “Y.4903” or “procurement Tunisia”.',
   'search.submit': 'Search',
@@ -14,7 +14,8 @@ export const search = {
   'search.empty.body': 'You can also choose a kind of content below to browse it.',
   'search.noResults': 'Nothing matches “{query}”.',
   'search.noResultsHint': 'Check the spelling, use fewer words, or remove a filter.',
-  'search.corrected': 'Showing results for “{corrected}”.',
+  'search.corrected':
+    'Nothing was found for “{query}”, so these are the results for “{corrected}”.',
   'search.correctedOriginal': 'Search instead for “{query}”',
   'search.anyWord': 'No result contains all your words; these contain some of them.',
   'search.results.one': '{count} result',
