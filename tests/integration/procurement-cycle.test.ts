@@ -32,7 +32,7 @@ import { recordTender } from '../../src/server/procurement/record-tender';
 import { saveMilestone } from '../../src/server/procurement/save-milestone';
 import { saveNoticeDraft } from '../../src/server/procurement/save-notice';
 import { parseProcurementFilters } from '../../src/lib/procurement/vocabulary';
-import { testTargets } from '../support/databases';
+import { asUser, testTargets } from '../support/databases';
 import { claimsOf, userIdOf, type Persona } from '../support/personas';
 import { letNoticeDeadlinePass, noticeFields, planFields } from '../support/procurement';
 
@@ -639,5 +639,54 @@ describe.each(testTargets())('the procurement buying cycle on $name', (target) =
     await db.query('delete from public.procurement_theme_follows where organization_id = $1', [
       sensorwerk,
     ]);
+  });
+
+  it('lets the people who ran and answered processes delete their accounts; the processes and releases stay', async () => {
+    const whoColumns = `
+      select (select count(*)::int from public.procurement_processes where created_by = $1)
+           + (select count(*)::int from public.procurement_amendments where created_by = $1)
+           + (select count(*)::int from public.procurement_questions where asked_by = $1)
+           + (select count(*)::int from public.procurement_answers where created_by = $1)
+           + (select count(*)::int from public.procurement_interests where submitted_by = $1)
+           + (select count(*)::int from public.procurement_bids where created_by = $1)
+           + (select count(*)::int from public.procurement_awards where created_by = $1)
+           + (select count(*)::int from public.procurement_theme_follows where updated_by = $1) as mine,
+             (select count(*)::int from public.procurement_processes) as processes,
+             (select count(*)::int from public.procurement_releases) as releases`;
+    for (const persona of ['cityEditor', 'orgMember'] as const) {
+      const user = userIdOf(persona);
+      const [before] = await db.query<{ mine: number; processes: number; releases: number }>(
+        whoColumns,
+        [user],
+      );
+      expect(before!.mine).toBeGreaterThan(0);
+      const after = await asUser(db, claimsOf(persona), async (tx) => {
+        if (persona === 'orgMember') {
+          await tx.query(
+            `insert into public.procurement_theme_follows (organization_id, themes, updated_by) values ($1, '{water}', auth.uid())`,
+            [sensorwerk],
+          );
+          // The partners' rule: an organization keeps an admin, so the colleague becomes one first.
+          await tx.query('reset role');
+          await tx.query(
+            `insert into public.memberships (user_id, role, organization_id, org_role)
+             select $2, 'org_member', organization_id, 'admin' from public.memberships
+              where user_id = $1 and role = 'org_member' on conflict do nothing`,
+            [user, userIdOf('orgColleague')],
+          );
+          await tx.query(
+            `update public.memberships set org_role = 'admin' where user_id = $1 and role = 'org_member'`,
+            [userIdOf('orgColleague')],
+          );
+          await tx.query("select set_config('role', 'authenticated', true)");
+        }
+        await tx.query('select private.delete_my_account()');
+        await tx.query('reset role');
+        return (
+          await tx.query<{ mine: number; processes: number; releases: number }>(whoColumns, [user])
+        )[0]!;
+      });
+      expect(after).toEqual({ mine: 0, processes: before!.processes, releases: before!.releases });
+    }
   });
 });
