@@ -74,6 +74,7 @@ describe.each(testTargets())('the sitemap registry on $name', (target) => {
           `${siteUrl}/register/organization`,
           `${siteUrl}/deliverables/itu-t-y-4903`,
           `${siteUrl}/kpis/ec-ict-ict-1c`,
+          `${siteUrl}/cities/demo-fjordby/kpis/2025`,
           `${siteUrl}/events/demo-austrian-hub-smart-city-dialogue`,
         ]),
       );
