@@ -10,10 +10,15 @@ const expectedSections: Record<Role, string[]> = {
   admin: ['admin', 'organization-reviews'],
   coordinator: ['hub-austria', 'hub-demo-nordic-hub', 'news', 'events', 'organization-reviews'],
   otherCoordinator: ['hub-demo-andean-hub', 'news', 'events', 'organization-reviews'],
-  cityEditor: ['kpi-assessments', 'city-demo-fjordby'],
-  otherCityEditor: ['kpi-assessments', 'city-demo-lakeside'],
-  orgMember: ['organization-demo-pending-mobility', 'organization-demo-sensorwerk'],
+  cityEditor: ['kpi-assessments', 'procurement', 'city-demo-fjordby'],
+  otherCityEditor: ['kpi-assessments', 'procurement', 'city-demo-lakeside'],
+  orgMember: [
+    'procurement-opportunities',
+    'organization-demo-pending-mobility',
+    'organization-demo-sensorwerk',
+  ],
   orgColleague: [
+    'procurement-opportunities',
     'organization-demo-declined-gadgets',
     'organization-demo-sensorwerk',
     'organization-demo-urban-data-lab',
