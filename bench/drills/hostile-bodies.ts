@@ -30,9 +30,10 @@ const password = 'demo-password-2026';
 /**
  * Who sends: a visitor, a member without a role, and someone who holds the
  * route's permission (the platform admin holds every role permission but
- * three: applying to join a hub and the KPI assessments, which take a city
- * editor, and reading an organization's contact requests, which takes that
- * organization's admin).
+ * several: applying to join a hub, the KPI assessments and changing a
+ * city's procurement, which take a city editor, and reading an
+ * organization's contact requests and answering a procurement notice, which
+ * take an organization's admin).
  */
 const accounts = {
   member: 'member@demo.u4ssc.local',
@@ -42,9 +43,11 @@ const accounts = {
 } as const;
 type Persona = 'visitor' | 'member' | 'holder';
 const holderOf = (permission: Permission): keyof typeof accounts =>
-  permission === 'hub.apply' || permission.startsWith('kpiAssessment.')
+  permission === 'hub.apply' ||
+  permission.startsWith('kpiAssessment.') ||
+  permission === 'procurement.manage'
     ? 'cityEditor'
-    : permission === 'organization.readContactRequests'
+    : permission === 'organization.readContactRequests' || permission === 'procurement.respond'
       ? 'orgAdmin'
       : 'admin';
 
@@ -99,6 +102,14 @@ async function writeRoutes(baseUrl: string): Promise<{ path: string; permission:
   const newsSlug = /href="\/news\/([a-z0-9-]+)"/.exec(news)?.[1];
   if (!newsSlug) throw new Error('No published news item to post to');
   segmentValues['news/[slug]'] = newsSlug;
+  // A published process of Fjordby (the city editor's city), found in the open data.
+  const releases = (await (await fetch(`${baseUrl}/api/ocds/releases`)).json()) as {
+    releases: { ocid: string; buyer?: { name?: string } }[];
+  };
+  const fjordby = releases.releases.find((r) => r.buyer?.name?.includes('Fjordby'));
+  const processId = /[0-9a-f-]{36}$/.exec(fjordby?.ocid ?? '')?.[0];
+  if (!processId) throw new Error('No published procurement process of Fjordby to post to');
+  segmentValues['procurement/[id]'] = processId;
   const routes = [];
   for (const file of listRouteFiles(pagesDir)) {
     const facts = describeRoute(file, fs.readFileSync(path.join(pagesDir, file), 'utf8'));

@@ -259,6 +259,20 @@ export const permissions = {
   /** private.admin_* functions: admins. */
   'account.disable': adminOnly,
   'admin.access': adminOnly,
+
+  /**
+   * procurement_* · insert/update/delete: the editors of the process's city
+   * ("only the city's editors change its processes"; not coordinators, not admins).
+   */
+  'procurement.manage': byRole((ms, t) => edits(ms, t), {
+    title: 'procurement.forbidden.title',
+    body: 'procurement.forbidden.body',
+  }),
+  /** procurement_questions, procurement_interests · insert: members of the organization (verified: RLS). */
+  'procurement.respond': byRole((ms, t) => belongs(ms, t), {
+    title: 'procurement.respondForbidden.title',
+    body: 'procurement.respondForbidden.body',
+  }),
 } as const satisfies Record<string, Definition>;
 
 export type Permission = keyof typeof permissions;

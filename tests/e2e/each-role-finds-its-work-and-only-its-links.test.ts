@@ -23,10 +23,15 @@ const expectedSections: Record<Role, string[]> = {
     'case-studies-review',
     'organization-reviews',
   ],
-  cityEditor: ['case-studies', 'kpi-assessments', 'city-demo-fjordby'],
-  otherCityEditor: ['case-studies', 'kpi-assessments', 'city-demo-lakeside'],
-  orgMember: ['organization-demo-pending-mobility', 'organization-demo-sensorwerk'],
+  cityEditor: ['case-studies', 'kpi-assessments', 'procurement', 'city-demo-fjordby'],
+  otherCityEditor: ['case-studies', 'kpi-assessments', 'procurement', 'city-demo-lakeside'],
+  orgMember: [
+    'procurement-opportunities',
+    'organization-demo-pending-mobility',
+    'organization-demo-sensorwerk',
+  ],
   orgColleague: [
+    'procurement-opportunities',
     'organization-demo-declined-gadgets',
     'organization-demo-sensorwerk',
     'organization-demo-urban-data-lab',

@@ -62,13 +62,16 @@ describe.each(testTargets())('the "Your work" page on $name', (target) => {
     expect(await idsOf('cityEditor')).toEqual([
       'case-studies',
       'kpi-assessments',
+      'procurement',
       'city-demo-fjordby',
     ]);
     expect(await idsOf('orgMember')).toEqual([
+      'procurement-opportunities',
       'organization-demo-pending-mobility',
       'organization-demo-sensorwerk',
     ]);
     expect(await idsOf('orgColleague')).toEqual([
+      'procurement-opportunities',
       'organization-demo-declined-gadgets',
       'organization-demo-sensorwerk',
       'organization-demo-urban-data-lab',
@@ -153,6 +156,27 @@ describe.each(testTargets())('the "Your work" page on $name', (target) => {
     expect(titles(fjordby).sort()).toEqual([
       'Coding clubs for girls in Fjordby libraries',
       'Flood warnings by text message for the river districts',
+    ]);
+  });
+
+  it("lists a city editor's own processes, drafts included, and nobody else's", async () => {
+    const fjordby = (await workOf('cityEditor')).sections.find((s) => s.id === 'procurement')!;
+    const items = fjordby.groups[0]!.items;
+    expect(items.every((item) => item.detail?.startsWith('Fjordby (demo)'))).toBe(true);
+    expect(
+      items.find((item) => item.label === 'Free Wi-Fi in the harbour district')?.badge?.label,
+    ).toBe('Draft');
+    const lakeside = (await workOf('otherCityEditor')).sections.find(
+      (s) => s.id === 'procurement',
+    )!;
+    expect(lakeside.groups[0]!.items.map((item) => item.label)).toEqual([
+      'Finding leaks in the water network',
+    ]);
+    const vendor = (await workOf('orgMember')).sections.find(
+      (s) => s.id === 'procurement-opportunities',
+    )!;
+    expect(vendor.groups[0]!.items.map((item) => item.label)).toEqual([
+      'Safer walking routes to school',
     ]);
   });
 

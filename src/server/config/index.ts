@@ -3,6 +3,11 @@ import { buildDatabaseConfig, databaseVariables, type DatabaseConfig } from './d
 import { buildHttpConfig, httpVariables, type HttpConfig } from './http';
 import { buildIdentityConfig, identityVariables, type IdentityConfig } from './identity';
 import { buildMailConfig, mailVariables, type MailConfig } from './mail';
+import {
+  buildProcurementConfig,
+  procurementVariables,
+  type ProcurementConfig,
+} from './procurement';
 import { buildSearchConfig, searchVariables, type SearchConfig } from './search';
 import { buildServerConfig, serverVariables, type ServerConfig } from './server';
 import { buildStorageConfig, storageVariables, type StorageConfig } from './storage';
@@ -12,6 +17,7 @@ export type { DatabaseConfig } from './database';
 export type { HttpConfig } from './http';
 export type { IdentityConfig } from './identity';
 export type { MailConfig } from './mail';
+export type { ProcurementConfig } from './procurement';
 export type { ServerConfig } from './server';
 export type { StorageConfig } from './storage';
 export { deriveSiteUrl } from './server';
@@ -21,7 +27,7 @@ export { deriveSiteUrl } from './server';
  * validated as a whole, then read synchronously everywhere. Each part is
  * owned by the area that uses it and lives in its own file (`server.ts`,
  * `database.ts`, `http.ts`, `identity.ts`, `mail.ts`, `storage.ts`,
- * `search.ts`): a zod schema of its variables and a function that turns
+ * `search.ts`, `procurement.ts`): a zod schema of its variables and a function that turns
  * them into typed settings. `.env.example` documents every variable.
  */
 export interface Config {
@@ -32,6 +38,7 @@ export interface Config {
   mail: MailConfig;
   storage: StorageConfig;
   search: SearchConfig;
+  procurement: ProcurementConfig;
 }
 
 export interface ConfigIssue {
@@ -86,6 +93,7 @@ export function loadConfig(
     mail: read(mailVariables),
     storage: read(storageVariables),
     search: read(searchVariables),
+    procurement: read(procurementVariables),
   };
   if (
     !vars.server ||
@@ -94,7 +102,8 @@ export function loadConfig(
     !vars.identity ||
     !vars.mail ||
     !vars.storage ||
-    !vars.search
+    !vars.search ||
+    !vars.procurement
   ) {
     throw new ConfigError(issues);
   }
@@ -114,6 +123,7 @@ export function loadConfig(
     mail: buildMailConfig(vars.mail),
     storage,
     search: buildSearchConfig(vars.search),
+    procurement: buildProcurementConfig(vars.procurement),
   };
   if (identity.supabaseUrl && !identity.supabase && storage.kind !== 'supabase' && !issues.length) {
     report(
@@ -147,6 +157,7 @@ export const configVariableNames: readonly string[] = [
   mailVariables,
   storageVariables,
   searchVariables,
+  procurementVariables,
 ].flatMap((schema) => Object.keys(schema.shape));
 
 let current: Config | undefined;

@@ -47,6 +47,12 @@ export const rateLimitRules = {
   joinRequestsPerAccount: { bucket: 'join.account', max: 10, windowSeconds: 3600 },
   /** Image uploads per account (each costs a decode and an encode), covers included. */
   uploadsPerAccount: { bucket: 'upload.account', max: 100, windowSeconds: 3600 },
+  /** Questions and expressions of interest sent about procurement notices, per account. */
+  procurementResponsesPerAccount: {
+    bucket: 'procurement_response.account',
+    max: 30,
+    windowSeconds: 3600,
+  },
 } as const satisfies Record<string, RateLimitRule>;
 
 export interface RateLimitCheck {

@@ -130,6 +130,13 @@ const decisions: Record<RolePermission, Decision> = {
   'audit.read': adminOnly,
   'account.disable': adminOnly,
   'admin.access': adminOnly,
+  'procurement.manage': scopedTo('cityId', 'public.is_city_editor($1::uuid)', anyCity, 'false'),
+  'procurement.respond': scopedTo(
+    'organizationId',
+    'public.is_org_member($1::uuid)',
+    anyOrganization,
+    'false',
+  ),
 };
 
 const uuid = z.uuid();

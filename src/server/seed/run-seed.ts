@@ -10,6 +10,7 @@ import { seedCaseStudies, seedCityKpiStatus } from './seed-case-studies';
 import { seedDemo } from './seed-demo';
 import { seedKpiAssessments } from './seed-kpi-assessments';
 import { seedNewsAndEvents } from './seed-news-events';
+import { seedProcurement } from './seed-procurement';
 import { seedDemoOrganizations } from './seed-organizations';
 import { upsertCities, upsertHubs } from './upsert-places';
 
@@ -67,6 +68,8 @@ export async function seedWithin(tx: Queryable, options: SeedOptions): Promise<S
   if (demo) await seedNewsAndEvents(tx, seedDir);
   if (demo) step('demo case studies');
   const demoCases = demo ? await seedCaseStudies(tx, seedDir) : { caseStudies: 0, cities: 0 };
+  if (demo) step('demo procurement processes');
+  if (demo) await seedProcurement(tx, seedDir);
   if (demo) step('demo KPI assessments');
   if (demo) await seedKpiAssessments(tx, seedDir);
   return {

@@ -15,6 +15,7 @@ import { legal } from './legal';
 import { organizations } from './organizations';
 import { mail } from './mail';
 import { places } from './places';
+import { procurement } from './procurement';
 import { sdgs } from './sdgs';
 import { search } from './search';
 import { taxonomy } from './taxonomy';
@@ -46,6 +47,7 @@ export const en = {
   ...legal,
   ...work,
   ...mail,
+  ...procurement,
 } as const;
 
 export const englishSources = {
@@ -70,4 +72,5 @@ export const englishSources = {
   legal,
   work,
   mail,
+  procurement,
 } as const;

@@ -150,6 +150,13 @@ export const legal = {
     'To list verified organizations in the partner directory and let their members manage them.',
   'privacy.organizations.howLong':
     'Until the organization is removed; your membership ends with your account.',
+  'privacy.procurement.name': 'Procurement',
+  'privacy.procurement.what':
+    'What you do in a procurement process: the processes, answers and awards you record for a city; the questions and expressions of interest you send for an organization; the themes you choose for its mail. Each keeps who did it.',
+  'privacy.procurement.why':
+    'So the city’s editors can run the process and answer; questions are published without the name of who asked, and an organization is named as interested only if it agrees.',
+  'privacy.procurement.howLong':
+    'As long as the process is kept: it is the city’s public record. When you delete your account, it stays without your name.',
   'privacy.audit.name': 'Record of access changes',
   'privacy.audit.what':
     'A record of changes to roles and accounts: who changed what, for whom, and when.',
