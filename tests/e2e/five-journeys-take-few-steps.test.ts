@@ -201,6 +201,17 @@ describe.skipIf(!e2eEnabled())('the five journeys of issue 11 take fewer steps',
       'Approve',
     );
     record('join a hub', editor, coordinator);
+    // Not a step of the journey: Fjordby leaves the Andean hub again, so the
+    // stories that run later find the hubs as seeded (its coordinator is an
+    // outsider to Fjordby's KPI assessments there).
+    await cp.goto('/hubs/demo-andean-hub/members');
+    await cp.getByRole('link', { name: 'Remove Fjordby (demo) from this hub' }).click();
+    await cp.waitForURL(/remove=city:/);
+    await cp
+      .getByRole('region', { name: 'Remove Fjordby (demo) from Andean Region Hub (demo)?' })
+      .getByRole('button', { name: 'Remove Fjordby (demo) from this hub' })
+      .click();
+    await expect(cp.getByRole('status').textContent()).resolves.toContain('is no longer a member');
     await coordinatorContext.close();
   });
 

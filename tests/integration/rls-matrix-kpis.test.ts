@@ -53,7 +53,8 @@ const cases: MatrixCase[] = [
     what: 'delete a KPI',
     allowed: ['admin'],
     run: (tx) =>
-      count(tx.query("delete from public.kpis where code = 'EC:ICT:ICT:1C' returning 1")),
+      // One no demo city recorded a value for: a KPI with values cannot be deleted (restrict).
+      count(tx.query("delete from public.kpis where code = 'EC:I:B:1A' returning 1")),
   },
   {
     table: 'kpi_sdg_links',
