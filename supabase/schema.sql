@@ -154,6 +154,25 @@ end
 $$;
 
 --
+-- Name: bump_data_version(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.bump_data_version() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_token text;
+begin
+  update private.data_version set version = version + 1, changed_at = clock_timestamp()
+   returning private.data_version_token(version, changed_at) into v_token;
+  delete from private.data_version_bumps b where b.xact = new.xact;
+  perform pg_notify('portal_data_version', v_token);
+  return null;
+end
+$$;
+
+--
 -- Name: change_my_password(text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -232,6 +251,17 @@ begin
     select v_session.id, v_session.expires_at, u.email::text, u.raw_app_meta_data, u.raw_user_meta_data
     from auth.users u where u.id = p_user_id;
 end
+$$;
+
+--
+-- Name: data_version_token(bigint, timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.data_version_token(p_version bigint, p_changed_at timestamp with time zone) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select p_version::text || '-' || (extract(epoch from p_changed_at) * 1000000)::bigint::text
 $$;
 
 --
@@ -401,6 +431,90 @@ CREATE FUNCTION private.my_password_hash() RETURNS text
 $$;
 
 --
+-- Name: next_event_visibility_change(timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.next_event_visibility_change(p_after timestamp with time zone) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select min(at) from (
+    select min(e.published_at) as at from public.events e where e.published_at > p_after
+    union all
+    select min(e.starts_at) from public.events e where e.published_at is not null and e.starts_at > p_after
+    union all
+    select min(e.ends_at) from public.events e where e.published_at is not null and e.ends_at > p_after
+    union all
+    select min(e.ends_at + interval '90 days') from public.events e
+     where e.published_at is not null and e.ends_at > p_after - interval '90 days'
+  ) moments
+$$;
+
+--
+-- Name: next_news_visibility_change(timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.next_news_visibility_change(p_after timestamp with time zone) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select min(n.published_at) from public.news_items n where n.published_at > p_after
+$$;
+
+--
+-- Name: next_search_visibility_change(timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.next_search_visibility_change(p_after timestamp with time zone) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select min(d.visible_from) from public.search_documents d where d.visible_from > p_after
+$$;
+
+--
+-- Name: next_visibility_change(timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.next_visibility_change(p_after timestamp with time zone DEFAULT now()) RETURNS timestamp with time zone
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  v_source record;
+  v_at timestamptz;
+  v_next timestamptz;
+begin
+  for v_source in select s.next_change_function from private.visibility_change_sources s loop
+    execute format('select %s($1)', v_source.next_change_function::regproc) into v_at using p_after;
+    if v_at is not null and (v_next is null or v_at < v_next) then
+      v_next := v_at;
+    end if;
+  end loop;
+  return v_next;
+end
+$_$;
+
+--
+-- Name: note_data_change(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.note_data_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_xact text := pg_current_xact_id()::text;
+begin
+  if current_setting('portal.data_version_xact', true) is distinct from v_xact then
+    perform set_config('portal.data_version_xact', v_xact, true);
+    insert into private.data_version_bumps (xact) values (v_xact::xid8) on conflict do nothing;
+  end if;
+  return null;
+end
+$$;
+
+--
 -- Name: purge_expired_rows(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -518,6 +632,18 @@ begin
     cross join lateral private.rate_limit_check(e.value) as c
    where r.bucket = c.bucket and r.key_hash = c.key_hash and r.window_start = c.window_start;
 end
+$$;
+
+--
+-- Name: render_cache_state(timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.render_cache_state(p_after timestamp with time zone DEFAULT now()) RETURNS TABLE(version text, next_change timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select private.data_version_token(v.version, v.changed_at), private.next_visibility_change(p_after)
+    from private.data_version v
 $$;
 
 --
@@ -1676,6 +1802,24 @@ end
 $_$;
 
 --
+-- Name: track_data_version(regclass); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.track_data_version(p_table regclass) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  execute format('drop trigger if exists data_version on %s', p_table);
+  execute format(
+    'create trigger data_version after insert or update or delete or truncate on %s '
+    'for each statement execute function private.note_data_change()',
+    p_table
+  );
+end
+$$;
+
+--
 -- Name: use_email_token(text, text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -2429,6 +2573,37 @@ CREATE TABLE private.country_names (
 COMMENT ON TABLE private.country_names IS 'ISO 3166-1 alpha-2 codes with their English (CLDR) names, for search text; pages name countries through the i18n module.';
 
 --
+-- Name: data_version; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.data_version (
+    singleton boolean DEFAULT true NOT NULL,
+    version bigint DEFAULT 1 NOT NULL,
+    changed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT data_version_singleton_check CHECK (singleton)
+);
+
+--
+-- Name: TABLE data_version; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.data_version IS 'One row: bumped at the commit of every transaction that changed a table public pages read (the render cache).';
+
+--
+-- Name: data_version_bumps; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.data_version_bumps (
+    xact xid8 DEFAULT pg_current_xact_id() NOT NULL
+);
+
+--
+-- Name: TABLE data_version_bumps; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.data_version_bumps IS 'Transactions that changed tracked tables and have not committed yet (each row lives until its commit).';
+
+--
 -- Name: email_tokens; Type: TABLE; Schema: private; Owner: -
 --
 
@@ -2582,6 +2757,22 @@ CREATE TABLE private.sessions (
 --
 
 COMMENT ON TABLE private.sessions IS 'Signed-in sessions of the built-in provider; the session cookie names one by id.';
+
+--
+-- Name: visibility_change_sources; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.visibility_change_sources (
+    source text NOT NULL,
+    next_change_function regprocedure NOT NULL,
+    CONSTRAINT visibility_change_sources_source_check CHECK ((source ~ '^[a-z][a-z0-9_-]*$'::text))
+);
+
+--
+-- Name: TABLE visibility_change_sources; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.visibility_change_sources IS 'Functions saying when rows next become visible or change by time alone; the render cache expires pages then.';
 
 --
 -- Name: audit_log; Type: TABLE; Schema: public; Owner: -
@@ -3242,6 +3433,20 @@ ALTER TABLE ONLY private.country_names
     ADD CONSTRAINT country_names_pkey PRIMARY KEY (code);
 
 --
+-- Name: data_version_bumps data_version_bumps_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.data_version_bumps
+    ADD CONSTRAINT data_version_bumps_pkey PRIMARY KEY (xact);
+
+--
+-- Name: data_version data_version_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.data_version
+    ADD CONSTRAINT data_version_pkey PRIMARY KEY (singleton);
+
+--
 -- Name: email_tokens email_tokens_pkey; Type: CONSTRAINT; Schema: private; Owner: -
 --
 
@@ -3296,6 +3501,13 @@ ALTER TABLE ONLY private.search_sources
 
 ALTER TABLE ONLY private.sessions
     ADD CONSTRAINT sessions_pkey PRIMARY KEY (id);
+
+--
+-- Name: visibility_change_sources visibility_change_sources_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.visibility_change_sources
+    ADD CONSTRAINT visibility_change_sources_pkey PRIMARY KEY (source);
 
 --
 -- Name: audit_log audit_log_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -3588,6 +3800,12 @@ CREATE INDEX event_registrations_waitlist_idx ON public.event_registrations USIN
 CREATE INDEX events_created_by_idx ON public.events USING btree (created_by);
 
 --
+-- Name: events_ends_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX events_ends_idx ON public.events USING btree (ends_at);
+
+--
 -- Name: events_hub_starts_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3828,6 +4046,36 @@ CREATE INDEX search_documents_visible_from_idx ON public.search_documents USING 
 CREATE INDEX search_terms_trgm_idx ON public.search_terms USING gin (term extensions.gin_trgm_ops);
 
 --
+-- Name: data_version_bumps bump_at_commit; Type: TRIGGER; Schema: private; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER bump_at_commit AFTER INSERT ON private.data_version_bumps DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION private.bump_data_version();
+
+--
+-- Name: country_names data_version; Type: TRIGGER; Schema: private; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.country_names FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: search_lexemes data_version; Type: TRIGGER; Schema: private; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.search_lexemes FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: search_sources data_version; Type: TRIGGER; Schema: private; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.search_sources FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: visibility_change_sources data_version; Type: TRIGGER; Schema: private; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.visibility_change_sources FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
 -- Name: cities cities_search_sync; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -3838,6 +4086,102 @@ CREATE TRIGGER cities_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.cit
 --
 
 CREATE TRIGGER cities_set_updated_at BEFORE UPDATE ON public.cities FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
+-- Name: cities data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.cities FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: deliverables data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.deliverables FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: event_registrations data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.event_registrations FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: events data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.events FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: hub_cities data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.hub_cities FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: hub_partners data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.hub_partners FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: hubs data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.hubs FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: kpi_sdg_links data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.kpi_sdg_links FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: kpis data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.kpis FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: media_files data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.media_files FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: memberships data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.memberships FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: news_items data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.news_items FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: organizations data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.organizations FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: profiles data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.profiles FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: search_documents data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.search_documents FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: search_terms data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.search_terms FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
 
 --
 -- Name: deliverables deliverables_search_sync; Type: TRIGGER; Schema: public; Owner: -
@@ -4926,6 +5270,12 @@ GRANT ALL ON FUNCTION private.admin_set_user_disabled(p_user_id uuid, p_disabled
 REVOKE ALL ON FUNCTION private.audit_membership_change() FROM PUBLIC;
 
 --
+-- Name: FUNCTION bump_data_version(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.bump_data_version() FROM PUBLIC;
+
+--
 -- Name: FUNCTION change_my_password(p_password_hash text); Type: ACL; Schema: private; Owner: -
 --
 
@@ -4950,6 +5300,12 @@ REVOKE ALL ON FUNCTION private.country_name_en(p_code text) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION private.create_session(p_user_id uuid, p_idle_seconds integer, p_absolute_seconds integer, p_user_agent text, p_ip text) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.create_session(p_user_id uuid, p_idle_seconds integer, p_absolute_seconds integer, p_user_agent text, p_ip text) TO portal_identity;
+
+--
+-- Name: FUNCTION data_version_token(p_version bigint, p_changed_at timestamp with time zone); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.data_version_token(p_version bigint, p_changed_at timestamp with time zone) FROM PUBLIC;
 
 --
 -- Name: FUNCTION delete_my_account(); Type: ACL; Schema: private; Owner: -
@@ -5022,6 +5378,36 @@ REVOKE ALL ON FUNCTION private.my_password_hash() FROM PUBLIC;
 GRANT ALL ON FUNCTION private.my_password_hash() TO portal_identity;
 
 --
+-- Name: FUNCTION next_event_visibility_change(p_after timestamp with time zone); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.next_event_visibility_change(p_after timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION next_news_visibility_change(p_after timestamp with time zone); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.next_news_visibility_change(p_after timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION next_search_visibility_change(p_after timestamp with time zone); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.next_search_visibility_change(p_after timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION next_visibility_change(p_after timestamp with time zone); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.next_visibility_change(p_after timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION note_data_change(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.note_data_change() FROM PUBLIC;
+
+--
 -- Name: FUNCTION purge_expired_rows(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -5053,6 +5439,12 @@ REVOKE ALL ON FUNCTION private.rate_limit_key_hash(p_key text) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION private.release_rate_limits(p_checks jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.release_rate_limits(p_checks jsonb) TO portal_identity;
+
+--
+-- Name: FUNCTION render_cache_state(p_after timestamp with time zone); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.render_cache_state(p_after timestamp with time zone) FROM PUBLIC;
 
 --
 -- Name: FUNCTION request_email_change(p_new_email text, p_token_hash text, p_ttl_seconds integer); Type: ACL; Schema: private; Owner: -
@@ -5332,6 +5724,12 @@ GRANT ALL ON FUNCTION private.sign_in_credentials(p_email text) TO portal_identi
 REVOKE ALL ON FUNCTION private.sign_up(p_email text, p_password_hash text, p_display_name text, p_token_hash text, p_ttl_seconds integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.sign_up(p_email text, p_password_hash text, p_display_name text, p_token_hash text, p_ttl_seconds integer) TO anon;
 GRANT ALL ON FUNCTION private.sign_up(p_email text, p_password_hash text, p_display_name text, p_token_hash text, p_ttl_seconds integer) TO authenticated;
+
+--
+-- Name: FUNCTION track_data_version(p_table regclass); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.track_data_version(p_table regclass) FROM PUBLIC;
 
 --
 -- Name: FUNCTION use_email_token(p_token_hash text, p_purpose text); Type: ACL; Schema: private; Owner: -
@@ -6370,6 +6768,12 @@ INSERT INTO private.country_names VALUES ('ZM', 'Zambia');
 INSERT INTO private.country_names VALUES ('ZW', 'Zimbabwe');
 
 --
+-- Data for Name: data_version; Type: TABLE DATA; Schema: private; Owner: -
+--
+
+INSERT INTO private.data_version VALUES (true, 2, '2026-12-02 15:31:30.688697+00');
+
+--
 -- Data for Name: search_sources; Type: TABLE DATA; Schema: private; Owner: -
 --
 
@@ -6380,6 +6784,14 @@ INSERT INTO private.search_sources VALUES ('hub', 'private.search_rebuild_hubs()
 INSERT INTO private.search_sources VALUES ('kpi', 'private.search_rebuild_kpis()');
 INSERT INTO private.search_sources VALUES ('news', 'private.search_rebuild_news()');
 INSERT INTO private.search_sources VALUES ('organization', 'private.search_rebuild_organizations()');
+
+--
+-- Data for Name: visibility_change_sources; Type: TABLE DATA; Schema: private; Owner: -
+--
+
+INSERT INTO private.visibility_change_sources VALUES ('events', 'private.next_event_visibility_change(timestamp with time zone)');
+INSERT INTO private.visibility_change_sources VALUES ('news', 'private.next_news_visibility_change(timestamp with time zone)');
+INSERT INTO private.visibility_change_sources VALUES ('search', 'private.next_search_visibility_change(timestamp with time zone)');
 
 --
 -- PostgreSQL database dump complete

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { buildCacheConfig, cacheVariables, type CacheConfig } from './cache';
 import { buildDatabaseConfig, databaseVariables, type DatabaseConfig } from './database';
 import { buildHttpConfig, httpVariables, type HttpConfig } from './http';
 import { buildIdentityConfig, identityVariables, type IdentityConfig } from './identity';
@@ -8,6 +9,7 @@ import { buildServerConfig, serverVariables, type ServerConfig } from './server'
 import { buildStorageConfig, storageVariables, type StorageConfig } from './storage';
 
 export type { AlgoliaConfig, SearchConfig } from './search';
+export type { CacheConfig } from './cache';
 export type { DatabaseConfig } from './database';
 export type { HttpConfig } from './http';
 export type { IdentityConfig } from './identity';
@@ -21,7 +23,7 @@ export { deriveSiteUrl } from './server';
  * validated as a whole, then read synchronously everywhere. Each part is
  * owned by the area that uses it and lives in its own file (`server.ts`,
  * `database.ts`, `http.ts`, `identity.ts`, `mail.ts`, `storage.ts`,
- * `search.ts`): a zod schema of its variables and a function that turns
+ * `search.ts`, `cache.ts`): a zod schema of its variables and a function that turns
  * them into typed settings. `.env.example` documents every variable.
  */
 export interface Config {
@@ -32,6 +34,7 @@ export interface Config {
   mail: MailConfig;
   storage: StorageConfig;
   search: SearchConfig;
+  cache: CacheConfig;
 }
 
 export interface ConfigIssue {
@@ -86,6 +89,7 @@ export function loadConfig(
     mail: read(mailVariables),
     storage: read(storageVariables),
     search: read(searchVariables),
+    cache: read(cacheVariables),
   };
   if (
     !vars.server ||
@@ -94,7 +98,8 @@ export function loadConfig(
     !vars.identity ||
     !vars.mail ||
     !vars.storage ||
-    !vars.search
+    !vars.search ||
+    !vars.cache
   ) {
     throw new ConfigError(issues);
   }
@@ -114,6 +119,7 @@ export function loadConfig(
     mail: buildMailConfig(vars.mail),
     storage,
     search: buildSearchConfig(vars.search),
+    cache: buildCacheConfig(vars.cache),
   };
   if (identity.supabaseUrl && !identity.supabase && storage.kind !== 'supabase' && !issues.length) {
     report(
@@ -147,6 +153,7 @@ export const configVariableNames: readonly string[] = [
   mailVariables,
   storageVariables,
   searchVariables,
+  cacheVariables,
 ].flatMap((schema) => Object.keys(schema.shape));
 
 let current: Config | undefined;
