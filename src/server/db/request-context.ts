@@ -43,10 +43,72 @@ interface OpenTransaction {
   configured: Promise<unknown>;
 }
 
+const configureSql =
+  "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('statement_timeout', $3, true)";
+
+function configureParams(claims: JwtClaims | null): string[] {
+  return [
+    claims ? 'authenticated' : 'anon',
+    JSON.stringify(claims ?? anonClaims),
+    String(requestStatementTimeoutMs),
+  ];
+}
+
+export interface RequestDbOptions {
+  /**
+   * The request only reads (GET, HEAD). On the embedded database, whose one
+   * session runs one transaction at a time for the whole process, each
+   * statement then runs in a transaction of its own (as the same role, with
+   * the same claims): a page's reads never hold the database for the length
+   * of its render, so other requests' statements run between them. Writes
+   * go through forms (POST), which keep one transaction for the request.
+   */
+  reading?: boolean;
+}
+
 /** Creates the request-scoped database handle for the given verified claims (null for visitors). */
 export function createRequestDb(
   claims: JwtClaims | null,
   connect: () => Promise<Database> = getConnection,
+  options: RequestDbOptions = {},
+): RequestDbHandle {
+  if (options.reading) {
+    const whole = createTransactionDb(claims, connect);
+    let perStatement: boolean | undefined;
+    const decide = async () => {
+      perStatement ??= (await connect()).kind === 'pglite';
+      return perStatement;
+    };
+    const alone = async <T>(fn: (tx: TransactionQueryable) => Promise<T>): Promise<T> => {
+      const connection = await connect();
+      return connection.transaction(
+        async (inner) => {
+          await inner.query(configureSql, configureParams(claims));
+          return fn(inner);
+        },
+        { timeoutMs: requestQueryTimeoutMs },
+      );
+    };
+    return {
+      db: {
+        async query<Row>(text: string, params?: readonly unknown[]) {
+          if (await decide()) return alone((tx) => tx.query<Row>(text, params));
+          return whole.db.query<Row>(text, params);
+        },
+        async savepoint<T>(fn: (tx: Queryable) => Promise<T>) {
+          if (await decide()) return alone((tx) => tx.savepoint(fn));
+          return whole.db.savepoint(fn);
+        },
+      },
+      finish: (outcome) => whole.finish(outcome),
+    };
+  }
+  return createTransactionDb(claims, connect);
+}
+
+function createTransactionDb(
+  claims: JwtClaims | null,
+  connect: () => Promise<Database>,
 ): RequestDbHandle {
   let tx: Promise<OpenTransaction> | undefined;
   let settle: ((outcome: 'commit' | 'rollback') => void) | undefined;
@@ -62,14 +124,7 @@ export function createRequestDb(
               // statement (one round trip less); statements run in order, and
               // if it fails the transaction is aborted, so nothing can run
               // without the role.
-              const configured = inner.query(
-                "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('statement_timeout', $3, true)",
-                [
-                  claims ? 'authenticated' : 'anon',
-                  JSON.stringify(claims ?? anonClaims),
-                  String(requestStatementTimeoutMs),
-                ],
-              );
+              const configured = inner.query(configureSql, configureParams(claims));
               configured.catch(() => {});
               const outcome = await new Promise<'commit' | 'rollback'>((resolveOutcome) => {
                 settle = resolveOutcome;
