@@ -6771,7 +6771,7 @@ INSERT INTO private.country_names VALUES ('ZW', 'Zimbabwe');
 -- Data for Name: data_version; Type: TABLE DATA; Schema: private; Owner: -
 --
 
-INSERT INTO private.data_version VALUES (true, 2, '2026-12-02 15:31:30.688697+00');
+INSERT INTO private.data_version VALUES (true, 2, '2026-12-02 15:41:05.416843+00');
 
 --
 -- Data for Name: search_sources; Type: TABLE DATA; Schema: private; Owner: -

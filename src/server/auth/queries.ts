@@ -39,7 +39,7 @@ export async function listRolesOf(
     target_name: string | null;
     target_slug: string | null;
   }>(
-    `select m.id, m.user_id, m.role, m.hub_id, m.city_id, m.organization_id,
+    `select /* bounded: the roles of the users of one page */ m.id, m.user_id, m.role, m.hub_id, m.city_id, m.organization_id,
             coalesce(h.name, c.name, o.name) as target_name, coalesce(h.slug, c.slug, o.slug) as target_slug
        from public.memberships m
        left join public.hubs h on h.id = m.hub_id

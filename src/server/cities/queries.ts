@@ -68,11 +68,11 @@ export async function listCities(db: Queryable, filters: CityFilters) {
   const byCountry = whereClause(filters, 'country');
   const byKpi = whereClause(filters, 'kpi');
   const region = await db.query<FacetCount<Region>>(
-    `select c.region as value, count(*)::int as count ${from} ${byRegion.sql} group by c.region order by c.region`,
+    `select /* bounded: one row per region */ c.region as value, count(*)::int as count ${from} ${byRegion.sql} group by c.region order by c.region`,
     byRegion.params,
   );
   const country = await db.query<FacetCount>(
-    `select c.country as value, count(*)::int as count ${from} ${byCountry.sql} group by c.country order by c.country`,
+    `select /* bounded: one row per country code */ c.country as value, count(*)::int as count ${from} ${byCountry.sql} group by c.country order by c.country`,
     byCountry.params,
   );
   const [kpi] = await db.query<{ count: number }>(

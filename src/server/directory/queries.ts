@@ -71,11 +71,11 @@ export async function listOrganizations(db: Queryable, filters: OrganizationFilt
   const byKind = whereClause(filters, 'kind');
   const byCountry = whereClause(filters, 'country');
   const kind = await db.query<FacetCount<OrganizationKind>>(
-    `select o.kind as value, count(*)::int as count ${from} ${byKind.sql} group by o.kind order by o.kind`,
+    `select /* bounded: one row per sector */ o.kind as value, count(*)::int as count ${from} ${byKind.sql} group by o.kind order by o.kind`,
     byKind.params,
   );
   const country = await db.query<FacetCount>(
-    `select o.country as value, count(*)::int as count ${from} ${byCountry.sql} and o.country is not null
+    `select /* bounded: one row per country code */ o.country as value, count(*)::int as count ${from} ${byCountry.sql} and o.country is not null
       group by o.country order by o.country`,
     byCountry.params,
   );
@@ -117,7 +117,7 @@ export function listPartnerHubs(db: Queryable, organizationId: string): Promise<
     `select h.slug, h.name, h.region, h.is_demo as "isDemo"
        from public.hub_partners hp join public.hubs h on h.id = hp.hub_id
       where hp.organization_id = $1
-      order by h.is_demo, h.name`,
+      order by h.is_demo, h.name limit 200`,
     [organizationId],
   );
 }

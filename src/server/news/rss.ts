@@ -27,6 +27,24 @@ export interface RssChannel {
   language: string;
 }
 
+const renderedBodies = new Map<string, string>();
+
+/**
+ * An item's body as sanitised HTML, rendered once per version of the item
+ * (its id and `updated_at`): rendering rich text is the costly part of a
+ * feed, and a feed shows the same items request after request.
+ */
+function renderedBody(item: FeedNewsItem): string {
+  const key = `${item.id}:${item.updatedAt.getTime()}`;
+  let html = renderedBodies.get(key);
+  if (html === undefined) {
+    if (renderedBodies.size >= 500) renderedBodies.clear();
+    html = renderRichText(item.body);
+    renderedBodies.set(key, html);
+  }
+  return html;
+}
+
 /**
  * Builds an RSS 2.0 document for published news. Each item carries the
  * sanitised HTML body (escaped, with absolute image URLs) as its description,
@@ -36,7 +54,7 @@ export function buildRssFeed(channel: RssChannel, items: readonly FeedNewsItem[]
   const lastBuild = items[0]?.publishedAt ?? new Date(0);
   const entries = items.map((item) => {
     const url = `${channel.origin}/news/${item.slug}`;
-    const body = absolutizeMediaUrls(renderRichText(item.body), channel.origin);
+    const body = absolutizeMediaUrls(renderedBody(item), channel.origin);
     const description = item.summary ? `<p>${escapeXml(item.summary)}</p>${body}` : body;
     return [
       '    <item>',
