@@ -32,6 +32,7 @@ import { rootDir, startPortal, type StartedServer } from './lib/server';
 import { multiplyRows } from './platform/growth';
 import { load, type LoadResult } from './platform/load';
 import { watchMemory } from './platform/memory';
+import { measureTriggerOverhead, type TriggerOverhead } from './platform/trigger-overhead';
 import { measureWireBytes, type WireBytes } from './platform/wire-bytes';
 import {
   writeBySqlThenRead,
@@ -288,6 +289,7 @@ async function runEngine(engine: string) {
   const runs: ModeRun[] = [];
   let writeThenRead: WriteThenRead[] = [];
   let growth: { counts: Record<string, number>; pages: LoadResult[] } | undefined;
+  let triggerOverhead: TriggerOverhead | undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
   try {
     if (engine === 'postgres') resetPostgres();
@@ -303,11 +305,13 @@ async function runEngine(engine: string) {
         await server.stop();
       }
     }
+    if (env.BENCH_TRIGGER_OVERHEAD !== 'false')
+      triggerOverhead = await measureOverhead(engine, dataDir);
     if (growthFactor > 1) growth = await measureGrowth(engine, dataDir);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  return { engine, runs, writeThenRead, growth };
+  return { engine, runs, writeThenRead, triggerOverhead, growth };
 }
 
 async function measureWriteThenRead(
@@ -370,6 +374,31 @@ async function measureWriteThenRead(
     })),
   );
   return results;
+}
+
+/** The data-version trigger's cost to writes, on the engine's database (no server running). */
+async function measureOverhead(
+  engine: string,
+  dataDir: string,
+): Promise<TriggerOverhead | undefined> {
+  const db =
+    engine === 'postgres'
+      ? (await import('../src/server/db/postgres-driver')).openPostgresDatabase({
+          url: databaseUrl,
+          poolSize: 2,
+        })
+      : await openPgliteDatabase(path.join(dataDir, 'pglite'));
+  try {
+    const tracked = await db.query(
+      `select 1 from pg_trigger where tgname = 'data_version' limit 1`,
+    );
+    if (tracked.length === 0) return undefined;
+    const overhead = await measureTriggerOverhead(db);
+    console.log(`\nData-version trigger (${engine}): ${JSON.stringify(overhead)}`);
+    return overhead;
+  } finally {
+    await db.close();
+  }
 }
 
 async function measureGrowth(engine: string, dataDir: string) {

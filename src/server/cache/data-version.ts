@@ -9,7 +9,7 @@ import type { Database } from '../db/types';
 export interface CacheState {
   /** The data version token (`<counter>-<microseconds of the bump>`). */
   version: string;
-  /** Epoch ms of the next visibility change after the moment asked about; Infinity: none known. */
+  /** Epoch ms of the next visibility change after the database's `now()`; Infinity: none known. */
   nextChangeAt: number;
 }
 
@@ -20,8 +20,12 @@ export interface DataVersionSource {
    * `DatabaseUnavailableError` when that cannot be known.
    */
   read(): Promise<string>;
-  /** The version and the next visibility change after `afterMs`, read in one snapshot. */
-  readState(afterMs: number): Promise<CacheState>;
+  /**
+   * The version and the next visibility change after the database's `now()`,
+   * read in one snapshot. Read before a page is rendered, so the render's own
+   * `now()` is later and no moment between the two is skipped.
+   */
+  readState(): Promise<CacheState>;
   close(): Promise<void>;
 }
 
@@ -30,15 +34,13 @@ export const readVersionSql =
   'select private.data_version_token(version, changed_at) as version from private.data_version';
 /** Reads the version with the next visibility change (once per version, on a miss). */
 export const readStateSql =
-  'select version, (extract(epoch from next_change) * 1000)::float8 as next_ms from private.render_cache_state($1::timestamptz)';
+  'select version, (extract(epoch from next_change) * 1000)::float8 as next_ms from private.render_cache_state()';
 
 /** The notification channel of the version bumps (`private.bump_data_version()`). */
 export const versionChannel = 'portal_data_version';
 
-async function queryState(db: Database, afterMs: number): Promise<CacheState> {
-  const [row] = await db.query<{ version: string; next_ms: number | null }>(readStateSql, [
-    new Date(afterMs).toISOString(),
-  ]);
+async function queryState(db: Database): Promise<CacheState> {
+  const [row] = await db.query<{ version: string; next_ms: number | null }>(readStateSql);
   if (!row)
     throw new Error('private.data_version has no row: the render cache migration is missing');
   return { version: row.version, nextChangeAt: row.next_ms ?? Number.POSITIVE_INFINITY };
@@ -89,7 +91,7 @@ export function createPostgresVersionSource(
         pump();
       });
     },
-    readState: (afterMs) => queryState(db, afterMs),
+    readState: () => queryState(db),
     close: () => db.close(),
   };
 }
@@ -128,9 +130,9 @@ export function createEmbeddedVersionSource(connect: () => Promise<Database>): D
   };
   return {
     read: async () => (await current()).version,
-    readState: async (afterMs) => {
+    readState: async () => {
       const { db } = await current();
-      return queryState(db, afterMs);
+      return queryState(db);
     },
     async close() {
       await attached?.stop().catch(() => {});

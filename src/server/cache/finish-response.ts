@@ -80,9 +80,8 @@ export async function finishResponse(
   if (isPublic) {
     headers.set('cache-control', publicCacheControl);
     varyOnAcceptEncoding(headers);
-    const state = ticket.mode === 'miss' ? await ticket.cache.stateFor(ticket.lookup) : null;
-    if (ticket.mode === 'miss' && state) {
-      const { cache, lookup } = ticket;
+    if (ticket.mode === 'miss') {
+      const { cache, lookup, state } = ticket;
       const [br, gzip] = await Promise.all([compressBody(body, 'br'), compressBody(body, 'gzip')]);
       const stored = [...headers].filter(([name]) => !perCodingHeaders.has(name));
       const page = {
@@ -106,7 +105,7 @@ export async function finishResponse(
     }
     // Not stored (the cache is off, or the version moved on while rendering):
     // the tag is the body's own, so revalidation still saves the transfer.
-    headers.set('x-render-cache', ticket.mode === 'miss' ? 'skip' : ticket.mode);
+    headers.set('x-render-cache', ticket.mode);
     const sentCoding = compressible ? coding : null;
     headers.set(
       'etag',
@@ -148,7 +147,10 @@ function withBody(
   statusText?: string,
 ): Response {
   if (coding) headers.set('content-encoding', coding);
-  headers.set('content-length', String(body.byteLength));
+  // An empty body gets no length: Astro merges the headers of a page that
+  // answered an empty 404 into the 404 page it renders instead.
+  if (body.byteLength > 0) headers.set('content-length', String(body.byteLength));
+  else headers.delete('content-length');
   return new Response(body.byteLength > 0 ? (body as Uint8Array<ArrayBuffer>) : null, {
     status,
     statusText,

@@ -44,10 +44,15 @@ export function installFrontDoor(options: FrontDoorOptions): void {
       if (args[0] !== 'request') return originalEmit.apply(this, args);
       const request = args[1] as http.IncomingMessage;
       const response = args[2] as http.ServerResponse;
-      const passOn = (ticket?: RequestTicket) =>
-        ticket
+      let passed = false;
+      // Once only: a request goes on to Astro at most once, whatever happens here.
+      const passOn = (ticket?: RequestTicket) => {
+        if (passed) return true;
+        passed = true;
+        return ticket
           ? runWithTicket(ticket, () => originalEmit.apply(this, args))
           : originalEmit.apply(this, args);
+      };
       try {
         return handle(request, response, options, passOn);
       } catch {
@@ -90,8 +95,9 @@ function handle(
     forwardedProto: header(request, 'x-forwarded-proto'),
     url,
   });
-  cache.lookup(key).then(
-    (lookup) => {
+  cache
+    .lookup(key)
+    .then((lookup) => {
       const coding = config.http.compression
         ? negotiateEncoding(header(request, 'accept-encoding'))
         : null;
@@ -106,12 +112,17 @@ function handle(
       );
       if (current) {
         sendNotModified(response, current);
-      } else {
-        passOn({ mode: 'miss', cache, lookup });
+        return;
       }
-    },
-    () => passOn({ mode: 'unverified' }),
-  );
+      // The state to store the page under is read before Astro renders it.
+      return cache.stateFor(lookup).then((state) => {
+        passOn({ mode: 'miss', cache, lookup, state });
+      });
+    })
+    .catch(() => {
+      // The version could not be read: Astro answers (a 503 if the database is away).
+      if (!response.headersSent) passOn({ mode: 'unverified' });
+    });
   return true;
 }
 

@@ -33,13 +33,6 @@ export interface Lookup {
   page?: CachedPage;
 }
 
-/**
- * How far the database's clock may be behind the app server's: a page's
- * next visibility change is looked for from this long before the lookup, so
- * a moment the render's `now()` has not reached yet is never skipped.
- */
-const clockMarginMs = 2_000;
-
 export interface RenderCacheOptions {
   source: DataVersionSource;
   maxBytes: number;
@@ -65,7 +58,7 @@ export class RenderCache {
   readonly #source: DataVersionSource;
   readonly #buildId: string;
   readonly clock: () => number;
-  #memo: (CacheState & { afterMs: number }) | undefined;
+  #memo: CacheState | undefined;
 
   constructor(options: RenderCacheOptions) {
     this.#lru = new ByteBudgetLru(options.maxBytes);
@@ -89,25 +82,18 @@ export class RenderCache {
   }
 
   /**
-   * The state a page rendered after `lookup` is stored under: its version and
-   * the next visibility change after the lookup. Null when the version moved
-   * on meanwhile (the page may hold some of the newer data under the older
-   * version's name: it is not stored).
+   * The state a page about to be rendered is stored under: the data version
+   * and the next visibility change after the database's `now()`, read in one
+   * snapshot *before* the render, so the render sees at least that data and
+   * a later `now()` (a change after the read makes a newer version; a moment
+   * after it is the expiry). Read once per version: while the version is the
+   * lookup's and its next moment has not come, the last reading still holds.
    */
-  async stateFor(lookup: Lookup): Promise<CacheState | null> {
-    const afterMs = lookup.readStartedAt - clockMarginMs;
+  async stateFor(lookup: Lookup): Promise<CacheState> {
     const memo = this.#memo;
-    if (
-      memo &&
-      memo.version === lookup.version &&
-      memo.afterMs <= afterMs &&
-      afterMs < memo.nextChangeAt
-    ) {
-      return memo;
-    }
-    const state = await this.#source.readState(afterMs);
-    if (state.version !== lookup.version) return null;
-    this.#memo = { ...state, afterMs };
+    if (memo && memo.version === lookup.version && this.clock() < memo.nextChangeAt) return memo;
+    const state = await this.#source.readState();
+    this.#memo = state;
     return state;
   }
 

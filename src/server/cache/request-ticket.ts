@@ -1,11 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { CacheState } from './data-version';
 import type { Lookup, RenderCache } from './render-cache';
 
 /**
  * What the front door (front-door.ts) decided about a request before Astro
  * rendered it, for the middleware to finish the response with:
- * - `miss`: a visitor's GET/HEAD with no valid page stored; the page may be
- *   stored under `lookup`'s version once rendered;
+ * - `miss`: a visitor's GET/HEAD with no valid page stored; once rendered the
+ *   page is stored under `state`, read before the render began;
  * - `bypass`: a request with a session cookie, or not a GET/HEAD: rendered
  *   for that user, never stored;
  * - `off`: RENDER_CACHE=off;
@@ -13,7 +14,8 @@ import type { Lookup, RenderCache } from './render-cache';
  *   away): rendered (or answered 503) as if there were no cache.
  */
 export type RequestTicket =
-  { mode: 'miss'; cache: RenderCache; lookup: Lookup } | { mode: 'bypass' | 'off' | 'unverified' };
+  | { mode: 'miss'; cache: RenderCache; lookup: Lookup; state: CacheState }
+  | { mode: 'bypass' | 'off' | 'unverified' };
 
 const storage = new AsyncLocalStorage<RequestTicket>();
 
