@@ -65,7 +65,7 @@ describe.each(testTargets())('render cache on $name', (target) => {
   async function visit(key: string, render: (rdb: RequestDb) => Promise<unknown>) {
     const lookup = await cache.lookup(key);
     if (lookup.page)
-      return { hit: true, body: lookup.page.variants.br.body.toString('utf8'), lookup };
+      return { hit: true, body: lookup.page.variants.br!.body.toString('utf8'), lookup };
     const state = await cache.stateFor(lookup);
     const body = JSON.stringify(await as('anon', render));
     storeRendered(lookup, state, body);

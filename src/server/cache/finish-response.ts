@@ -82,8 +82,12 @@ export async function finishResponse(
     varyOnAcceptEncoding(headers);
     if (ticket.mode === 'miss') {
       const { cache, lookup, state } = ticket;
-      const [br, gzip] = await Promise.all([compressBody(body, 'br'), compressBody(body, 'gzip')]);
       const stored = [...headers].filter(([name]) => !perCodingHeaders.has(name));
+      // Compressed once, now, so that a hit costs no compression; with
+      // COMPRESSION=off (a proxy compresses) the plain body is kept instead.
+      const [br, gzip] = compression
+        ? await Promise.all([compressBody(body, 'br'), compressBody(body, 'gzip')])
+        : [undefined, undefined];
       const page = {
         key: lookup.key,
         version: state.version,
@@ -91,9 +95,10 @@ export async function finishResponse(
         status: response.status,
         headers: stored,
         variants: {
-          br: { body: br, etag: cache.etag(lookup.key, state, 'br') },
-          gzip: { body: gzip, etag: cache.etag(lookup.key, state, 'gzip') },
+          ...(br ? { br: { body: br, etag: cache.etag(lookup.key, state, 'br') } } : {}),
+          ...(gzip ? { gzip: { body: gzip, etag: cache.etag(lookup.key, state, 'gzip') } } : {}),
         },
+        ...(compression ? {} : { identity: Buffer.from(body) }),
         identityEtag: cache.etag(lookup.key, state, 'identity'),
       };
       const kept = cache.store(page);

@@ -192,7 +192,9 @@ function sendCached(
     response.end();
     return;
   }
-  const body = variant ? variant.body : gunzipSync(page.variants.gzip.body);
+  const body = variant
+    ? variant.body
+    : (page.identity ?? gunzipSync(page.variants.gzip?.body ?? Buffer.alloc(0)));
   if (variant) response.setHeader('Content-Encoding', coding!);
   response.setHeader('Content-Length', body.byteLength);
   response.writeHead(page.status);

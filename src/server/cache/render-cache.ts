@@ -18,8 +18,11 @@ export interface CachedPage {
   status: number;
   /** The response's headers, without the per-coding ones (length, coding, tag) nor the cache's own. */
   headers: [string, string][];
-  variants: Record<Encoding, Variant>;
-  /** The uncompressed body's tag, for clients that accept no coding (the body is gunzipped then). */
+  /** Brotli and gzip bodies (none with COMPRESSION=off). */
+  variants: Partial<Record<Encoding, Variant>>;
+  /** The uncompressed body, kept only with COMPRESSION=off (else a client that accepts no coding gets the gzip body gunzipped). */
+  identity?: Buffer;
+  /** The uncompressed body's tag. */
   identityEtag: string;
   bytes: number;
 }
@@ -137,8 +140,9 @@ export class RenderCache {
       0,
     );
     const bytes =
-      page.variants.br.body.byteLength +
-      page.variants.gzip.body.byteLength +
+      (page.variants.br?.body.byteLength ?? 0) +
+      (page.variants.gzip?.body.byteLength ?? 0) +
+      (page.identity?.byteLength ?? 0) +
       headerBytes +
       page.key.length * 2 +
       256;
