@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { absolutizeMediaUrls, renderRichText } from '../rich-text/render-rich-text';
 import type { FeedNewsItem } from './queries';
 
@@ -30,12 +31,14 @@ export interface RssChannel {
 const renderedBodies = new Map<string, string>();
 
 /**
- * An item's body as sanitised HTML, rendered once per version of the item
- * (its id and `updated_at`): rendering rich text is the costly part of a
- * feed, and a feed shows the same items request after request.
+ * An item's body as sanitised HTML, rendered once per content: rendering rich
+ * text is the costly part of a feed, and a feed shows the same items request
+ * after request. Keyed by a digest of the stored document itself (rendering
+ * is a pure function of it), not by `updated_at`, whose milliseconds two quick
+ * edits can share.
  */
 function renderedBody(item: FeedNewsItem): string {
-  const key = `${item.id}:${item.updatedAt.getTime()}`;
+  const key = createHash('sha256').update(JSON.stringify(item.body ?? null)).digest('base64');
   let html = renderedBodies.get(key);
   if (html === undefined) {
     if (renderedBodies.size >= 500) renderedBodies.clear();
