@@ -62,6 +62,12 @@ export function compressBody(body: Uint8Array, encoding: Encoding): Promise<Buff
         [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
         [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
         [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+        // A window no larger than the body: the encoder's memory follows the
+        // window (4 MB by default, per compression running on the pool).
+        [zlib.constants.BROTLI_PARAM_LGWIN]: Math.min(
+          22,
+          Math.max(16, Math.ceil(Math.log2(body.byteLength + 1))),
+        ),
       },
     });
   }
