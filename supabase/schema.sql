@@ -52,6 +52,60 @@ CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA extensions;
 COMMENT ON EXTENSION unaccent IS 'text search dictionary that removes accents';
 
 --
+-- Name: accept_organization_invitation(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.accept_organization_invitation(p_token_hash text) RETURNS TABLE(outcome text, organization_slug text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  v_uid uuid := auth.uid();
+  v_invitation public.organization_invitations;
+  v_email text;
+  v_slug text;
+begin
+  if v_uid is null then
+    raise exception 'not signed in' using errcode = '42501';
+  end if;
+  if p_token_hash is null or p_token_hash !~ '^[0-9a-f]{64}$' then
+    return query select 'unknown'::text, null::text;
+    return;
+  end if;
+  select * into v_invitation from public.organization_invitations i where i.token_hash = p_token_hash for update;
+  if not found then
+    return query select 'unknown'::text, null::text;
+    return;
+  end if;
+  select o.slug into v_slug from public.organizations o where o.id = v_invitation.organization_id;
+  if v_invitation.accepted_at is not null then
+    return query select 'used'::text, v_slug;
+    return;
+  elsif v_invitation.revoked_at is not null then
+    return query select 'revoked'::text, v_slug;
+    return;
+  elsif v_invitation.expires_at <= now() then
+    return query select 'expired'::text, v_slug;
+    return;
+  end if;
+  select lower(u.email) into v_email from auth.users u where u.id = v_uid;
+  if v_email is distinct from v_invitation.email then
+    return query select 'wrong-address'::text, v_slug;
+    return;
+  end if;
+  update public.organization_invitations set accepted_at = now(), accepted_by = v_uid where id = v_invitation.id;
+  if exists (select 1 from public.memberships m
+              where m.user_id = v_uid and m.role = 'org_member' and m.organization_id = v_invitation.organization_id) then
+    return query select 'already-member'::text, v_slug;
+    return;
+  end if;
+  insert into public.memberships (user_id, role, organization_id, org_role, created_by)
+  values (v_uid, 'org_member', v_invitation.organization_id, v_invitation.org_role, v_invitation.invited_by);
+  return query select 'accepted'::text, v_slug;
+end
+$_$;
+
+--
 -- Name: admin_find_user_by_email(text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -154,6 +208,24 @@ end
 $$;
 
 --
+-- Name: audit_org_role_change(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.audit_org_role_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if new.org_role is distinct from old.org_role then
+    perform private.write_audit('role.changed', new.user_id, jsonb_build_object(
+      'role', new.role, 'organization_id', new.organization_id, 'membership_id', new.id,
+      'from', old.org_role, 'to', new.org_role));
+  end if;
+  return null;
+end
+$$;
+
+--
 -- Name: bump_data_version(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -190,6 +262,8 @@ begin
   update auth.users u set encrypted_password = p_password_hash, updated_at = now() where u.id = auth.uid();
   perform private.end_other_sessions();
   perform private.write_audit('account.password_changed', auth.uid(), '{}'::jsonb);
+  insert into private.notices (recipient_id, kind, data)
+  values (auth.uid(), 'auth.password_changed', jsonb_build_object('link', '/forgot-password'));
 end
 $_$;
 
@@ -278,8 +352,52 @@ begin
   if v_uid is null then
     raise exception 'not signed in' using errcode = '42501';
   end if;
+  if exists (select 1 from private.my_sole_admin_organizations()) then
+    raise exception 'make another member an admin of your organizations first'
+      using errcode = '23514', constraint = 'memberships_keep_an_org_admin';
+  end if;
   perform private.write_audit('account.deleted', v_uid, '{}'::jsonb);
   delete from auth.users u where u.id = v_uid;
+end
+$$;
+
+--
+-- Name: deliver_notices(jsonb, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.deliver_notices(p_mails jsonb, p_delivery text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_count integer;
+begin
+  if p_delivery not in ('smtp', 'mailbox') then
+    raise exception 'unknown delivery: %', p_delivery using errcode = '22023';
+  end if;
+  if jsonb_typeof(p_mails) is distinct from 'array' then
+    raise exception 'notices to deliver must be a JSON array' using errcode = '22023';
+  end if;
+  with worded as (
+    select (m.value ->> 'id')::uuid as id, m.value ->> 'subject' as subject, m.value ->> 'body' as body
+      from jsonb_array_elements(p_mails) as m(value)
+     where coalesce(m.value ->> 'subject', '') <> '' and coalesce(m.value ->> 'body', '') <> ''
+  ), owed as (
+    delete from private.notices n
+     using worded w
+     where n.id = w.id and n.xact = pg_current_xact_id_if_assigned()
+    returning n.recipient_id, n.recipient_email, n.kind, w.subject, w.body
+  ), queued as (
+    insert into private.outbox (to_email, kind, subject, body_text, delivery)
+    select lower(coalesce(o.recipient_email, u.email::text)), o.kind,
+           left(regexp_replace(o.subject, '[\r\n]+', ' ', 'g'), 300), left(o.body, 20000), p_delivery
+      from owed o
+      left join auth.users u on u.id = o.recipient_id and u.deleted_at is null
+     where coalesce(o.recipient_email, u.email::text) is not null
+    returning 1
+  )
+  select count(*)::integer into v_count from queued;
+  return v_count;
 end
 $$;
 
@@ -343,6 +461,70 @@ begin
   returning id into v_id;
   return v_id;
 end
+$$;
+
+--
+-- Name: export_my_personal_data(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.export_my_personal_data() RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  v_uid uuid := auth.uid();
+  v_result jsonb := '{}'::jsonb;
+  v_part jsonb;
+  r record;
+begin
+  if v_uid is null then
+    raise exception 'not signed in' using errcode = '42501';
+  end if;
+  for r in select s.source, s.function_name from private.personal_data_sources s order by s.source loop
+    execute format('select %s($1)', r.function_name) into v_part using v_uid;
+    v_result := v_result || jsonb_build_object(r.source, coalesce(v_part, 'null'::jsonb));
+  end loop;
+  return v_result;
+end
+$_$;
+
+--
+-- Name: find_organization_duplicates(text, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.find_organization_duplicates(p_name text, p_website text) RETURNS TABLE(id uuid, slug text, name text, status text, match text, is_member boolean)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with input as (
+    select public.organization_name_key(coalesce(p_name, '')) as name_key,
+           nullif(regexp_replace(lower(substring(p_website from '^[A-Za-z]+://([^/:?#]+)')), '^www\.', ''), '') as host
+  )
+  select o.id, o.slug, o.name, o.status,
+         case when i.host is not null and o.website_host = i.host then 'website' else 'name' end,
+         public.is_org_member(o.id)
+  from public.organizations o, input i
+  where o.status in ('verified', 'pending')
+    and (
+      (i.host is not null and o.website_host = i.host)
+      or (o.status = 'verified' and char_length(i.name_key) >= 3
+          and public.organization_name_key(o.name) operator(extensions.%) i.name_key
+          and extensions.similarity(public.organization_name_key(o.name), i.name_key) >= 0.45)
+    )
+  order by (i.host is not null and o.website_host = i.host) desc,
+           extensions.similarity(public.organization_name_key(o.name), i.name_key) desc, o.name
+  limit 5
+$$;
+
+--
+-- Name: is_organization_slug_taken(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.is_organization_slug_taken(p_slug text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (select 1 from public.organizations o where o.slug = p_slug)
 $$;
 
 --
@@ -420,6 +602,19 @@ CREATE FUNCTION private.my_account() RETURNS TABLE(id uuid, email text, email_co
 $$;
 
 --
+-- Name: my_contact_details(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.my_contact_details() RETURNS TABLE(display_name text, email text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select p.display_name, lower(u.email)
+  from auth.users u left join public.profiles p on p.id = u.id
+  where u.id = (select auth.uid())
+$$;
+
+--
 -- Name: my_password_hash(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -428,6 +623,26 @@ CREATE FUNCTION private.my_password_hash() RETURNS text
     SET search_path TO ''
     AS $$
   select u.encrypted_password::text from auth.users u where u.id = (select auth.uid())
+$$;
+
+--
+-- Name: my_sole_admin_organizations(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.my_sole_admin_organizations() RETURNS TABLE(slug text, name text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select o.slug, o.name
+  from public.memberships mine
+  join public.organizations o on o.id = mine.organization_id
+  where mine.user_id = (select auth.uid()) and mine.role = 'org_member' and mine.org_role = 'admin'
+    and not exists (select 1 from public.memberships m
+                     where m.organization_id = o.id and m.role = 'org_member' and m.org_role = 'admin'
+                       and m.user_id <> mine.user_id)
+    and exists (select 1 from public.memberships m
+                 where m.organization_id = o.id and m.role = 'org_member' and m.user_id <> mine.user_id)
+  order by o.name
 $$;
 
 --
@@ -512,6 +727,194 @@ begin
   end if;
   return null;
 end
+$$;
+
+--
+-- Name: notice_event_registration(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.notice_event_registration() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_kind text;
+begin
+  if tg_op = 'INSERT' then
+    v_kind := case new.status when 'confirmed' then 'events.registration_confirmed'
+                              else 'events.registration_waitlisted' end;
+  elsif old.status = 'waitlisted' and new.status = 'confirmed' then
+    v_kind := 'events.waitlist_promoted';
+  else
+    return new;
+  end if;
+  insert into private.notices (recipient_id, kind, data)
+  select new.user_id, v_kind, jsonb_build_object(
+           'event', e.title,
+           'hub', h.name,
+           'startsAt', e.starts_at,
+           'timeZone', e.time_zone,
+           'venue', coalesce(e.venue_name, ''),
+           'online', coalesce(e.online_url, ''),
+           'link', '/events/' || e.slug
+         )
+    from public.events e join public.hubs h on h.id = e.hub_id
+   where e.id = new.event_id;
+  return new;
+end
+$$;
+
+--
+-- Name: notice_hub_membership_request(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.notice_hub_membership_request() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  insert into private.notices (recipient_id, kind, data)
+  select m.user_id, 'hubs.membership_requested', jsonb_build_object(
+           'hub', h.name,
+           'applicant', coalesce(c.name, o.name),
+           'person', coalesce(p.display_name, ''),
+           'message', new.message,
+           'link', '/hubs/' || h.slug || '/applications'
+         )
+    from public.memberships m
+    join public.hubs h on h.id = new.hub_id
+    left join public.cities c on c.id = new.city_id
+    left join public.organizations o on o.id = new.organization_id
+    left join public.profiles p on p.id = new.applicant_id
+   where m.role = 'hub_coordinator' and m.hub_id = new.hub_id and m.user_id <> new.applicant_id
+   order by m.user_id
+   limit 100;
+  return new;
+end
+$$;
+
+--
+-- Name: peek_organization_invitation(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.peek_organization_invitation(p_token_hash text) RETURNS TABLE(organization_name text, organization_slug text, email text, org_role text, state text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select o.name, o.slug, i.email, i.org_role,
+         case when i.accepted_at is not null then 'used'
+              when i.revoked_at is not null then 'revoked'
+              when i.expires_at <= now() then 'expired'
+              else 'open' end
+  from public.organization_invitations i
+  join public.organizations o on o.id = i.organization_id
+  where i.token_hash = p_token_hash
+$$;
+
+--
+-- Name: personal_data_hubs(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.personal_data_hubs(p_user_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select jsonb_build_object(
+    'membership_applications', coalesce((select jsonb_agg(jsonb_build_object(
+        'hub', h.slug, 'city', c.slug, 'organization', o.slug, 'message', a.message, 'status', a.status,
+        'decision_reason', a.decision_reason, 'created_at', a.created_at, 'decided_at', a.decided_at)
+        order by a.created_at)
+      from public.hub_membership_applications a
+      join public.hubs h on h.id = a.hub_id
+      left join public.cities c on c.id = a.city_id
+      left join public.organizations o on o.id = a.organization_id
+      where a.applicant_id = p_user_id), '[]'::jsonb),
+    'news_written', coalesce((select jsonb_agg(jsonb_build_object('slug', n.slug, 'title', n.title,
+        'created_at', n.created_at) order by n.created_at)
+      from public.news_items n where n.author_id = p_user_id), '[]'::jsonb),
+    'events_created', coalesce((select jsonb_agg(jsonb_build_object('slug', e.slug, 'title', e.title,
+        'created_at', e.created_at) order by e.created_at)
+      from public.events e where e.created_by = p_user_id), '[]'::jsonb),
+    'event_registrations', coalesce((select jsonb_agg(jsonb_build_object('event', e.slug, 'status', r.status,
+        'registered_at', r.created_at) order by r.created_at)
+      from public.event_registrations r join public.events e on e.id = r.event_id
+      where r.user_id = p_user_id), '[]'::jsonb),
+    'uploads', coalesce((select jsonb_agg(jsonb_build_object('storage_key', m.storage_key,
+        'original_name', m.original_name, 'uploaded_at', m.created_at) order by m.created_at)
+      from public.media_files m where m.uploaded_by = p_user_id), '[]'::jsonb)
+  )
+$$;
+
+--
+-- Name: personal_data_identity(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.personal_data_identity(p_user_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select jsonb_build_object(
+    'account', (select jsonb_build_object('id', u.id, 'email', u.email, 'created_at', u.created_at,
+                                          'email_confirmed_at', u.email_confirmed_at)
+                  from auth.users u where u.id = p_user_id),
+    'profile', (select jsonb_build_object('display_name', p.display_name, 'affiliation', p.affiliation,
+                                          'created_at', p.created_at, 'updated_at', p.updated_at)
+                  from public.profiles p where p.id = p_user_id),
+    'roles', coalesce((select jsonb_agg(jsonb_build_object(
+                 'role', m.role, 'organization_role', m.org_role, 'granted_at', m.created_at,
+                 'hub', h.slug, 'city', c.slug, 'organization', o.slug) order by m.created_at)
+               from public.memberships m
+               left join public.hubs h on h.id = m.hub_id
+               left join public.cities c on c.id = m.city_id
+               left join public.organizations o on o.id = m.organization_id
+              where m.user_id = p_user_id), '[]'::jsonb),
+    'sessions', coalesce((select jsonb_agg(jsonb_build_object(
+                 'created_at', s.created_at, 'last_seen_at', s.last_seen_at, 'expires_at', s.expires_at,
+                 'revoked_at', s.revoked_at, 'user_agent', s.user_agent, 'ip_address', s.ip_address)
+                 order by s.created_at)
+               from private.sessions s where s.user_id = p_user_id), '[]'::jsonb),
+    'audit_log', coalesce((select jsonb_agg(jsonb_build_object(
+                 'action', a.action, 'at', a.created_at, 'by_you', a.actor_id = p_user_id,
+                 'about_you', a.target_user_id = p_user_id, 'details', a.details) order by a.created_at)
+               from public.audit_log a where a.actor_id = p_user_id or a.target_user_id = p_user_id), '[]'::jsonb)
+  )
+$$;
+
+--
+-- Name: personal_data_organizations(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.personal_data_organizations(p_user_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select jsonb_build_object(
+    'registration_draft', (select d.data from public.organization_registration_drafts d where d.user_id = p_user_id),
+    'registered', coalesce((select jsonb_agg(jsonb_build_object('organization', o.slug, 'name', o.name,
+        'status', o.status, 'terms_version', o.terms_version, 'terms_accepted_at', o.terms_accepted_at,
+        'submitted_at', o.submitted_at) order by o.created_at)
+      from public.organizations o where o.created_by = p_user_id), '[]'::jsonb),
+    'contact_requests_sent', coalesce((select jsonb_agg(jsonb_build_object('organization', o.slug,
+        'subject', c.subject, 'message', c.message, 'status', c.status, 'sent_at', c.created_at)
+        order by c.created_at)
+      from public.organization_contact_requests c join public.organizations o on o.id = c.organization_id
+      where c.sender_id = p_user_id), '[]'::jsonb),
+    'join_requests', coalesce((select jsonb_agg(jsonb_build_object('organization', o.slug,
+        'message', j.message, 'status', j.status, 'created_at', j.created_at, 'decided_at', j.decided_at)
+        order by j.created_at)
+      from public.organization_join_requests j join public.organizations o on o.id = j.organization_id
+      where j.user_id = p_user_id), '[]'::jsonb),
+    'invitations_sent', coalesce((select jsonb_agg(jsonb_build_object('organization', o.slug,
+        'email', i.email, 'role', i.org_role, 'created_at', i.created_at, 'accepted_at', i.accepted_at,
+        'revoked_at', i.revoked_at) order by i.created_at)
+      from public.organization_invitations i join public.organizations o on o.id = i.organization_id
+      where i.invited_by = p_user_id), '[]'::jsonb),
+    'invitations_received', coalesce((select jsonb_agg(jsonb_build_object('organization', o.slug,
+        'role', i.org_role, 'created_at', i.created_at, 'accepted_at', i.accepted_at) order by i.created_at)
+      from public.organization_invitations i join public.organizations o on o.id = i.organization_id
+      join auth.users u on u.id = p_user_id
+      where i.email = lower(u.email) or i.accepted_by = p_user_id), '[]'::jsonb)
+  )
 $$;
 
 --
@@ -613,6 +1016,147 @@ CREATE FUNCTION private.rate_limit_key_hash(p_key text) RETURNS text
     SET search_path TO ''
     AS $$
   select encode(sha256(convert_to(lower(p_key), 'UTF8')), 'hex')
+$$;
+
+--
+-- Name: record_organization_notice(text, uuid, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.record_organization_notice(p_kind text, p_record_id uuid, p_token text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_uid uuid := auth.uid();
+  v_occurrence timestamptz;
+  v_allowed boolean := false;
+  v_org public.organizations;
+  v_data jsonb;
+  v_recipients uuid[];
+  v_email text;
+  v_count integer;
+begin
+  if v_uid is null then
+    raise exception 'not signed in' using errcode = '42501';
+  end if;
+  if p_kind in ('registration_submitted', 'registration_verified', 'registration_declined') then
+    select * into v_org from public.organizations o where o.id = p_record_id;
+    if p_kind = 'registration_submitted' then
+      v_occurrence := v_org.submitted_at;
+      v_allowed := v_org.status = 'pending' and public.is_org_admin(v_org.id);
+      select array_agg(distinct m.user_id) into v_recipients
+        from public.organization_hub_requests r
+        join public.memberships m on m.hub_id = r.hub_id and m.role = 'hub_coordinator'
+       where r.organization_id = v_org.id;
+      if v_recipients is null then
+        select array_agg(distinct m.user_id) into v_recipients
+          from public.memberships m where m.role = 'platform_admin';
+      end if;
+      v_data := jsonb_build_object(
+        'organization', v_org.name,
+        'hubs', coalesce((select string_agg(h.name, ', ' order by h.name)
+                            from public.organization_hub_requests r join public.hubs h on h.id = r.hub_id
+                           where r.organization_id = v_org.id), ''),
+        'link', '/organizations/review');
+    else
+      v_occurrence := v_org.decided_at;
+      v_allowed := v_org.decided_by = v_uid
+        and v_org.status = case p_kind when 'registration_verified' then 'verified' else 'declined' end;
+      v_data := jsonb_build_object(
+        'organization', v_org.name,
+        'reason', coalesce(v_org.decline_reason, ''),
+        'link', case when v_org.status = 'verified' then '/directory/' else '/organizations/' end || v_org.slug);
+    end if;
+  elsif p_kind = 'invitation' then
+    select i.created_at,
+           public.is_org_admin(i.organization_id) and i.accepted_at is null and i.revoked_at is null
+             and p_token is not null and encode(sha256(convert_to(p_token, 'UTF8')), 'hex') = i.token_hash,
+           i.email,
+           jsonb_build_object('organization', o.name, 'inviter', coalesce(p.display_name, ''),
+             'role', i.org_role, 'expiresAt', i.expires_at,
+             'link', '/organizations/invitation?token=' || p_token)
+      into v_occurrence, v_allowed, v_email, v_data
+      from public.organization_invitations i
+      join public.organizations o on o.id = i.organization_id
+      left join public.profiles p on p.id = v_uid
+     where i.id = p_record_id;
+  elsif p_kind = 'join_requested' then
+    select j.created_at, j.user_id = v_uid and j.status = 'pending',
+           jsonb_build_object('organization', o.name, 'person', coalesce(p.display_name, ''),
+             'message', j.message, 'link', '/organizations/' || o.slug || '/team'),
+           (select array_agg(m.user_id) from public.memberships m
+             where m.organization_id = j.organization_id and m.role = 'org_member' and m.org_role = 'admin')
+      into v_occurrence, v_allowed, v_data, v_recipients
+      from public.organization_join_requests j
+      join public.organizations o on o.id = j.organization_id
+      left join public.profiles p on p.id = j.user_id
+     where j.id = p_record_id;
+  elsif p_kind in ('join_accepted', 'join_declined') then
+    select j.decided_at,
+           j.decided_by = v_uid and j.status = case p_kind when 'join_accepted' then 'accepted' else 'declined' end,
+           jsonb_build_object('organization', o.name, 'link', '/organizations/' || o.slug),
+           array[j.user_id]
+      into v_occurrence, v_allowed, v_data, v_recipients
+      from public.organization_join_requests j
+      join public.organizations o on o.id = j.organization_id
+     where j.id = p_record_id;
+  elsif p_kind = 'contact_received' then
+    select c.created_at, c.sender_id = v_uid,
+           jsonb_build_object('organization', o.name, 'sender', coalesce(c.sender_name, ''),
+             'senderEmail', coalesce(c.sender_email, ''), 'subject', c.subject, 'message', c.message,
+             'link', '/organizations/' || o.slug || '/requests'),
+           (select array_agg(m.user_id) from public.memberships m
+             where m.organization_id = c.organization_id and m.role = 'org_member' and m.org_role = 'admin')
+      into v_occurrence, v_allowed, v_data, v_recipients
+      from public.organization_contact_requests c
+      join public.organizations o on o.id = c.organization_id
+     where c.id = p_record_id;
+  else
+    raise exception 'unknown notice: %', p_kind using errcode = '22023';
+  end if;
+  if p_kind in ('registration_verified', 'registration_declined') then
+    select array_agg(m.user_id) into v_recipients from public.memberships m
+     where m.organization_id = v_org.id and m.role = 'org_member' and m.org_role = 'admin';
+  end if;
+  if not coalesce(v_allowed, false) or v_occurrence is null then
+    raise exception 'you cannot send this notice' using errcode = '42501';
+  end if;
+  insert into private.organization_notices (kind, record_id, occurrence)
+  values (p_kind, p_record_id, v_occurrence)
+  on conflict do nothing;
+  if not found then
+    return 0;
+  end if;
+  if v_email is not null then
+    insert into private.notices (recipient_email, kind, data)
+    values (v_email, 'organizations.' || p_kind, v_data);
+    return 1;
+  end if;
+  insert into private.notices (recipient_id, kind, data)
+  select r, 'organizations.' || p_kind, v_data
+    from unnest(coalesce(v_recipients, '{}')) r
+   where r is not null
+   limit 200;
+  get diagnostics v_count = row_count;
+  return v_count;
+end
+$$;
+
+--
+-- Name: register_personal_data_source(text, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.register_personal_data_source(p_source text, p_function text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if to_regprocedure(p_function || '(uuid)') is null then
+    raise exception 'no function %(uuid)', p_function using errcode = '22023';
+  end if;
+  insert into private.personal_data_sources (source, function_name) values (p_source, p_function)
+  on conflict (source) do update set function_name = excluded.function_name;
+end
 $$;
 
 --
@@ -806,6 +1350,8 @@ begin
    where r.bucket = 'sign_in.account'
      and r.key_hash = (select private.rate_limit_key_hash(u.email::text) from auth.users u where u.id = v_user_id);
   perform private.write_audit('account.password_reset', v_user_id, '{}'::jsonb);
+  insert into private.notices (recipient_id, kind, data)
+  values (v_user_id, 'auth.password_changed', jsonb_build_object('link', '/forgot-password'));
   return v_user_id;
 end
 $_$;
@@ -1136,6 +1682,21 @@ CREATE FUNCTION private.search_on_news_change() RETURNS trigger
     AS $$
 begin
   perform private.search_sync_news(case when tg_op = 'DELETE' then old.id else new.id end);
+  return null;
+end
+$$;
+
+--
+-- Name: search_on_offering_change(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_on_offering_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform private.search_sync_organization(
+    case when tg_op = 'DELETE' then old.organization_id else new.organization_id end);
   return null;
 end
 $$;
@@ -1593,6 +2154,9 @@ CREATE FUNCTION private.search_sync_organization(target_id uuid) RETURNS void
     AS $$
 declare
   o public.organizations;
+  v_text text;
+  v_themes jsonb;
+  v_sdgs jsonb;
   hub_slugs jsonb;
   hub_links jsonb;
 begin
@@ -1601,6 +2165,15 @@ begin
     perform private.search_delete('organization', target_id::text);
     return;
   end if;
+  select string_agg(f.title || '. ' || f.description, E'\n' order by f.position, f.title)
+    into v_text
+    from public.organization_offerings f where f.organization_id = o.id;
+  select coalesce(jsonb_agg(distinct t.theme), '[]'::jsonb) into v_themes
+    from public.organization_offerings f cross join lateral unnest(f.themes) t(theme)
+   where f.organization_id = o.id;
+  select coalesce(jsonb_agg(distinct s.sdg), '[]'::jsonb) into v_sdgs
+    from public.organization_offerings f cross join lateral unnest(f.sdgs) s(sdg)
+   where f.organization_id = o.id;
   select coalesce(jsonb_agg(h.slug order by h.is_demo, h.name), '[]'::jsonb),
          coalesce(jsonb_agg(jsonb_build_object(
            'id', 'hub:' || h.id, 'type', 'hub', 'title', h.name, 'url', '/hubs/' || h.slug, 'relation', 'hub'
@@ -1613,13 +2186,18 @@ begin
     'source_id', o.id,
     'title', o.name,
     'summary', o.summary,
-    'text', case when o.country is not null then private.country_name_en(o.country) end,
+    'text', concat_ws(E'\n',
+      case when o.country is not null then private.country_name_en(o.country) end,
+      nullif(o.description, ''), v_text),
     'url', '/directory/' || o.slug,
     'subtype', o.kind,
     'hubs', hub_slugs,
     'country', o.country,
+    'themes', v_themes,
+    'sdgs', v_sdgs,
     'links', hub_links,
-    'is_demo', o.is_demo
+    'is_demo', o.is_demo,
+    'date', o.verified_at
   ));
 end
 $$;
@@ -1802,6 +2380,21 @@ end
 $_$;
 
 --
+-- Name: take_notices(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.take_notices() RETURNS TABLE(id uuid, kind text, data jsonb)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select n.id, n.kind, n.data
+    from private.notices n
+   where n.xact = pg_current_xact_id_if_assigned()
+   order by n.created_at, n.id
+   limit 500
+$$;
+
+--
 -- Name: track_data_version(regclass); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1829,6 +2422,7 @@ CREATE FUNCTION private.use_email_token(p_token_hash text, p_purpose text) RETUR
     AS $$
 declare
   v_token private.email_tokens;
+  v_old_email text;
 begin
   if p_purpose not in ('confirm_signup', 'change_email') then
     raise exception 'invalid purpose' using errcode = '22023';
@@ -1846,12 +2440,18 @@ begin
     if exists (select 1 from auth.users u where lower(u.email) = v_token.new_email and u.id <> v_token.user_id) then
       return null;
     end if;
+    select lower(u.email::text) into v_old_email from auth.users u where u.id = v_token.user_id;
     update auth.users u set email = v_token.new_email, email_confirmed_at = now(), updated_at = now()
      where u.id = v_token.user_id;
     -- Other devices signed in under the old address must sign in again.
     update private.sessions s set revoked_at = now(), revoked_reason = 'email_changed'
      where s.user_id = v_token.user_id and s.revoked_at is null;
     perform private.write_audit('account.email_changed', v_token.user_id, '{}'::jsonb);
+    if v_old_email is not null and v_old_email <> v_token.new_email then
+      insert into private.notices (recipient_email, kind, data)
+      values (v_old_email, 'auth.email_changed',
+              jsonb_build_object('email', v_token.new_email, 'link', '/'));
+    end if;
   end if;
   return v_token.user_id;
 end
@@ -1903,6 +2503,24 @@ CREATE FUNCTION private.write_audit(p_action text, p_target_user_id uuid, p_deta
 $$;
 
 --
+-- Name: add_registrant_as_admin(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.add_registrant_as_admin() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if new.created_by is not null and new.created_by = (select auth.uid()) then
+    insert into public.memberships (user_id, role, organization_id, org_role, created_by)
+    values (new.created_by, 'org_member', new.id, 'admin', new.created_by)
+    on conflict do nothing;
+  end if;
+  return null;
+end
+$$;
+
+--
 -- Name: apply_hub_membership_decision(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1912,12 +2530,13 @@ CREATE FUNCTION public.apply_hub_membership_decision() RETURNS trigger
     AS $$
 declare
   hub_name text;
+  hub_slug text;
   applicant_name text;
 begin
   if new.status = old.status then
     return new;
   end if;
-  select h.name into hub_name from public.hubs h where h.id = new.hub_id;
+  select h.name, h.slug into hub_name, hub_slug from public.hubs h where h.id = new.hub_id;
   if new.city_id is not null then
     select c.name into applicant_name from public.cities c where c.id = new.city_id;
   else
@@ -1933,19 +2552,18 @@ begin
       values (new.hub_id, new.organization_id, new.decided_by)
       on conflict do nothing;
     end if;
-    insert into public.hub_notifications (recipient_id, kind, hub_id, application_id, subject, body)
+  end if;
+  if new.status in ('approved', 'declined') then
+    insert into private.notices (recipient_id, kind, data)
     values (
-      new.applicant_id, 'membership_approved', new.hub_id, new.id,
-      format('%s has joined %s', applicant_name, hub_name),
-      format('Your request for %s to join %s was approved.', applicant_name, hub_name)
-    );
-  elsif new.status = 'declined' then
-    insert into public.hub_notifications (recipient_id, kind, hub_id, application_id, subject, body)
-    values (
-      new.applicant_id, 'membership_declined', new.hub_id, new.id,
-      format('Your request to join %s was declined', hub_name),
-      format(E'Your request for %s to join %s was declined.\n\nReason given by the coordinators:\n%s',
-        applicant_name, hub_name, new.decision_reason)
+      new.applicant_id,
+      'hubs.membership_' || new.status,
+      jsonb_build_object(
+        'hub', hub_name,
+        'applicant', applicant_name,
+        'reason', coalesce(new.decision_reason, ''),
+        'link', '/hubs/' || hub_slug
+      )
     );
   end if;
   return new;
@@ -1992,6 +2610,64 @@ CREATE FUNCTION public.can_manage_event(target_event_id uuid) RETURNS boolean
 $$;
 
 --
+-- Name: check_organization_deliverable(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.check_organization_deliverable() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if not exists (select 1 from public.deliverables d where d.id = new.deliverable_id and d.kind = 'recommendation') then
+    raise exception 'only ITU-T Recommendations can be implemented'
+      using errcode = '23514', constraint = 'organization_deliverables_recommendations_only';
+  end if;
+  return new;
+end
+$$;
+
+--
+-- Name: decide_organization_join_request(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.decide_organization_join_request() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if new.status is distinct from old.status then
+    if old.status <> 'pending' then
+      raise exception 'this request has already been decided' using errcode = '42501';
+    end if;
+    new.decided_by := (select auth.uid());
+    new.decided_at := now();
+    if new.status = 'accepted' then
+      insert into public.memberships (user_id, role, organization_id, org_role, created_by)
+      values (new.user_id, 'org_member', new.organization_id, 'member', new.decided_by)
+      on conflict do nothing;
+    end if;
+  end if;
+  return new;
+end
+$$;
+
+--
+-- Name: default_org_role(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.default_org_role() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if new.role = 'org_member' and new.org_role is null then
+    new.org_role := 'member';
+  end if;
+  return new;
+end
+$$;
+
+--
 -- Name: event_registration_counts(uuid); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2009,6 +2685,26 @@ CREATE FUNCTION public.event_registration_counts(target_event_id uuid) RETURNS T
 $$;
 
 --
+-- Name: guard_organization_invitation(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_organization_invitation() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if current_user in ('anon', 'authenticated')
+     and (old.accepted_at is not null or old.revoked_at is not null or new.revoked_at is null) then
+    raise exception 'only an open invitation can be withdrawn' using errcode = '42501';
+  end if;
+  if current_user in ('anon', 'authenticated') then
+    new.revoked_at := now();
+  end if;
+  return new;
+end
+$$;
+
+--
 -- Name: guard_organization_status(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2016,12 +2712,47 @@ CREATE FUNCTION public.guard_organization_status() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path TO ''
     AS $$
+declare
+  v_api boolean := current_user in ('anon', 'authenticated');
+  v_admin boolean;
+  v_allowed boolean;
 begin
-  if current_user in ('anon', 'authenticated')
-     and new.status is distinct from old.status
-     and not public.is_platform_admin() then
-    raise exception 'only a platform admin can change an organization''s status'
-      using errcode = '42501';
+  if new.status is distinct from old.status then
+    if v_api then
+      v_admin := public.is_platform_admin();
+      v_allowed := case
+        when old.status = 'pending' and new.status in ('verified', 'declined')
+          then v_admin or public.is_organization_reviewer(old.id)
+        when old.status = 'declined' and new.status = 'pending'
+          then v_admin or public.is_org_admin(old.id)
+        else v_admin
+      end;
+      if not v_allowed then
+        raise exception 'you cannot move this organization from % to %', old.status, new.status
+          using errcode = '42501';
+      end if;
+    end if;
+    if new.status = 'pending' then
+      new.submitted_at := now();
+      new.decline_reason := null;
+    else
+      new.decided_at := now();
+      new.decided_by := (select auth.uid());
+    end if;
+    if new.status = 'verified' then
+      new.verified_at := coalesce(old.verified_at, now());
+      new.decline_reason := null;
+    end if;
+  elsif v_api and new.decline_reason is distinct from old.decline_reason and not public.is_platform_admin() then
+    raise exception 'the reason is given with the decision' using errcode = '42501';
+  end if;
+  if v_api and not public.is_org_admin(old.id) and not public.is_platform_admin()
+     and (to_jsonb(new) - array['status', 'decline_reason', 'decided_at', 'decided_by', 'verified_at',
+                                'submitted_at', 'updated_at', 'website_host'])
+         is distinct from
+         (to_jsonb(old) - array['status', 'decline_reason', 'decided_at', 'decided_by', 'verified_at',
+                                'submitted_at', 'updated_at', 'website_host']) then
+    raise exception 'reviewers decide; the organization''s admins edit it' using errcode = '42501';
   end if;
   return new;
 end
@@ -2072,6 +2803,21 @@ CREATE FUNCTION public.is_hub_coordinator(target_hub_id uuid) RETURNS boolean
 $$;
 
 --
+-- Name: is_org_admin(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.is_org_admin(target_org_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from public.memberships m
+    where m.user_id = (select auth.uid()) and m.role = 'org_member' and m.org_role = 'admin'
+      and m.organization_id = target_org_id
+  )
+$$;
+
+--
 -- Name: is_org_member(uuid); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2082,6 +2828,22 @@ CREATE FUNCTION public.is_org_member(target_org_id uuid) RETURNS boolean
   select exists (
     select 1 from public.memberships m
     where m.user_id = (select auth.uid()) and m.role = 'org_member' and m.organization_id = target_org_id
+  )
+$$;
+
+--
+-- Name: is_organization_reviewer(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.is_organization_reviewer(target_org_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1
+    from public.organization_hub_requests r
+    join public.memberships m on m.hub_id = r.hub_id and m.role = 'hub_coordinator'
+    where r.organization_id = target_org_id and m.user_id = (select auth.uid())
   )
 $$;
 
@@ -2097,6 +2859,159 @@ CREATE FUNCTION public.is_platform_admin() RETURNS boolean
     select 1 from public.memberships m
     where m.user_id = (select auth.uid()) and m.role = 'platform_admin'
   )
+$$;
+
+--
+-- Name: is_public_website_url(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.is_public_website_url(url text) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $_$
+declare
+  v_authority text;
+  v_host text;
+  v_address inet;
+begin
+  if url is null then
+    return true;
+  end if;
+  if char_length(url) > 500 or url !~* '^https?://[^/?#]' or url ~ '[[:space:][:cntrl:]]' then
+    return false;
+  end if;
+  v_authority := substring(url from '^[A-Za-z]+://([^/?#]*)');
+  if v_authority like '%@%' then
+    return false;
+  end if;
+  if v_authority like '[%' then
+    v_host := substring(v_authority from '^\[([^\]]+)\]');
+  else
+    v_host := lower(regexp_replace(v_authority, ':[0-9]*$', ''));
+  end if;
+  if v_host is null or v_host = '' then
+    return false;
+  end if;
+  if v_host ~ '^[0-9.]+$' or v_host ~ ':' then
+    begin
+      v_address := v_host::inet;
+    exception when others then
+      return false;
+    end;
+    return not (
+      v_address <<= '0.0.0.0/8' or v_address <<= '10.0.0.0/8' or v_address <<= '100.64.0.0/10'
+      or v_address <<= '127.0.0.0/8' or v_address <<= '169.254.0.0/16' or v_address <<= '172.16.0.0/12'
+      or v_address <<= '192.168.0.0/16' or v_address <<= '255.255.255.255/32'
+      or v_address <<= '::/128' or v_address <<= '::1/128' or v_address <<= 'fc00::/7'
+      or v_address <<= 'fe80::/10' or v_address <<= '::ffff:0.0.0.0/96'
+    );
+  end if;
+  v_host := rtrim(v_host, '.');
+  if v_host = 'localhost' or v_host ~ '\.(localhost|local|internal|home\.arpa)$' then
+    return false;
+  end if;
+  -- A domain name: labels of letters, digits and hyphens, a top-level label
+  -- that is not all digits (browsers read "2130706433" or "0x7f.1" as IPs).
+  return v_host ~ '^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$';
+end
+$_$;
+
+--
+-- Name: join_hubs_on_verification(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.join_hubs_on_verification() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_admin boolean := public.is_platform_admin();
+  v_applicant uuid;
+  r record;
+begin
+  if new.status <> 'verified' or old.status = 'verified' then
+    return null;
+  end if;
+  select coalesce(
+    (select m.user_id from public.memberships m
+      where m.organization_id = new.id and m.role = 'org_member' and m.org_role = 'admin'
+        and m.user_id = new.created_by),
+    (select m.user_id from public.memberships m
+      where m.organization_id = new.id and m.role = 'org_member' and m.org_role = 'admin'
+      order by m.created_at limit 1)
+  ) into v_applicant;
+  for r in select hr.hub_id from public.organization_hub_requests hr where hr.organization_id = new.id loop
+    -- Without a signed-in decider (the seed, a migration) every chosen hub is joined.
+    if v_admin or public.is_hub_coordinator(r.hub_id) or auth.uid() is null then
+      insert into public.hub_partners (hub_id, organization_id, created_by)
+      values (r.hub_id, new.id, (select auth.uid()))
+      on conflict do nothing;
+    elsif v_applicant is not null
+      and not exists (select 1 from public.hub_partners hp where hp.hub_id = r.hub_id and hp.organization_id = new.id)
+      and not exists (select 1 from public.hub_membership_applications a
+                       where a.hub_id = r.hub_id and a.organization_id = new.id and a.status = 'pending') then
+      insert into public.hub_membership_applications (hub_id, organization_id, applicant_id, message)
+      values (r.hub_id, new.id, v_applicant, 'Chosen when the organization registered on the portal.');
+    end if;
+  end loop;
+  return null;
+end
+$$;
+
+--
+-- Name: keep_an_organization_admin(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.keep_an_organization_admin() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if old.role <> 'org_member' then
+    return null;
+  end if;
+  if exists (select 1 from public.organizations o where o.id = old.organization_id)
+     and exists (select 1 from public.memberships m
+                  where m.organization_id = old.organization_id and m.role = 'org_member')
+     and not exists (select 1 from public.memberships m
+                      where m.organization_id = old.organization_id and m.role = 'org_member'
+                        and m.org_role = 'admin') then
+    raise exception 'an organization with members keeps at least one admin'
+      using errcode = '23514', constraint = 'memberships_keep_an_org_admin';
+  end if;
+  return null;
+end
+$$;
+
+--
+-- Name: limit_organization_offerings(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.limit_organization_offerings() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if (select count(*) from public.organization_offerings o where o.organization_id = new.organization_id) > 12 then
+    raise exception 'an organization lists at most 12 offerings'
+      using errcode = '23514', constraint = 'organization_offerings_at_most_12';
+  end if;
+  return null;
+end
+$$;
+
+--
+-- Name: organization_name_key(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.organization_name_key(name text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select btrim(regexp_replace(regexp_replace(
+    public.search_normalize(name),
+    '\m(gmbh|ltd|limited|inc|llc|ag|sa|sas|srl|spa|bv|nv|plc|oy|ab|as|asa|aps|co|corp|corporation|company|kg|ug|e\.?v|demo)\M\.?', ' ', 'g'),
+    '[^a-z0-9]+', ' ', 'g'))
 $$;
 
 --
@@ -2386,41 +3301,6 @@ $$;
 COMMENT ON FUNCTION public.search_suggest(words text[]) IS 'The closest vocabulary word for each word not in the vocabulary (typo correction).';
 
 --
--- Name: send_hub_membership_notices(uuid, text); Type: FUNCTION; Schema: public; Owner: -
---
-
-CREATE FUNCTION public.send_hub_membership_notices(p_application_id uuid, p_delivery text) RETURNS integer
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
-    AS $$
-declare
-  v_hub uuid;
-  v_count integer;
-begin
-  if p_delivery not in ('smtp', 'mailbox') then
-    raise exception 'unknown delivery: %', p_delivery using errcode = '22023';
-  end if;
-  select a.hub_id into v_hub from public.hub_membership_applications a where a.id = p_application_id;
-  if v_hub is null or not (public.is_platform_admin() or public.is_hub_coordinator(v_hub)) then
-    raise exception 'only the hub''s coordinators can send its notices' using errcode = '42501';
-  end if;
-  with pending as (
-    update public.hub_notifications n set delivered_at = now()
-     where n.application_id = p_application_id and n.delivered_at is null
-    returning n.recipient_id, n.kind, n.subject, n.body
-  ), queued as (
-    insert into private.outbox (to_email, kind, subject, body_text, delivery)
-    select lower(u.email), 'hubs.' || p.kind, left(p.subject, 300), left(p.body, 20000), p_delivery
-      from pending p join auth.users u on u.id = p.recipient_id
-     where u.email is not null
-    returning 1
-  )
-  select count(*)::integer into v_count from queued;
-  return v_count;
-end
-$$;
-
---
 -- Name: set_updated_at(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2473,6 +3353,32 @@ end
 $$;
 
 --
+-- Name: stamp_new_organization(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stamp_new_organization() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if current_user in ('anon', 'authenticated') then
+    new.submitted_at := now();
+    new.terms_accepted_at := case when new.terms_version is not null then now() end;
+    new.decided_at := null;
+    new.decided_by := null;
+    new.verified_at := null;
+  else
+    new.submitted_at := coalesce(new.submitted_at, now());
+    new.terms_accepted_at := coalesce(new.terms_accepted_at, case when new.terms_version is not null then now() end);
+    if new.status = 'verified' then
+      new.verified_at := coalesce(new.verified_at, now());
+    end if;
+  end if;
+  return new;
+end
+$$;
+
+--
 -- Name: stamp_news_item(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2483,6 +3389,64 @@ CREATE FUNCTION public.stamp_news_item() RETURNS trigger
 begin
   new.updated_by := coalesce((select auth.uid()), new.updated_by);
   new.updated_at := now();
+  return new;
+end
+$$;
+
+--
+-- Name: stamp_organization_contact_request(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stamp_organization_contact_request() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if tg_op = 'INSERT' then
+    if current_user in ('anon', 'authenticated') then
+      new.sender_id := (select auth.uid());
+      new.status := 'open';
+      new.answered_at := null;
+      new.answered_by := null;
+      new.created_at := now();
+      select d.display_name, d.email into new.sender_name, new.sender_email from private.my_contact_details() d;
+    end if;
+    return new;
+  end if;
+  if new.sender_id is null and old.sender_id is not null then
+    new.sender_name := null;
+    new.sender_email := null;
+  end if;
+  if new.status is distinct from old.status then
+    if new.status = 'answered' then
+      new.answered_at := now();
+      new.answered_by := (select auth.uid());
+    else
+      new.answered_at := null;
+      new.answered_by := null;
+    end if;
+  end if;
+  return new;
+end
+$$;
+
+--
+-- Name: stamp_organization_invitation(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stamp_organization_invitation() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if current_user in ('anon', 'authenticated') then
+    new.invited_by := (select auth.uid());
+    new.created_at := now();
+    new.expires_at := now() + interval '7 days';
+    new.accepted_at := null;
+    new.accepted_by := null;
+    new.revoked_at := null;
+  end if;
   return new;
 end
 $$;
@@ -2627,6 +3591,41 @@ CREATE TABLE private.email_tokens (
 COMMENT ON TABLE private.email_tokens IS 'One-time links sent by mail: confirm an address, reset a password, change an address.';
 
 --
+-- Name: notices; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.notices (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    recipient_id uuid,
+    recipient_email text,
+    kind text NOT NULL,
+    data jsonb DEFAULT '{}'::jsonb NOT NULL,
+    xact xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT notices_data_check CHECK ((jsonb_typeof(data) = 'object'::text)),
+    CONSTRAINT notices_kind_check CHECK ((kind ~ '^[a-z]+\.[a-z_]{1,50}$'::text)),
+    CONSTRAINT notices_one_recipient CHECK (((recipient_id IS NULL) <> (recipient_email IS NULL))),
+    CONSTRAINT notices_recipient_email_check CHECK ((char_length(recipient_email) <= 254))
+);
+
+--
+-- Name: TABLE notices; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.notices IS 'Mail a change owes someone, recorded in the change''s transaction and worded by the portal before it commits.';
+
+--
+-- Name: organization_notices; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.organization_notices (
+    kind text NOT NULL,
+    record_id uuid NOT NULL,
+    occurrence timestamp with time zone NOT NULL,
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
 -- Name: outbox; Type: TABLE; Schema: private; Owner: -
 --
 
@@ -2654,6 +3653,17 @@ CREATE TABLE private.outbox (
 --
 
 COMMENT ON TABLE private.outbox IS 'Mail waiting to be sent (SMTP) or shown in the development mailbox.';
+
+--
+-- Name: personal_data_sources; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.personal_data_sources (
+    source text NOT NULL,
+    function_name text NOT NULL,
+    CONSTRAINT personal_data_sources_function_name_check CHECK ((function_name ~ '^private\.[a-z_][a-z0-9_]*$'::text)),
+    CONSTRAINT personal_data_sources_source_check CHECK ((source ~ '^[a-z][a-z0-9_-]{1,40}$'::text))
+);
 
 --
 -- Name: rate_limits; Type: TABLE; Schema: private; Owner: -
@@ -2992,29 +4002,6 @@ CREATE TABLE public.hub_membership_applications (
 COMMENT ON TABLE public.hub_membership_applications IS 'A city (by its editor) or an organization (by its member) asking to join a hub; coordinators decide.';
 
 --
--- Name: hub_notifications; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.hub_notifications (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    recipient_id uuid NOT NULL,
-    kind text NOT NULL,
-    hub_id uuid,
-    application_id uuid,
-    subject text NOT NULL,
-    body text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    delivered_at timestamp with time zone,
-    CONSTRAINT hub_notifications_kind_check CHECK ((kind = ANY (ARRAY['membership_approved'::text, 'membership_declined'::text])))
-);
-
---
--- Name: TABLE hub_notifications; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON TABLE public.hub_notifications IS 'Mail to send to applicants about hub membership decisions.';
-
---
 -- Name: hub_partners; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3211,6 +4198,9 @@ CREATE TABLE public.memberships (
     organization_id uuid,
     created_by uuid,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    org_role text,
+    CONSTRAINT memberships_org_role_check CHECK ((org_role = ANY (ARRAY['admin'::text, 'member'::text]))),
+    CONSTRAINT memberships_org_role_matches_role CHECK (((role = 'org_member'::text) = (org_role IS NOT NULL))),
     CONSTRAINT memberships_role_check CHECK ((role = ANY (ARRAY['platform_admin'::text, 'hub_coordinator'::text, 'city_editor'::text, 'org_member'::text]))),
     CONSTRAINT memberships_target_matches_role CHECK ((((role = 'platform_admin'::text) AND (hub_id IS NULL) AND (city_id IS NULL) AND (organization_id IS NULL)) OR ((role = 'hub_coordinator'::text) AND (hub_id IS NOT NULL) AND (city_id IS NULL) AND (organization_id IS NULL)) OR ((role = 'city_editor'::text) AND (city_id IS NOT NULL) AND (hub_id IS NULL) AND (organization_id IS NULL)) OR ((role = 'org_member'::text) AND (organization_id IS NOT NULL) AND (hub_id IS NULL) AND (city_id IS NULL))))
 );
@@ -3220,6 +4210,12 @@ CREATE TABLE public.memberships (
 --
 
 COMMENT ON TABLE public.memberships IS 'A user''s role: platform admin, coordinator of a hub, editor of a city, member of an organization.';
+
+--
+-- Name: COLUMN memberships.org_role; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.memberships.org_role IS 'For org_member: admin (edits the organization and its team) or member (reads it).';
 
 --
 -- Name: news_items; Type: TABLE; Schema: public; Owner: -
@@ -3292,6 +4288,165 @@ ALTER TABLE public.news_revisions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTI
 );
 
 --
+-- Name: organization_contact_requests; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.organization_contact_requests (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    organization_id uuid NOT NULL,
+    sender_id uuid,
+    sender_name text,
+    sender_email text,
+    subject text NOT NULL,
+    message text NOT NULL,
+    status text DEFAULT 'open'::text NOT NULL,
+    answered_at timestamp with time zone,
+    answered_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT organization_contact_requests_message_check CHECK (((char_length(btrim(message)) >= 10) AND (char_length(btrim(message)) <= 5000))),
+    CONSTRAINT organization_contact_requests_sender_email_check CHECK ((char_length(sender_email) <= 254)),
+    CONSTRAINT organization_contact_requests_sender_name_check CHECK ((char_length(sender_name) <= 120)),
+    CONSTRAINT organization_contact_requests_status_check CHECK ((status = ANY (ARRAY['open'::text, 'answered'::text]))),
+    CONSTRAINT organization_contact_requests_subject_check CHECK (((char_length(btrim(subject)) >= 3) AND (char_length(btrim(subject)) <= 150)))
+);
+
+--
+-- Name: TABLE organization_contact_requests; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.organization_contact_requests IS 'Messages from signed-in people to an organization, read by its admins.';
+
+--
+-- Name: organization_deliverables; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.organization_deliverables (
+    organization_id uuid NOT NULL,
+    deliverable_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE organization_deliverables; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.organization_deliverables IS 'ITU-T Recommendations an organization implements.';
+
+--
+-- Name: organization_hub_requests; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.organization_hub_requests (
+    organization_id uuid NOT NULL,
+    hub_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE organization_hub_requests; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.organization_hub_requests IS 'The hubs an organization chose at registration; their coordinators review it.';
+
+--
+-- Name: organization_invitations; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.organization_invitations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    organization_id uuid NOT NULL,
+    email text NOT NULL,
+    org_role text DEFAULT 'member'::text NOT NULL,
+    token_hash text NOT NULL,
+    invited_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone DEFAULT (now() + '7 days'::interval) NOT NULL,
+    accepted_at timestamp with time zone,
+    accepted_by uuid,
+    revoked_at timestamp with time zone,
+    CONSTRAINT organization_invitations_accepted_or_revoked CHECK (((accepted_at IS NULL) OR (revoked_at IS NULL))),
+    CONSTRAINT organization_invitations_email_check CHECK (((char_length(email) <= 254) AND (email = lower(email)) AND (email ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'::text))),
+    CONSTRAINT organization_invitations_expiry CHECK (((expires_at > created_at) AND (expires_at <= (created_at + '30 days'::interval)))),
+    CONSTRAINT organization_invitations_org_role_check CHECK ((org_role = ANY (ARRAY['admin'::text, 'member'::text]))),
+    CONSTRAINT organization_invitations_token_hash_check CHECK ((token_hash ~ '^[0-9a-f]{64}$'::text))
+);
+
+--
+-- Name: TABLE organization_invitations; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.organization_invitations IS 'Invitations to join an organization: single use, with an expiry, for one address.';
+
+--
+-- Name: organization_join_requests; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.organization_join_requests (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    organization_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    message text DEFAULT ''::text NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    decided_by uuid,
+    decided_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT organization_join_requests_message_check CHECK ((char_length(message) <= 1000)),
+    CONSTRAINT organization_join_requests_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'accepted'::text, 'declined'::text])))
+);
+
+--
+-- Name: TABLE organization_join_requests; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.organization_join_requests IS 'A person asking to join an organization (instead of registering it twice); its admins decide.';
+
+--
+-- Name: organization_offerings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.organization_offerings (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    organization_id uuid NOT NULL,
+    title text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    themes text[] DEFAULT '{}'::text[] NOT NULL,
+    sdgs smallint[] DEFAULT '{}'::smallint[] NOT NULL,
+    "position" integer DEFAULT 0 NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT organization_offerings_description_check CHECK ((char_length(description) <= 1000)),
+    CONSTRAINT organization_offerings_position_check CHECK ((("position" >= 0) AND ("position" <= 1000))),
+    CONSTRAINT organization_offerings_sdgs_check CHECK ((sdgs <@ ARRAY[(1)::smallint, (2)::smallint, (3)::smallint, (4)::smallint, (5)::smallint, (6)::smallint, (7)::smallint, (8)::smallint, (9)::smallint, (10)::smallint, (11)::smallint, (12)::smallint, (13)::smallint, (14)::smallint, (15)::smallint, (16)::smallint, (17)::smallint])),
+    CONSTRAINT organization_offerings_themes_check CHECK ((((cardinality(themes) >= 1) AND (cardinality(themes) <= 5)) AND (themes <@ ARRAY['mobility'::text, 'energy'::text, 'water'::text, 'waste'::text, 'ict-infrastructure'::text, 'e-government'::text, 'data-and-ai'::text, 'health'::text, 'education'::text, 'safety'::text, 'housing'::text, 'urban-planning'::text, 'culture'::text, 'environment'::text, 'climate'::text, 'economy'::text, 'social-inclusion'::text, 'participation'::text, 'food'::text, 'kpis'::text]))),
+    CONSTRAINT organization_offerings_title_check CHECK (((char_length(btrim(title)) >= 3) AND (char_length(btrim(title)) <= 120)))
+);
+
+--
+-- Name: TABLE organization_offerings; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.organization_offerings IS 'What an organization offers cities: a short title, a description, themes and SDGs (matched to needs).';
+
+--
+-- Name: organization_registration_drafts; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.organization_registration_drafts (
+    user_id uuid NOT NULL,
+    data jsonb DEFAULT '{}'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT organization_registration_drafts_data_check CHECK (((jsonb_typeof(data) = 'object'::text) AND (octet_length((data)::text) <= 65536)))
+);
+
+--
+-- Name: TABLE organization_registration_drafts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.organization_registration_drafts IS 'A registration in progress: the answers given so far (validated by the server at every step).';
+
+--
 -- Name: organizations; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3308,12 +4463,36 @@ CREATE TABLE public.organizations (
     created_by uuid,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    size_band text,
+    regions_served text[] DEFAULT '{}'::text[] NOT NULL,
+    countries_served text[] DEFAULT '{}'::text[] NOT NULL,
+    kpi_dimensions text[] DEFAULT '{}'::text[] NOT NULL,
+    website_host text GENERATED ALWAYS AS (regexp_replace(lower("substring"(website_url, '^[A-Za-z]+://([^/:?#]+)'::text)), '^www\.'::text, ''::text)) STORED,
+    submitted_at timestamp with time zone,
+    decided_at timestamp with time zone,
+    decided_by uuid,
+    decline_reason text,
+    verified_at timestamp with time zone,
+    terms_version text,
+    terms_accepted_at timestamp with time zone,
+    CONSTRAINT organizations_countries_served_check CHECK (((cardinality(countries_served) <= 249) AND (array_to_string(countries_served, ','::text) ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'::text))),
     CONSTRAINT organizations_country_code CHECK (((country IS NULL) OR (country ~ '^[A-Z]{2}$'::text))),
+    CONSTRAINT organizations_decline_has_reason CHECK (((status <> 'declined'::text) OR (char_length(btrim(COALESCE(decline_reason, ''::text))) > 0))),
+    CONSTRAINT organizations_decline_reason_check CHECK ((char_length(decline_reason) <= 2000)),
+    CONSTRAINT organizations_description_check CHECK ((char_length(description) <= 4000)),
     CONSTRAINT organizations_kind_check CHECK ((kind = ANY (ARRAY['private-sector'::text, 'academia'::text, 'civil-society'::text, 'public-agency'::text, 'international-organization'::text, 'investor'::text]))),
+    CONSTRAINT organizations_kpi_dimensions_check CHECK ((kpi_dimensions <@ ARRAY['EC'::text, 'EN'::text, 'SC'::text])),
     CONSTRAINT organizations_name_check CHECK (((char_length(name) >= 2) AND (char_length(name) <= 200))),
+    CONSTRAINT organizations_regions_served_check CHECK ((regions_served <@ ARRAY['africa'::text, 'americas'::text, 'arab-states'::text, 'asia-pacific'::text, 'europe'::text, 'cis'::text, 'global'::text])),
+    CONSTRAINT organizations_registrant_accepted_terms CHECK (((created_by IS NULL) OR ((terms_version IS NOT NULL) AND (terms_accepted_at IS NOT NULL)))),
+    CONSTRAINT organizations_size_band_check CHECK ((size_band = ANY (ARRAY['micro'::text, 'small'::text, 'medium'::text, 'large'::text]))),
     CONSTRAINT organizations_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
-    CONSTRAINT organizations_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'verified'::text, 'rejected'::text]))),
+    CONSTRAINT organizations_slug_not_reserved CHECK ((slug <> ALL (ARRAY['match'::text, 'review'::text, 'sent'::text, 'invitation'::text, 'new'::text]))),
+    CONSTRAINT organizations_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'verified'::text, 'declined'::text]))),
     CONSTRAINT organizations_summary_check CHECK ((char_length(summary) <= 600)),
+    CONSTRAINT organizations_terms_version_check CHECK (((char_length(terms_version) >= 1) AND (char_length(terms_version) <= 40))),
+    CONSTRAINT organizations_website_is_public CHECK (public.is_public_website_url(website_url)),
     CONSTRAINT organizations_website_url_check CHECK ((website_url ~ '^https?://'::text))
 );
 
@@ -3334,6 +4513,18 @@ COMMENT ON COLUMN public.organizations.kind IS 'The sector (src/lib/taxonomy/sec
 --
 
 COMMENT ON COLUMN public.organizations.country IS 'ISO 3166-1 alpha-2 code, or null; named by the i18n module.';
+
+--
+-- Name: COLUMN organizations.website_host; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.organizations.website_host IS 'Host of website_url without www., for duplicate detection.';
+
+--
+-- Name: COLUMN organizations.verified_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.organizations.verified_at IS 'When it was first verified: "member since" on its page.';
 
 --
 -- Name: profiles; Type: TABLE; Schema: public; Owner: -
@@ -3454,11 +4645,32 @@ ALTER TABLE ONLY private.email_tokens
     ADD CONSTRAINT email_tokens_pkey PRIMARY KEY (token_hash);
 
 --
+-- Name: notices notices_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.notices
+    ADD CONSTRAINT notices_pkey PRIMARY KEY (id);
+
+--
+-- Name: organization_notices organization_notices_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.organization_notices
+    ADD CONSTRAINT organization_notices_pkey PRIMARY KEY (kind, record_id, occurrence);
+
+--
 -- Name: outbox outbox_pkey; Type: CONSTRAINT; Schema: private; Owner: -
 --
 
 ALTER TABLE ONLY private.outbox
     ADD CONSTRAINT outbox_pkey PRIMARY KEY (id);
+
+--
+-- Name: personal_data_sources personal_data_sources_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.personal_data_sources
+    ADD CONSTRAINT personal_data_sources_pkey PRIMARY KEY (source);
 
 --
 -- Name: rate_limits rate_limits_pkey; Type: CONSTRAINT; Schema: private; Owner: -
@@ -3594,13 +4806,6 @@ ALTER TABLE ONLY public.hub_membership_applications
     ADD CONSTRAINT hub_membership_applications_pkey PRIMARY KEY (id);
 
 --
--- Name: hub_notifications hub_notifications_pkey; Type: CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.hub_notifications
-    ADD CONSTRAINT hub_notifications_pkey PRIMARY KEY (id);
-
---
 -- Name: hub_partners hub_partners_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3699,6 +4904,62 @@ ALTER TABLE ONLY public.news_revisions
     ADD CONSTRAINT news_revisions_pkey PRIMARY KEY (id);
 
 --
+-- Name: organization_contact_requests organization_contact_requests_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_contact_requests
+    ADD CONSTRAINT organization_contact_requests_pkey PRIMARY KEY (id);
+
+--
+-- Name: organization_deliverables organization_deliverables_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_deliverables
+    ADD CONSTRAINT organization_deliverables_pkey PRIMARY KEY (organization_id, deliverable_id);
+
+--
+-- Name: organization_hub_requests organization_hub_requests_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_hub_requests
+    ADD CONSTRAINT organization_hub_requests_pkey PRIMARY KEY (organization_id, hub_id);
+
+--
+-- Name: organization_invitations organization_invitations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_invitations
+    ADD CONSTRAINT organization_invitations_pkey PRIMARY KEY (id);
+
+--
+-- Name: organization_invitations organization_invitations_token_hash_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_invitations
+    ADD CONSTRAINT organization_invitations_token_hash_key UNIQUE (token_hash);
+
+--
+-- Name: organization_join_requests organization_join_requests_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_join_requests
+    ADD CONSTRAINT organization_join_requests_pkey PRIMARY KEY (id);
+
+--
+-- Name: organization_offerings organization_offerings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_offerings
+    ADD CONSTRAINT organization_offerings_pkey PRIMARY KEY (id);
+
+--
+-- Name: organization_registration_drafts organization_registration_drafts_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_registration_drafts
+    ADD CONSTRAINT organization_registration_drafts_pkey PRIMARY KEY (user_id);
+
+--
 -- Name: organizations organizations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3738,6 +4999,18 @@ ALTER TABLE ONLY public.search_terms
 --
 
 CREATE INDEX email_tokens_user_id_idx ON private.email_tokens USING btree (user_id, purpose);
+
+--
+-- Name: notices_recipient_idx; Type: INDEX; Schema: private; Owner: -
+--
+
+CREATE INDEX notices_recipient_idx ON private.notices USING btree (recipient_id) WHERE (recipient_id IS NOT NULL);
+
+--
+-- Name: notices_xact_idx; Type: INDEX; Schema: private; Owner: -
+--
+
+CREATE INDEX notices_xact_idx ON private.notices USING btree (xact);
 
 --
 -- Name: outbox_unsent_idx; Type: INDEX; Schema: private; Owner: -
@@ -3854,18 +5127,6 @@ CREATE UNIQUE INDEX hub_membership_applications_one_pending_idx ON public.hub_me
 CREATE INDEX hub_membership_applications_org_idx ON public.hub_membership_applications USING btree (organization_id) WHERE (organization_id IS NOT NULL);
 
 --
--- Name: hub_notifications_recipient_idx; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX hub_notifications_recipient_idx ON public.hub_notifications USING btree (recipient_id);
-
---
--- Name: hub_notifications_undelivered_idx; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX hub_notifications_undelivered_idx ON public.hub_notifications USING btree (created_at) WHERE (delivered_at IS NULL);
-
---
 -- Name: hub_partners_organization_id_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3912,6 +5173,12 @@ CREATE INDEX memberships_city_id_idx ON public.memberships USING btree (city_id)
 --
 
 CREATE INDEX memberships_hub_id_idx ON public.memberships USING btree (hub_id) WHERE (hub_id IS NOT NULL);
+
+--
+-- Name: memberships_org_admins_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX memberships_org_admins_idx ON public.memberships USING btree (organization_id, user_id) WHERE ((role = 'org_member'::text) AND (org_role = 'admin'::text));
 
 --
 -- Name: memberships_organization_id_idx; Type: INDEX; Schema: public; Owner: -
@@ -3968,16 +5235,112 @@ CREATE INDEX news_revisions_hub_idx ON public.news_revisions USING btree (hub_id
 CREATE INDEX news_revisions_news_idx ON public.news_revisions USING btree (news_id, id DESC);
 
 --
+-- Name: organization_contact_requests_organization_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX organization_contact_requests_organization_idx ON public.organization_contact_requests USING btree (organization_id, created_at DESC);
+
+--
+-- Name: organization_contact_requests_sender_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX organization_contact_requests_sender_idx ON public.organization_contact_requests USING btree (sender_id, created_at DESC);
+
+--
+-- Name: organization_deliverables_deliverable_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX organization_deliverables_deliverable_id_idx ON public.organization_deliverables USING btree (deliverable_id);
+
+--
+-- Name: organization_hub_requests_hub_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX organization_hub_requests_hub_id_idx ON public.organization_hub_requests USING btree (hub_id);
+
+--
+-- Name: organization_invitations_invited_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX organization_invitations_invited_by_idx ON public.organization_invitations USING btree (invited_by);
+
+--
+-- Name: organization_invitations_one_open_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX organization_invitations_one_open_idx ON public.organization_invitations USING btree (organization_id, email) WHERE ((accepted_at IS NULL) AND (revoked_at IS NULL));
+
+--
+-- Name: organization_invitations_organization_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX organization_invitations_organization_id_idx ON public.organization_invitations USING btree (organization_id, created_at DESC);
+
+--
+-- Name: organization_join_requests_one_pending_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX organization_join_requests_one_pending_idx ON public.organization_join_requests USING btree (organization_id, user_id) WHERE (status = 'pending'::text);
+
+--
+-- Name: organization_join_requests_user_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX organization_join_requests_user_id_idx ON public.organization_join_requests USING btree (user_id);
+
+--
+-- Name: organization_offerings_organization_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX organization_offerings_organization_id_idx ON public.organization_offerings USING btree (organization_id, "position");
+
+--
+-- Name: organization_offerings_themes_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX organization_offerings_themes_idx ON public.organization_offerings USING gin (themes);
+
+--
+-- Name: organizations_countries_served_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX organizations_countries_served_idx ON public.organizations USING gin (countries_served);
+
+--
 -- Name: organizations_created_by_idx; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX organizations_created_by_idx ON public.organizations USING btree (created_by);
 
 --
+-- Name: organizations_kind_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX organizations_kind_idx ON public.organizations USING btree (kind);
+
+--
+-- Name: organizations_name_key_trgm_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX organizations_name_key_trgm_idx ON public.organizations USING gin (public.organization_name_key(name) extensions.gin_trgm_ops);
+
+--
+-- Name: organizations_regions_served_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX organizations_regions_served_idx ON public.organizations USING gin (regions_served);
+
+--
 -- Name: organizations_status_idx; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX organizations_status_idx ON public.organizations USING btree (status);
+
+--
+-- Name: organizations_website_host_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX organizations_website_host_idx ON public.organizations USING btree (website_host) WHERE (website_host IS NOT NULL);
 
 --
 -- Name: search_documents_country_idx; Type: INDEX; Schema: public; Owner: -
@@ -4202,6 +5565,12 @@ CREATE TRIGGER deliverables_set_updated_at BEFORE UPDATE ON public.deliverables 
 CREATE TRIGGER event_registrations_assign_status BEFORE INSERT ON public.event_registrations FOR EACH ROW EXECUTE FUNCTION public.assign_event_registration_status();
 
 --
+-- Name: event_registrations event_registrations_notice; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER event_registrations_notice AFTER INSERT OR UPDATE OF status ON public.event_registrations FOR EACH ROW EXECUTE FUNCTION private.notice_event_registration();
+
+--
 -- Name: event_registrations event_registrations_refill; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -4236,6 +5605,12 @@ CREATE TRIGGER hub_cities_search_sync AFTER INSERT OR DELETE OR UPDATE ON public
 --
 
 CREATE TRIGGER hub_membership_applications_apply_decision AFTER UPDATE ON public.hub_membership_applications FOR EACH ROW EXECUTE FUNCTION public.apply_hub_membership_decision();
+
+--
+-- Name: hub_membership_applications hub_membership_applications_notice_request; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER hub_membership_applications_notice_request AFTER INSERT ON public.hub_membership_applications FOR EACH ROW EXECUTE FUNCTION private.notice_hub_membership_request();
 
 --
 -- Name: hub_membership_applications hub_membership_applications_stamp_decision; Type: TRIGGER; Schema: public; Owner: -
@@ -4286,6 +5661,24 @@ CREATE TRIGGER kpis_set_updated_at BEFORE UPDATE ON public.kpis FOR EACH ROW EXE
 CREATE TRIGGER memberships_audit AFTER INSERT OR DELETE ON public.memberships FOR EACH ROW EXECUTE FUNCTION private.audit_membership_change();
 
 --
+-- Name: memberships memberships_audit_org_role; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER memberships_audit_org_role AFTER UPDATE OF org_role ON public.memberships FOR EACH ROW EXECUTE FUNCTION private.audit_org_role_change();
+
+--
+-- Name: memberships memberships_default_org_role; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER memberships_default_org_role BEFORE INSERT ON public.memberships FOR EACH ROW EXECUTE FUNCTION public.default_org_role();
+
+--
+-- Name: memberships memberships_keep_an_org_admin; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER memberships_keep_an_org_admin AFTER DELETE OR UPDATE OF org_role ON public.memberships FOR EACH ROW EXECUTE FUNCTION public.keep_an_organization_admin();
+
+--
 -- Name: news_items news_items_record_revision; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -4304,10 +5697,76 @@ CREATE TRIGGER news_items_search_sync AFTER INSERT OR DELETE OR UPDATE ON public
 CREATE TRIGGER news_items_stamp BEFORE INSERT OR UPDATE ON public.news_items FOR EACH ROW EXECUTE FUNCTION public.stamp_news_item();
 
 --
+-- Name: organization_contact_requests organization_contact_requests_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER organization_contact_requests_stamp BEFORE INSERT OR UPDATE ON public.organization_contact_requests FOR EACH ROW EXECUTE FUNCTION public.stamp_organization_contact_request();
+
+--
+-- Name: organization_deliverables organization_deliverables_recommendations_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER organization_deliverables_recommendations_only BEFORE INSERT ON public.organization_deliverables FOR EACH ROW EXECUTE FUNCTION public.check_organization_deliverable();
+
+--
+-- Name: organization_invitations organization_invitations_guard; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER organization_invitations_guard BEFORE UPDATE ON public.organization_invitations FOR EACH ROW EXECUTE FUNCTION public.guard_organization_invitation();
+
+--
+-- Name: organization_invitations organization_invitations_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER organization_invitations_stamp BEFORE INSERT ON public.organization_invitations FOR EACH ROW EXECUTE FUNCTION public.stamp_organization_invitation();
+
+--
+-- Name: organization_join_requests organization_join_requests_decide; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER organization_join_requests_decide BEFORE UPDATE ON public.organization_join_requests FOR EACH ROW EXECUTE FUNCTION public.decide_organization_join_request();
+
+--
+-- Name: organization_offerings organization_offerings_limit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER organization_offerings_limit AFTER INSERT ON public.organization_offerings FOR EACH ROW EXECUTE FUNCTION public.limit_organization_offerings();
+
+--
+-- Name: organization_offerings organization_offerings_search_sync; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER organization_offerings_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.organization_offerings FOR EACH ROW EXECUTE FUNCTION private.search_on_offering_change();
+
+--
+-- Name: organization_offerings organization_offerings_set_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER organization_offerings_set_updated_at BEFORE UPDATE ON public.organization_offerings FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
+-- Name: organization_registration_drafts organization_registration_drafts_set_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER organization_registration_drafts_set_updated_at BEFORE UPDATE ON public.organization_registration_drafts FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
+-- Name: organizations organizations_add_registrant_as_admin; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER organizations_add_registrant_as_admin AFTER INSERT ON public.organizations FOR EACH ROW EXECUTE FUNCTION public.add_registrant_as_admin();
+
+--
 -- Name: organizations organizations_guard_status; Type: TRIGGER; Schema: public; Owner: -
 --
 
 CREATE TRIGGER organizations_guard_status BEFORE UPDATE ON public.organizations FOR EACH ROW EXECUTE FUNCTION public.guard_organization_status();
+
+--
+-- Name: organizations organizations_join_hubs_on_verification; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER organizations_join_hubs_on_verification AFTER UPDATE OF status ON public.organizations FOR EACH ROW EXECUTE FUNCTION public.join_hubs_on_verification();
 
 --
 -- Name: organizations organizations_search_sync; Type: TRIGGER; Schema: public; Owner: -
@@ -4320,6 +5779,12 @@ CREATE TRIGGER organizations_search_sync AFTER INSERT OR DELETE OR UPDATE ON pub
 --
 
 CREATE TRIGGER organizations_set_updated_at BEFORE UPDATE ON public.organizations FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
+-- Name: organizations organizations_stamp_new; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER organizations_stamp_new BEFORE INSERT ON public.organizations FOR EACH ROW EXECUTE FUNCTION public.stamp_new_organization();
 
 --
 -- Name: profiles profiles_set_updated_at; Type: TRIGGER; Schema: public; Owner: -
@@ -4351,6 +5816,13 @@ CREATE TRIGGER search_documents_remember_lexemes AFTER INSERT OR UPDATE ON publi
 
 ALTER TABLE ONLY private.email_tokens
     ADD CONSTRAINT email_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+--
+-- Name: notices notices_recipient_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.notices
+    ADD CONSTRAINT notices_recipient_id_fkey FOREIGN KEY (recipient_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 --
 -- Name: sessions sessions_user_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: -
@@ -4449,27 +5921,6 @@ ALTER TABLE ONLY public.hub_membership_applications
 
 ALTER TABLE ONLY public.hub_membership_applications
     ADD CONSTRAINT hub_membership_applications_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
-
---
--- Name: hub_notifications hub_notifications_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.hub_notifications
-    ADD CONSTRAINT hub_notifications_application_id_fkey FOREIGN KEY (application_id) REFERENCES public.hub_membership_applications(id) ON DELETE CASCADE;
-
---
--- Name: hub_notifications hub_notifications_hub_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.hub_notifications
-    ADD CONSTRAINT hub_notifications_hub_id_fkey FOREIGN KEY (hub_id) REFERENCES public.hubs(id) ON DELETE CASCADE;
-
---
--- Name: hub_notifications hub_notifications_recipient_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.hub_notifications
-    ADD CONSTRAINT hub_notifications_recipient_id_fkey FOREIGN KEY (recipient_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 --
 -- Name: hub_partners hub_partners_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -4598,11 +6049,130 @@ ALTER TABLE ONLY public.news_revisions
     ADD CONSTRAINT news_revisions_news_id_fkey FOREIGN KEY (news_id) REFERENCES public.news_items(id) ON DELETE CASCADE;
 
 --
+-- Name: organization_contact_requests organization_contact_requests_answered_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_contact_requests
+    ADD CONSTRAINT organization_contact_requests_answered_by_fkey FOREIGN KEY (answered_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: organization_contact_requests organization_contact_requests_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_contact_requests
+    ADD CONSTRAINT organization_contact_requests_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
+
+--
+-- Name: organization_contact_requests organization_contact_requests_sender_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_contact_requests
+    ADD CONSTRAINT organization_contact_requests_sender_id_fkey FOREIGN KEY (sender_id) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: organization_deliverables organization_deliverables_deliverable_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_deliverables
+    ADD CONSTRAINT organization_deliverables_deliverable_id_fkey FOREIGN KEY (deliverable_id) REFERENCES public.deliverables(id) ON DELETE CASCADE;
+
+--
+-- Name: organization_deliverables organization_deliverables_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_deliverables
+    ADD CONSTRAINT organization_deliverables_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
+
+--
+-- Name: organization_hub_requests organization_hub_requests_hub_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_hub_requests
+    ADD CONSTRAINT organization_hub_requests_hub_id_fkey FOREIGN KEY (hub_id) REFERENCES public.hubs(id) ON DELETE CASCADE;
+
+--
+-- Name: organization_hub_requests organization_hub_requests_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_hub_requests
+    ADD CONSTRAINT organization_hub_requests_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
+
+--
+-- Name: organization_invitations organization_invitations_accepted_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_invitations
+    ADD CONSTRAINT organization_invitations_accepted_by_fkey FOREIGN KEY (accepted_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: organization_invitations organization_invitations_invited_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_invitations
+    ADD CONSTRAINT organization_invitations_invited_by_fkey FOREIGN KEY (invited_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: organization_invitations organization_invitations_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_invitations
+    ADD CONSTRAINT organization_invitations_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
+
+--
+-- Name: organization_join_requests organization_join_requests_decided_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_join_requests
+    ADD CONSTRAINT organization_join_requests_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: organization_join_requests organization_join_requests_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_join_requests
+    ADD CONSTRAINT organization_join_requests_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
+
+--
+-- Name: organization_join_requests organization_join_requests_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_join_requests
+    ADD CONSTRAINT organization_join_requests_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+--
+-- Name: organization_offerings organization_offerings_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_offerings
+    ADD CONSTRAINT organization_offerings_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: organization_offerings organization_offerings_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_offerings
+    ADD CONSTRAINT organization_offerings_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
+
+--
+-- Name: organization_registration_drafts organization_registration_drafts_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organization_registration_drafts
+    ADD CONSTRAINT organization_registration_drafts_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+--
 -- Name: organizations organizations_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.organizations
     ADD CONSTRAINT organizations_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: organizations organizations_decided_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organizations
+    ADD CONSTRAINT organizations_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES auth.users(id) ON DELETE SET NULL;
 
 --
 -- Name: profiles profiles_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -4618,10 +6188,28 @@ ALTER TABLE ONLY public.profiles
 ALTER TABLE private.email_tokens ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: notices; Type: ROW SECURITY; Schema: private; Owner: -
+--
+
+ALTER TABLE private.notices ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: organization_notices; Type: ROW SECURITY; Schema: private; Owner: -
+--
+
+ALTER TABLE private.organization_notices ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: outbox; Type: ROW SECURITY; Schema: private; Owner: -
 --
 
 ALTER TABLE private.outbox ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: personal_data_sources; Type: ROW SECURITY; Schema: private; Owner: -
+--
+
+ALTER TABLE private.personal_data_sources ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: rate_limits; Type: ROW SECURITY; Schema: private; Owner: -
@@ -4640,6 +6228,22 @@ ALTER TABLE private.search_lexemes ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE private.sessions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: organization_hub_requests Admins of a pending organization can drop a hub it chose; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins of a pending organization can drop a hub it chose" ON public.organization_hub_requests FOR DELETE TO authenticated USING ((public.is_org_admin(organization_id) AND (EXISTS ( SELECT 1
+   FROM public.organizations o
+  WHERE ((o.id = organization_hub_requests.organization_id) AND (o.status = 'pending'::text))))));
+
+--
+-- Name: organization_hub_requests Admins of a pending organization choose its hubs; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins of a pending organization choose its hubs" ON public.organization_hub_requests FOR INSERT TO authenticated WITH CHECK ((public.is_org_admin(organization_id) AND (EXISTS ( SELECT 1
+   FROM public.organizations o
+  WHERE ((o.id = organization_hub_requests.organization_id) AND (o.status = 'pending'::text))))));
 
 --
 -- Name: hub_membership_applications Applications are visible to the applicant, the applying city or; Type: POLICY; Schema: public; Owner: -
@@ -4692,12 +6296,18 @@ CREATE POLICY "Cities can be deleted by admins" ON public.cities FOR DELETE TO a
 CREATE POLICY "Cities can be edited by their editors, their hubs' coordinators" ON public.cities FOR UPDATE TO authenticated USING ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_city_editor(id) OR public.is_coordinator_of_city_hub(id))) WITH CHECK ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_city_editor(id) OR public.is_coordinator_of_city_hub(id)));
 
 --
--- Name: hub_membership_applications City editors and organization members can apply to join a hub; Type: POLICY; Schema: public; Owner: -
+-- Name: hub_membership_applications City editors and organization admins can apply to join a hub; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY "City editors and organization members can apply to join a hub" ON public.hub_membership_applications FOR INSERT TO authenticated WITH CHECK (((applicant_id = ( SELECT auth.uid() AS uid)) AND (status = 'pending'::text) AND (((city_id IS NOT NULL) AND public.is_city_editor(city_id)) OR ((organization_id IS NOT NULL) AND public.is_org_member(organization_id) AND (EXISTS ( SELECT 1
+CREATE POLICY "City editors and organization admins can apply to join a hub" ON public.hub_membership_applications FOR INSERT TO authenticated WITH CHECK (((applicant_id = ( SELECT auth.uid() AS uid)) AND (status = 'pending'::text) AND (((city_id IS NOT NULL) AND public.is_city_editor(city_id)) OR ((organization_id IS NOT NULL) AND public.is_org_admin(organization_id) AND (EXISTS ( SELECT 1
    FROM public.organizations o
   WHERE ((o.id = hub_membership_applications.organization_id) AND (o.status = 'verified'::text))))))));
+
+--
+-- Name: organization_contact_requests Contact requests are visible to their sender and the organizati; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Contact requests are visible to their sender and the organizati" ON public.organization_contact_requests FOR SELECT TO authenticated USING (((sender_id = ( SELECT auth.uid() AS uid)) OR public.is_org_admin(organization_id)));
 
 --
 -- Name: deliverables Deliverables can be added by admins; Type: POLICY; Schema: public; Owner: -
@@ -4796,6 +6406,12 @@ CREATE POLICY "Hub partners can be added by the hub's coordinators and admins" O
 CREATE POLICY "Hub partners can be removed by the hub's coordinators and admin" ON public.hub_partners FOR DELETE TO authenticated USING ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_hub_coordinator(hub_id)));
 
 --
+-- Name: organization_hub_requests Hub requests are visible to the organization's members, the hub; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Hub requests are visible to the organization's members, the hub" ON public.organization_hub_requests FOR SELECT TO authenticated USING ((public.is_org_member(organization_id) OR public.is_hub_coordinator(hub_id) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
+
+--
 -- Name: hubs Hubs are visible to members; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -4830,6 +6446,24 @@ CREATE POLICY "Hubs can be edited by their coordinators and admins" ON public.hu
 --
 
 CREATE POLICY "Images can be deleted by their uploader and admins" ON public.media_files FOR DELETE TO authenticated USING (((uploaded_by = ( SELECT auth.uid() AS uid)) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
+
+--
+-- Name: organization_invitations Invitations are visible to the inviting organization's admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Invitations are visible to the inviting organization's admins" ON public.organization_invitations FOR SELECT TO authenticated USING (public.is_org_admin(organization_id));
+
+--
+-- Name: organization_join_requests Join requests are decided by the organization's admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Join requests are decided by the organization's admins" ON public.organization_join_requests FOR UPDATE TO authenticated USING (((status = 'pending'::text) AND public.is_org_admin(organization_id))) WITH CHECK (((status = ANY (ARRAY['accepted'::text, 'declined'::text])) AND public.is_org_admin(organization_id)));
+
+--
+-- Name: organization_join_requests Join requests are visible to the person asking and the organiza; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Join requests are visible to the person asking and the organiza" ON public.organization_join_requests FOR SELECT TO authenticated USING (((user_id = ( SELECT auth.uid() AS uid)) OR public.is_org_admin(organization_id)));
 
 --
 -- Name: kpi_sdg_links KPI SDG links are visible to members; Type: POLICY; Schema: public; Owner: -
@@ -4924,6 +6558,14 @@ CREATE POLICY "Members can register themselves for an open published event" ON p
 CREATE POLICY "Members see coordinators, their own roles and the roles in what" ON public.memberships FOR SELECT TO authenticated USING (((role = 'hub_coordinator'::text) OR (user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT public.is_platform_admin() AS is_platform_admin) OR ((organization_id IS NOT NULL) AND public.is_org_member(organization_id)) OR ((city_id IS NOT NULL) AND public.is_city_editor(city_id))));
 
 --
+-- Name: organization_contact_requests Members write to verified organizations; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Members write to verified organizations" ON public.organization_contact_requests FOR INSERT TO authenticated WITH CHECK (((sender_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
+   FROM public.organizations o
+  WHERE ((o.id = organization_contact_requests.organization_id) AND (o.status = 'verified'::text))))));
+
+--
 -- Name: news_items News can be deleted by the hub's coordinators and admins; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -4948,10 +6590,68 @@ CREATE POLICY "News can be written by the hub's coordinators and admins" ON publ
 CREATE POLICY "News revisions are visible to the hub's coordinators and admins" ON public.news_revisions FOR SELECT TO authenticated USING ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_hub_coordinator(hub_id)));
 
 --
--- Name: hub_notifications Notices are visible to their recipient and admins; Type: POLICY; Schema: public; Owner: -
+-- Name: organization_offerings Offerings are visible to members who can see the organization; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY "Notices are visible to their recipient and admins" ON public.hub_notifications FOR SELECT TO authenticated USING (((recipient_id = ( SELECT auth.uid() AS uid)) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
+CREATE POLICY "Offerings are visible to members who can see the organization" ON public.organization_offerings FOR SELECT TO authenticated USING ((EXISTS ( SELECT 1
+   FROM public.organizations o
+  WHERE (o.id = organization_offerings.organization_id))));
+
+--
+-- Name: organization_offerings Offerings can be added by the organization's admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Offerings can be added by the organization's admins" ON public.organization_offerings FOR INSERT TO authenticated WITH CHECK (((public.is_org_admin(organization_id) OR ( SELECT public.is_platform_admin() AS is_platform_admin)) AND (created_by = ( SELECT auth.uid() AS uid))));
+
+--
+-- Name: organization_offerings Offerings can be edited by the organization's admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Offerings can be edited by the organization's admins" ON public.organization_offerings FOR UPDATE TO authenticated USING ((public.is_org_admin(organization_id) OR ( SELECT public.is_platform_admin() AS is_platform_admin))) WITH CHECK ((public.is_org_admin(organization_id) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
+
+--
+-- Name: organization_offerings Offerings can be removed by the organization's admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Offerings can be removed by the organization's admins" ON public.organization_offerings FOR DELETE TO authenticated USING ((public.is_org_admin(organization_id) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
+
+--
+-- Name: organization_offerings Offerings of verified organizations are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Offerings of verified organizations are visible to visitors" ON public.organization_offerings FOR SELECT TO anon USING ((EXISTS ( SELECT 1
+   FROM public.organizations o
+  WHERE ((o.id = organization_offerings.organization_id) AND (o.status = 'verified'::text)))));
+
+--
+-- Name: organization_invitations Organization admins invite colleagues; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Organization admins invite colleagues" ON public.organization_invitations FOR INSERT TO authenticated WITH CHECK (public.is_org_admin(organization_id));
+
+--
+-- Name: organization_contact_requests Organization admins mark contact requests answered; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Organization admins mark contact requests answered" ON public.organization_contact_requests FOR UPDATE TO authenticated USING (public.is_org_admin(organization_id)) WITH CHECK (public.is_org_admin(organization_id));
+
+--
+-- Name: organization_invitations Organization admins withdraw invitations; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Organization admins withdraw invitations" ON public.organization_invitations FOR UPDATE TO authenticated USING (public.is_org_admin(organization_id)) WITH CHECK (public.is_org_admin(organization_id));
+
+--
+-- Name: memberships Organization members can be removed by its admins, and can leav; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Organization members can be removed by its admins, and can leav" ON public.memberships FOR DELETE TO authenticated USING (((role = 'org_member'::text) AND ((user_id = ( SELECT auth.uid() AS uid)) OR public.is_org_admin(organization_id))));
+
+--
+-- Name: memberships Organization roles can be changed by the organization's admins ; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Organization roles can be changed by the organization's admins " ON public.memberships FOR UPDATE TO authenticated USING (((role = 'org_member'::text) AND (public.is_org_admin(organization_id) OR ( SELECT public.is_platform_admin() AS is_platform_admin)))) WITH CHECK (((role = 'org_member'::text) AND (public.is_org_admin(organization_id) OR ( SELECT public.is_platform_admin() AS is_platform_admin))));
 
 --
 -- Name: organizations Organizations can be deleted by admins; Type: POLICY; Schema: public; Owner: -
@@ -4960,16 +6660,52 @@ CREATE POLICY "Notices are visible to their recipient and admins" ON public.hub_
 CREATE POLICY "Organizations can be deleted by admins" ON public.organizations FOR DELETE TO authenticated USING (( SELECT public.is_platform_admin() AS is_platform_admin));
 
 --
--- Name: organizations Organizations can be edited by their members and admins; Type: POLICY; Schema: public; Owner: -
+-- Name: organizations Organizations can be edited by their admins and platform admins; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY "Organizations can be edited by their members and admins" ON public.organizations FOR UPDATE TO authenticated USING ((public.is_org_member(id) OR ( SELECT public.is_platform_admin() AS is_platform_admin))) WITH CHECK ((public.is_org_member(id) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
+CREATE POLICY "Organizations can be edited by their admins and platform admins" ON public.organizations FOR UPDATE TO authenticated USING ((public.is_org_admin(id) OR ( SELECT public.is_platform_admin() AS is_platform_admin))) WITH CHECK ((public.is_org_admin(id) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
 
 --
 -- Name: hub_membership_applications Pending applications can be withdrawn by the applicant; admins ; Type: POLICY; Schema: public; Owner: -
 --
 
 CREATE POLICY "Pending applications can be withdrawn by the applicant; admins " ON public.hub_membership_applications FOR DELETE TO authenticated USING ((((applicant_id = ( SELECT auth.uid() AS uid)) AND (status = 'pending'::text)) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
+
+--
+-- Name: organization_join_requests Pending join requests can be withdrawn by the person asking; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Pending join requests can be withdrawn by the person asking" ON public.organization_join_requests FOR DELETE TO authenticated USING (((user_id = ( SELECT auth.uid() AS uid)) AND (status = 'pending'::text)));
+
+--
+-- Name: organizations Pending organizations can be decided by coordinators of a hub t; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Pending organizations can be decided by coordinators of a hub t" ON public.organizations FOR UPDATE TO authenticated USING (((status = 'pending'::text) AND public.is_organization_reviewer(id))) WITH CHECK (public.is_organization_reviewer(id));
+
+--
+-- Name: organization_join_requests People ask to join an organization they are not in; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "People ask to join an organization they are not in" ON public.organization_join_requests FOR INSERT TO authenticated WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND (status = 'pending'::text) AND (NOT public.is_org_member(organization_id))));
+
+--
+-- Name: organization_registration_drafts People discard their own registration draft; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "People discard their own registration draft" ON public.organization_registration_drafts FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+--
+-- Name: organization_registration_drafts People save their own registration draft; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "People save their own registration draft" ON public.organization_registration_drafts FOR UPDATE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid))) WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
+
+--
+-- Name: organization_registration_drafts People start their own registration draft; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "People start their own registration draft" ON public.organization_registration_drafts FOR INSERT TO authenticated WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
 
 --
 -- Name: profiles Profiles are visible to members; Type: POLICY; Schema: public; Owner: -
@@ -5024,6 +6760,40 @@ CREATE POLICY "Published news is visible to visitors" ON public.news_items FOR S
 --
 
 CREATE POLICY "Published news, and drafts to their hub's coordinators, are vis" ON public.news_items FOR SELECT TO authenticated USING (((published_at <= now()) OR ( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_hub_coordinator(hub_id)));
+
+--
+-- Name: organization_deliverables Recommendations are visible to members who can see the organiza; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Recommendations are visible to members who can see the organiza" ON public.organization_deliverables FOR SELECT TO authenticated USING ((EXISTS ( SELECT 1
+   FROM public.organizations o
+  WHERE (o.id = organization_deliverables.organization_id))));
+
+--
+-- Name: organization_deliverables Recommendations can be added by the organization's admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Recommendations can be added by the organization's admins" ON public.organization_deliverables FOR INSERT TO authenticated WITH CHECK ((public.is_org_admin(organization_id) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
+
+--
+-- Name: organization_deliverables Recommendations can be removed by the organization's admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Recommendations can be removed by the organization's admins" ON public.organization_deliverables FOR DELETE TO authenticated USING ((public.is_org_admin(organization_id) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
+
+--
+-- Name: organization_deliverables Recommendations of verified organizations are visible to visito; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Recommendations of verified organizations are visible to visito" ON public.organization_deliverables FOR SELECT TO anon USING ((EXISTS ( SELECT 1
+   FROM public.organizations o
+  WHERE ((o.id = organization_deliverables.organization_id) AND (o.status = 'verified'::text)))));
+
+--
+-- Name: organization_registration_drafts Registration drafts are visible to their author; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Registration drafts are visible to their author" ON public.organization_registration_drafts FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 --
 -- Name: event_registrations Registrations are visible to the registrant and the event's coo; Type: POLICY; Schema: public; Owner: -
@@ -5092,10 +6862,10 @@ CREATE POLICY "Uploaded images are visible to visitors" ON public.media_files FO
 CREATE POLICY "Verified organizations are visible to visitors" ON public.organizations FOR SELECT TO anon USING ((status = 'verified'::text));
 
 --
--- Name: organizations Verified organizations, and their own, are visible to members; Type: POLICY; Schema: public; Owner: -
+-- Name: organizations Verified organizations, their own and those they review are vis; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY "Verified organizations, and their own, are visible to members" ON public.organizations FOR SELECT TO authenticated USING (((status = 'verified'::text) OR (created_by = ( SELECT auth.uid() AS uid)) OR public.is_org_member(id) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
+CREATE POLICY "Verified organizations, their own and those they review are vis" ON public.organizations FOR SELECT TO authenticated USING (((status = 'verified'::text) OR public.is_org_member(id) OR public.is_organization_reviewer(id) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
 
 --
 -- Name: audit_log; Type: ROW SECURITY; Schema: public; Owner: -
@@ -5138,12 +6908,6 @@ ALTER TABLE public.hub_cities ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.hub_membership_applications ENABLE ROW LEVEL SECURITY;
-
---
--- Name: hub_notifications; Type: ROW SECURITY; Schema: public; Owner: -
---
-
-ALTER TABLE public.hub_notifications ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: hub_partners; Type: ROW SECURITY; Schema: public; Owner: -
@@ -5192,6 +6956,48 @@ ALTER TABLE public.news_items ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.news_revisions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: organization_contact_requests; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.organization_contact_requests ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: organization_deliverables; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.organization_deliverables ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: organization_hub_requests; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.organization_hub_requests ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: organization_invitations; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.organization_invitations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: organization_join_requests; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.organization_join_requests ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: organization_offerings; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.organization_offerings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: organization_registration_drafts; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.organization_registration_drafts ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: organizations; Type: ROW SECURITY; Schema: public; Owner: -
@@ -5243,6 +7049,13 @@ GRANT USAGE ON SCHEMA public TO authenticated;
 GRANT USAGE ON SCHEMA public TO service_role;
 
 --
+-- Name: FUNCTION accept_organization_invitation(p_token_hash text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.accept_organization_invitation(p_token_hash text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.accept_organization_invitation(p_token_hash text) TO authenticated;
+
+--
 -- Name: FUNCTION admin_find_user_by_email(p_email text); Type: ACL; Schema: private; Owner: -
 --
 
@@ -5268,6 +7081,12 @@ GRANT ALL ON FUNCTION private.admin_set_user_disabled(p_user_id uuid, p_disabled
 --
 
 REVOKE ALL ON FUNCTION private.audit_membership_change() FROM PUBLIC;
+
+--
+-- Name: FUNCTION audit_org_role_change(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.audit_org_role_change() FROM PUBLIC;
 
 --
 -- Name: FUNCTION bump_data_version(); Type: ACL; Schema: private; Owner: -
@@ -5315,6 +7134,14 @@ REVOKE ALL ON FUNCTION private.delete_my_account() FROM PUBLIC;
 GRANT ALL ON FUNCTION private.delete_my_account() TO authenticated;
 
 --
+-- Name: FUNCTION deliver_notices(p_mails jsonb, p_delivery text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.deliver_notices(p_mails jsonb, p_delivery text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.deliver_notices(p_mails jsonb, p_delivery text) TO anon;
+GRANT ALL ON FUNCTION private.deliver_notices(p_mails jsonb, p_delivery text) TO authenticated;
+
+--
 -- Name: FUNCTION end_other_sessions(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -5335,6 +7162,27 @@ GRANT ALL ON FUNCTION private.end_session(p_session_id uuid) TO authenticated;
 REVOKE ALL ON FUNCTION private.enqueue_mail(p_to text, p_kind text, p_subject text, p_body text, p_delivery text) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.enqueue_mail(p_to text, p_kind text, p_subject text, p_body text, p_delivery text) TO anon;
 GRANT ALL ON FUNCTION private.enqueue_mail(p_to text, p_kind text, p_subject text, p_body text, p_delivery text) TO authenticated;
+
+--
+-- Name: FUNCTION export_my_personal_data(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.export_my_personal_data() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.export_my_personal_data() TO authenticated;
+
+--
+-- Name: FUNCTION find_organization_duplicates(p_name text, p_website text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.find_organization_duplicates(p_name text, p_website text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.find_organization_duplicates(p_name text, p_website text) TO authenticated;
+
+--
+-- Name: FUNCTION is_organization_slug_taken(p_slug text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.is_organization_slug_taken(p_slug text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.is_organization_slug_taken(p_slug text) TO authenticated;
 
 --
 -- Name: FUNCTION is_usable_account(p_user_id uuid); Type: ACL; Schema: private; Owner: -
@@ -5371,11 +7219,25 @@ REVOKE ALL ON FUNCTION private.my_account() FROM PUBLIC;
 GRANT ALL ON FUNCTION private.my_account() TO authenticated;
 
 --
+-- Name: FUNCTION my_contact_details(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.my_contact_details() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.my_contact_details() TO authenticated;
+
+--
 -- Name: FUNCTION my_password_hash(); Type: ACL; Schema: private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION private.my_password_hash() FROM PUBLIC;
 GRANT ALL ON FUNCTION private.my_password_hash() TO portal_identity;
+
+--
+-- Name: FUNCTION my_sole_admin_organizations(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.my_sole_admin_organizations() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.my_sole_admin_organizations() TO authenticated;
 
 --
 -- Name: FUNCTION next_event_visibility_change(p_after timestamp with time zone); Type: ACL; Schema: private; Owner: -
@@ -5408,6 +7270,44 @@ REVOKE ALL ON FUNCTION private.next_visibility_change(p_after timestamp with tim
 REVOKE ALL ON FUNCTION private.note_data_change() FROM PUBLIC;
 
 --
+-- Name: FUNCTION notice_event_registration(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.notice_event_registration() FROM PUBLIC;
+
+--
+-- Name: FUNCTION notice_hub_membership_request(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.notice_hub_membership_request() FROM PUBLIC;
+
+--
+-- Name: FUNCTION peek_organization_invitation(p_token_hash text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.peek_organization_invitation(p_token_hash text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.peek_organization_invitation(p_token_hash text) TO anon;
+GRANT ALL ON FUNCTION private.peek_organization_invitation(p_token_hash text) TO authenticated;
+
+--
+-- Name: FUNCTION personal_data_hubs(p_user_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.personal_data_hubs(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION personal_data_identity(p_user_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.personal_data_identity(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION personal_data_organizations(p_user_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.personal_data_organizations(p_user_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION purge_expired_rows(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -5432,6 +7332,19 @@ REVOKE ALL ON FUNCTION private.rate_limit_check(p_check jsonb) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.rate_limit_key_hash(p_key text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION record_organization_notice(p_kind text, p_record_id uuid, p_token text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.record_organization_notice(p_kind text, p_record_id uuid, p_token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.record_organization_notice(p_kind text, p_record_id uuid, p_token text) TO authenticated;
+
+--
+-- Name: FUNCTION register_personal_data_source(p_source text, p_function text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.register_personal_data_source(p_source text, p_function text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION release_rate_limits(p_checks jsonb); Type: ACL; Schema: private; Owner: -
@@ -5574,6 +7487,12 @@ REVOKE ALL ON FUNCTION private.search_on_kpi_sdg_link_change() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.search_on_news_change() FROM PUBLIC;
+
+--
+-- Name: FUNCTION search_on_offering_change(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_on_offering_change() FROM PUBLIC;
 
 --
 -- Name: FUNCTION search_on_organization_change(); Type: ACL; Schema: private; Owner: -
@@ -5726,6 +7645,14 @@ GRANT ALL ON FUNCTION private.sign_up(p_email text, p_password_hash text, p_disp
 GRANT ALL ON FUNCTION private.sign_up(p_email text, p_password_hash text, p_display_name text, p_token_hash text, p_ttl_seconds integer) TO authenticated;
 
 --
+-- Name: FUNCTION take_notices(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.take_notices() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.take_notices() TO anon;
+GRANT ALL ON FUNCTION private.take_notices() TO authenticated;
+
+--
 -- Name: FUNCTION track_data_version(p_table regclass); Type: ACL; Schema: private; Owner: -
 --
 
@@ -5753,6 +7680,12 @@ GRANT ALL ON FUNCTION private.validate_session() TO authenticated;
 REVOKE ALL ON FUNCTION private.write_audit(p_action text, p_target_user_id uuid, p_details jsonb) FROM PUBLIC;
 
 --
+-- Name: FUNCTION add_registrant_as_admin(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.add_registrant_as_admin() FROM PUBLIC;
+
+--
 -- Name: FUNCTION apply_hub_membership_decision(); Type: ACL; Schema: public; Owner: -
 --
 
@@ -5774,6 +7707,24 @@ GRANT ALL ON FUNCTION public.can_manage_event(target_event_id uuid) TO authentic
 GRANT ALL ON FUNCTION public.can_manage_event(target_event_id uuid) TO service_role;
 
 --
+-- Name: FUNCTION check_organization_deliverable(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.check_organization_deliverable() FROM PUBLIC;
+
+--
+-- Name: FUNCTION decide_organization_join_request(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.decide_organization_join_request() FROM PUBLIC;
+
+--
+-- Name: FUNCTION default_org_role(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.default_org_role() FROM PUBLIC;
+
+--
 -- Name: FUNCTION event_registration_counts(target_event_id uuid); Type: ACL; Schema: public; Owner: -
 --
 
@@ -5781,6 +7732,18 @@ REVOKE ALL ON FUNCTION public.event_registration_counts(target_event_id uuid) FR
 GRANT ALL ON FUNCTION public.event_registration_counts(target_event_id uuid) TO anon;
 GRANT ALL ON FUNCTION public.event_registration_counts(target_event_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION public.event_registration_counts(target_event_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION guard_organization_invitation(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.guard_organization_invitation() FROM PUBLIC;
+
+--
+-- Name: FUNCTION guard_organization_status(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.guard_organization_status() FROM PUBLIC;
 
 --
 -- Name: FUNCTION is_city_editor(target_city_id uuid); Type: ACL; Schema: public; Owner: -
@@ -5810,6 +7773,15 @@ GRANT ALL ON FUNCTION public.is_hub_coordinator(target_hub_id uuid) TO authentic
 GRANT ALL ON FUNCTION public.is_hub_coordinator(target_hub_id uuid) TO service_role;
 
 --
+-- Name: FUNCTION is_org_admin(target_org_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.is_org_admin(target_org_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.is_org_admin(target_org_id uuid) TO anon;
+GRANT ALL ON FUNCTION public.is_org_admin(target_org_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION public.is_org_admin(target_org_id uuid) TO service_role;
+
+--
 -- Name: FUNCTION is_org_member(target_org_id uuid); Type: ACL; Schema: public; Owner: -
 --
 
@@ -5819,6 +7791,15 @@ GRANT ALL ON FUNCTION public.is_org_member(target_org_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION public.is_org_member(target_org_id uuid) TO service_role;
 
 --
+-- Name: FUNCTION is_organization_reviewer(target_org_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.is_organization_reviewer(target_org_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.is_organization_reviewer(target_org_id uuid) TO anon;
+GRANT ALL ON FUNCTION public.is_organization_reviewer(target_org_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION public.is_organization_reviewer(target_org_id uuid) TO service_role;
+
+--
 -- Name: FUNCTION is_platform_admin(); Type: ACL; Schema: public; Owner: -
 --
 
@@ -5826,6 +7807,40 @@ REVOKE ALL ON FUNCTION public.is_platform_admin() FROM PUBLIC;
 GRANT ALL ON FUNCTION public.is_platform_admin() TO anon;
 GRANT ALL ON FUNCTION public.is_platform_admin() TO authenticated;
 GRANT ALL ON FUNCTION public.is_platform_admin() TO service_role;
+
+--
+-- Name: FUNCTION is_public_website_url(url text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.is_public_website_url(url text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.is_public_website_url(url text) TO anon;
+GRANT ALL ON FUNCTION public.is_public_website_url(url text) TO authenticated;
+
+--
+-- Name: FUNCTION join_hubs_on_verification(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.join_hubs_on_verification() FROM PUBLIC;
+
+--
+-- Name: FUNCTION keep_an_organization_admin(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.keep_an_organization_admin() FROM PUBLIC;
+
+--
+-- Name: FUNCTION limit_organization_offerings(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.limit_organization_offerings() FROM PUBLIC;
+
+--
+-- Name: FUNCTION organization_name_key(name text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.organization_name_key(name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.organization_name_key(name text) TO anon;
+GRANT ALL ON FUNCTION public.organization_name_key(name text) TO authenticated;
 
 --
 -- Name: FUNCTION promote_event_waitlist(target_event_id uuid); Type: ACL; Schema: public; Owner: -
@@ -5896,11 +7911,22 @@ GRANT ALL ON FUNCTION public.search_suggest(words text[]) TO authenticated;
 GRANT ALL ON FUNCTION public.search_suggest(words text[]) TO service_role;
 
 --
--- Name: FUNCTION send_hub_membership_notices(p_application_id uuid, p_delivery text); Type: ACL; Schema: public; Owner: -
+-- Name: FUNCTION stamp_new_organization(); Type: ACL; Schema: public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION public.send_hub_membership_notices(p_application_id uuid, p_delivery text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.send_hub_membership_notices(p_application_id uuid, p_delivery text) TO authenticated;
+REVOKE ALL ON FUNCTION public.stamp_new_organization() FROM PUBLIC;
+
+--
+-- Name: FUNCTION stamp_organization_contact_request(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stamp_organization_contact_request() FROM PUBLIC;
+
+--
+-- Name: FUNCTION stamp_organization_invitation(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stamp_organization_invitation() FROM PUBLIC;
 
 --
 -- Name: TABLE audit_log; Type: ACL; Schema: public; Owner: -
@@ -6141,12 +8167,6 @@ GRANT UPDATE(status) ON TABLE public.hub_membership_applications TO authenticate
 GRANT UPDATE(decision_reason) ON TABLE public.hub_membership_applications TO authenticated;
 
 --
--- Name: TABLE hub_notifications; Type: ACL; Schema: public; Owner: -
---
-
-GRANT SELECT ON TABLE public.hub_notifications TO authenticated;
-
---
 -- Name: TABLE hub_partners; Type: ACL; Schema: public; Owner: -
 --
 
@@ -6345,6 +8365,12 @@ GRANT INSERT(organization_id) ON TABLE public.memberships TO authenticated;
 GRANT INSERT(created_by) ON TABLE public.memberships TO authenticated;
 
 --
+-- Name: COLUMN memberships.org_role; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(org_role) ON TABLE public.memberships TO authenticated;
+
+--
 -- Name: TABLE news_items; Type: ACL; Schema: public; Owner: -
 --
 
@@ -6412,11 +8438,247 @@ GRANT INSERT(author_id) ON TABLE public.news_items TO authenticated;
 GRANT SELECT ON TABLE public.news_revisions TO authenticated;
 
 --
+-- Name: TABLE organization_contact_requests; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.organization_contact_requests TO authenticated;
+
+--
+-- Name: COLUMN organization_contact_requests.organization_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(organization_id) ON TABLE public.organization_contact_requests TO authenticated;
+
+--
+-- Name: COLUMN organization_contact_requests.subject; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(subject) ON TABLE public.organization_contact_requests TO authenticated;
+
+--
+-- Name: COLUMN organization_contact_requests.message; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(message) ON TABLE public.organization_contact_requests TO authenticated;
+
+--
+-- Name: COLUMN organization_contact_requests.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE public.organization_contact_requests TO authenticated;
+
+--
+-- Name: TABLE organization_deliverables; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.organization_deliverables TO anon;
+GRANT SELECT,DELETE ON TABLE public.organization_deliverables TO authenticated;
+
+--
+-- Name: COLUMN organization_deliverables.organization_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(organization_id) ON TABLE public.organization_deliverables TO authenticated;
+
+--
+-- Name: COLUMN organization_deliverables.deliverable_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(deliverable_id) ON TABLE public.organization_deliverables TO authenticated;
+
+--
+-- Name: TABLE organization_hub_requests; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE public.organization_hub_requests TO authenticated;
+
+--
+-- Name: COLUMN organization_hub_requests.organization_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(organization_id) ON TABLE public.organization_hub_requests TO authenticated;
+
+--
+-- Name: COLUMN organization_hub_requests.hub_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(hub_id) ON TABLE public.organization_hub_requests TO authenticated;
+
+--
+-- Name: COLUMN organization_invitations.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.organization_invitations TO authenticated;
+
+--
+-- Name: COLUMN organization_invitations.organization_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(organization_id),INSERT(organization_id) ON TABLE public.organization_invitations TO authenticated;
+
+--
+-- Name: COLUMN organization_invitations.email; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(email),INSERT(email) ON TABLE public.organization_invitations TO authenticated;
+
+--
+-- Name: COLUMN organization_invitations.org_role; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(org_role),INSERT(org_role) ON TABLE public.organization_invitations TO authenticated;
+
+--
+-- Name: COLUMN organization_invitations.token_hash; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(token_hash) ON TABLE public.organization_invitations TO authenticated;
+
+--
+-- Name: COLUMN organization_invitations.invited_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(invited_by) ON TABLE public.organization_invitations TO authenticated;
+
+--
+-- Name: COLUMN organization_invitations.created_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_at) ON TABLE public.organization_invitations TO authenticated;
+
+--
+-- Name: COLUMN organization_invitations.expires_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(expires_at) ON TABLE public.organization_invitations TO authenticated;
+
+--
+-- Name: COLUMN organization_invitations.accepted_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(accepted_at) ON TABLE public.organization_invitations TO authenticated;
+
+--
+-- Name: COLUMN organization_invitations.accepted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(accepted_by) ON TABLE public.organization_invitations TO authenticated;
+
+--
+-- Name: COLUMN organization_invitations.revoked_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(revoked_at),UPDATE(revoked_at) ON TABLE public.organization_invitations TO authenticated;
+
+--
+-- Name: TABLE organization_join_requests; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE public.organization_join_requests TO authenticated;
+
+--
+-- Name: COLUMN organization_join_requests.organization_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(organization_id) ON TABLE public.organization_join_requests TO authenticated;
+
+--
+-- Name: COLUMN organization_join_requests.user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(user_id) ON TABLE public.organization_join_requests TO authenticated;
+
+--
+-- Name: COLUMN organization_join_requests.message; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(message) ON TABLE public.organization_join_requests TO authenticated;
+
+--
+-- Name: COLUMN organization_join_requests.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE public.organization_join_requests TO authenticated;
+
+--
+-- Name: TABLE organization_offerings; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.organization_offerings TO anon;
+GRANT SELECT,DELETE ON TABLE public.organization_offerings TO authenticated;
+
+--
+-- Name: COLUMN organization_offerings.organization_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(organization_id) ON TABLE public.organization_offerings TO authenticated;
+
+--
+-- Name: COLUMN organization_offerings.title; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(title),UPDATE(title) ON TABLE public.organization_offerings TO authenticated;
+
+--
+-- Name: COLUMN organization_offerings.description; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(description),UPDATE(description) ON TABLE public.organization_offerings TO authenticated;
+
+--
+-- Name: COLUMN organization_offerings.themes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(themes),UPDATE(themes) ON TABLE public.organization_offerings TO authenticated;
+
+--
+-- Name: COLUMN organization_offerings.sdgs; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(sdgs),UPDATE(sdgs) ON TABLE public.organization_offerings TO authenticated;
+
+--
+-- Name: COLUMN organization_offerings."position"; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT("position"),UPDATE("position") ON TABLE public.organization_offerings TO authenticated;
+
+--
+-- Name: COLUMN organization_offerings.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(created_by) ON TABLE public.organization_offerings TO authenticated;
+
+--
+-- Name: TABLE organization_registration_drafts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE public.organization_registration_drafts TO authenticated;
+
+--
+-- Name: COLUMN organization_registration_drafts.user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(user_id) ON TABLE public.organization_registration_drafts TO authenticated;
+
+--
+-- Name: COLUMN organization_registration_drafts.data; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(data),UPDATE(data) ON TABLE public.organization_registration_drafts TO authenticated;
+
+--
 -- Name: TABLE organizations; Type: ACL; Schema: public; Owner: -
 --
 
 GRANT SELECT ON TABLE public.organizations TO anon;
 GRANT SELECT,DELETE ON TABLE public.organizations TO authenticated;
+
+--
+-- Name: COLUMN organizations.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(id) ON TABLE public.organizations TO authenticated;
 
 --
 -- Name: COLUMN organizations.slug; Type: ACL; Schema: public; Owner: -
@@ -6465,6 +8727,48 @@ GRANT UPDATE(status) ON TABLE public.organizations TO authenticated;
 --
 
 GRANT INSERT(created_by) ON TABLE public.organizations TO authenticated;
+
+--
+-- Name: COLUMN organizations.description; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(description),UPDATE(description) ON TABLE public.organizations TO authenticated;
+
+--
+-- Name: COLUMN organizations.size_band; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(size_band),UPDATE(size_band) ON TABLE public.organizations TO authenticated;
+
+--
+-- Name: COLUMN organizations.regions_served; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(regions_served),UPDATE(regions_served) ON TABLE public.organizations TO authenticated;
+
+--
+-- Name: COLUMN organizations.countries_served; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(countries_served),UPDATE(countries_served) ON TABLE public.organizations TO authenticated;
+
+--
+-- Name: COLUMN organizations.kpi_dimensions; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(kpi_dimensions),UPDATE(kpi_dimensions) ON TABLE public.organizations TO authenticated;
+
+--
+-- Name: COLUMN organizations.decline_reason; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(decline_reason) ON TABLE public.organizations TO authenticated;
+
+--
+-- Name: COLUMN organizations.terms_version; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(terms_version) ON TABLE public.organizations TO authenticated;
 
 --
 -- Name: TABLE profiles; Type: ACL; Schema: public; Owner: -
@@ -6771,7 +9075,15 @@ INSERT INTO private.country_names VALUES ('ZW', 'Zimbabwe');
 -- Data for Name: data_version; Type: TABLE DATA; Schema: private; Owner: -
 --
 
-INSERT INTO private.data_version VALUES (true, 2, '2026-12-02 15:41:05.416843+00');
+INSERT INTO private.data_version VALUES (true, 2, '2026-12-02 16:29:05.976191+00');
+
+--
+-- Data for Name: personal_data_sources; Type: TABLE DATA; Schema: private; Owner: -
+--
+
+INSERT INTO private.personal_data_sources VALUES ('hubs', 'private.personal_data_hubs');
+INSERT INTO private.personal_data_sources VALUES ('identity', 'private.personal_data_identity');
+INSERT INTO private.personal_data_sources VALUES ('organizations', 'private.personal_data_organizations');
 
 --
 -- Data for Name: search_sources; Type: TABLE DATA; Schema: private; Owner: -

@@ -23,3 +23,10 @@ export const mainNavigation: readonly NavItem[] = [
 export function isCurrentSection(item: NavItem, pathname: string): boolean {
   return pathname === item.href || pathname.startsWith(`${item.href}/`);
 }
+
+/**
+ * Where an organization registers as a partner: every "Register your
+ * organization" and "Join as a partner" link leads here (it explains that an
+ * account comes first, and keeps the registration's progress).
+ */
+export const organizationRegistrationHref = '/register/organization';

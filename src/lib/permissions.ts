@@ -23,6 +23,8 @@ export interface Membership {
   hubId?: string | null;
   cityId?: string | null;
   organizationId?: string | null;
+  /** For org_member: admin (runs the organization and its team) or member. */
+  orgRole?: 'admin' | 'member' | null;
 }
 
 /** What a check is about; only the ids a permission needs are read. */
@@ -32,8 +34,11 @@ export interface PermissionTarget {
   /** The hubs a city belongs to (coordinators look after their hubs' cities). */
   cityHubIds?: readonly string[];
   organizationId?: string | null;
-  /** Who registered an organization (they see it while it is pending). */
-  createdBy?: string | null;
+  /**
+   * The hubs an organization chose when it registered: their coordinators
+   * review it (`organization_hub_requests`, `public.is_organization_reviewer`).
+   */
+  reviewHubIds?: readonly string[] | null;
 }
 
 /**
@@ -56,8 +61,9 @@ interface Definition {
 }
 
 const isAdmin = (ms: readonly Membership[]) => ms.some((m) => m.role === 'platform_admin');
-const idOf = (target: Target, key: 'hubId' | 'cityId' | 'organizationId') =>
-  target === anyTarget ? anyTarget : target[key];
+/** The fields of a target that hold one id. */
+export type IdKey = 'hubId' | 'cityId' | 'organizationId';
+const idOf = (target: Target, key: IdKey) => (target === anyTarget ? anyTarget : target[key]);
 const holds = (
   ms: readonly Membership[],
   role: Role,
@@ -70,6 +76,17 @@ const edits = (ms: readonly Membership[], t: Target) =>
   holds(ms, 'city_editor', 'cityId', idOf(t, 'cityId'));
 const belongs = (ms: readonly Membership[], t: Target) =>
   holds(ms, 'org_member', 'organizationId', idOf(t, 'organizationId'));
+const administers = (ms: readonly Membership[], t: Target) =>
+  holds(
+    ms.filter((m) => m.orgRole === 'admin'),
+    'org_member',
+    'organizationId',
+    idOf(t, 'organizationId'),
+  );
+const reviews = (ms: readonly Membership[], t: Target) =>
+  t === anyTarget
+    ? coordinates(ms, t)
+    : (t.reviewHubIds ?? []).some((hubId) => coordinates(ms, { hubId }));
 
 const anyone = { audience: 'public', allows: () => true } as const satisfies Definition;
 const signedIn = {
@@ -101,14 +118,16 @@ export const permissions = {
   'account.signOut': anyone,
   /** profiles, sessions, own credentials: the signed-in account itself. */
   'account.manage': signedIn,
+  /** The "Your work" page: any member; each section shows only what RLS lets them see. */
+  'work.view': signedIn,
 
   /** hubs · update: "Hubs can be edited by their coordinators and admins". */
   'hub.update': byRole((ms, t) => isAdmin(ms) || coordinates(ms, t), runningAHub),
   /** hubs · insert/delete: admins. */
   'hub.create': adminOnly,
   'hub.delete': adminOnly,
-  /** hub_membership_applications · insert: editors of the city, members of the organization. */
-  'hub.apply': byRole((ms, t) => edits(ms, t) || belongs(ms, t), {
+  /** hub_membership_applications · insert: editors of the city, admins of the organization. */
+  'hub.apply': byRole((ms, t) => edits(ms, t) || administers(ms, t), {
     title: 'hubForm.forbiddenTitle',
     body: 'hubs.apply.none',
   }),
@@ -138,20 +157,61 @@ export const permissions = {
         : (t.cityHubIds ?? []).some((hubId) => coordinates(ms, { hubId }))),
   ),
   'city.delete': adminOnly,
-  /** organizations · insert: any member, as pending. */
+  /** organizations · insert: any member, as pending (its registrant becomes its admin). */
   'organization.register': signedIn,
-  /** organizations · update: its members and admins. */
-  'organization.update': byRole((ms, t) => isAdmin(ms) || belongs(ms, t)),
-  /** organizations · status: admins only (guard trigger). */
-  'organization.verify': adminOnly,
+  /** organizations, organization_offerings, organization_deliverables · update: its admins and platform admins. */
+  'organization.update': byRole((ms, t) => isAdmin(ms) || administers(ms, t), {
+    title: 'organizations.forbidden.title',
+    body: 'organizations.forbidden.adminsOnly',
+  }),
+  /**
+   * organizations · status pending → verified | declined: coordinators of a
+   * hub it chose and platform admins (guard trigger).
+   */
+  'organization.verify': byRole((ms, t) => isAdmin(ms) || reviews(ms, t), {
+    title: 'organizations.forbidden.title',
+    body: 'organizations.forbidden.reviewers',
+  }),
+  /** The review queue: platform admins and every hub coordinator (each sees their hubs' registrations). */
+  'organization.review': byRole((ms) => isAdmin(ms) || coordinates(ms, anyTarget), {
+    title: 'organizations.forbidden.title',
+    body: 'organizations.forbidden.reviewers',
+  }),
   'organization.delete': adminOnly,
-  /** organizations · select of a pending one: its creator, members, admins. */
-  'organization.viewPending': byRole(
-    (ms, t, userId) =>
-      isAdmin(ms) ||
-      belongs(ms, t) ||
-      (userId !== null && t !== anyTarget && t.createdBy === userId),
-  ),
+  /** organizations · select of a pending or declined one: its members, its reviewers, admins. */
+  'organization.viewPending': byRole((ms, t) => isAdmin(ms) || belongs(ms, t) || reviews(ms, t)),
+  /** memberships (org_member) · select: the organization's members and platform admins. */
+  'organization.readTeam': byRole((ms, t) => isAdmin(ms) || belongs(ms, t), {
+    title: 'organizations.forbidden.title',
+    body: 'organizations.forbidden.membersOnly',
+  }),
+  /**
+   * organization_invitations · insert/update, memberships (org_member) ·
+   * update/delete, organization_join_requests · update: its admins and
+   * platform admins (who may repair a team).
+   */
+  'organization.manageTeam': byRole((ms, t) => isAdmin(ms) || administers(ms, t), {
+    title: 'organizations.forbidden.title',
+    body: 'organizations.forbidden.adminsOnly',
+  }),
+  /** memberships (org_member) · delete of one's own: any member. */
+  'organization.leave': byRole((ms, t) => belongs(ms, t), {
+    title: 'organizations.forbidden.title',
+    body: 'organizations.forbidden.membersOnly',
+  }),
+  /** organization_contact_requests · select/update: the organization's admins only (not platform admins). */
+  'organization.readContactRequests': byRole((ms, t) => administers(ms, t), {
+    title: 'organizations.forbidden.title',
+    body: 'organizations.forbidden.adminsOnly',
+  }),
+  /** organization_contact_requests · insert: any member, to a verified organization. */
+  'organization.contact': signedIn,
+  /** organization_join_requests · insert: any member not already in it. */
+  'organization.requestToJoin': signedIn,
+  /** private.accept_organization_invitation: any member, with the invited address. */
+  'organization.acceptInvitation': signedIn,
+  /** private.export_my_personal_data: the signed-in person's own data. */
+  'account.exportData': signedIn,
   /** memberships · insert/delete: admins. */
   'membership.grant': adminOnly,
   'membership.revoke': adminOnly,

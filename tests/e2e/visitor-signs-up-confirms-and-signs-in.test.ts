@@ -29,9 +29,16 @@ describe.skipIf(!e2eEnabled())(
       const password = 'a long and unusual passphrase';
 
       await page.goto('/');
-      await page.getByRole('link', { name: 'Register your organization' }).click();
+      await page
+        .getByRole('banner')
+        .getByRole('link', { name: 'Register your organization' })
+        .click();
+      // Registering an organization starts with an account.
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
-        'Create an account',
+        'Register your organization',
+      );
+      await expect(page.getByRole('heading', { name: 'Create an account' }).count()).resolves.toBe(
+        1,
       );
       await page.getByLabel('Your name').fill('Erin End-to-End');
       await page.getByLabel('Email address').fill(email);

@@ -172,6 +172,9 @@ describe.each(testTargets())('built-in identity on $name', (target) => {
     ).toEqual({ status: 'done' });
     expect(await sessionIsValid(before)).toBe(false);
     expect(await as(null, (req) => provider.isResetTokenValid(req, token))).toBe(false);
+    // The owner is told, with a way back in if it was not them.
+    const [told] = (await mailTo(other)).filter((mail) => mail.kind === 'auth.password_changed');
+    expect(told?.body_text).toContain('http://localhost:4321/forgot-password');
     expect(
       (await as(null, (req) => provider.signIn(req, { email: other, password: newPassword })))
         .status,
@@ -251,6 +254,7 @@ describe.each(testTargets())('built-in identity on $name', (target) => {
         }),
       ),
     ).toEqual({ status: 'done' });
+    expect((await mailTo(member)).map((mail) => mail.kind)).toContain('auth.password_changed');
     const newEmail = `changed-${run}-${target.name}@example.org`;
     expect(
       await as(claims, (req) =>
@@ -264,6 +268,10 @@ describe.each(testTargets())('built-in identity on $name', (target) => {
     expect(
       await as(null, (req) => provider.confirmEmail(req, { token, type: 'email_change' })),
     ).toEqual({ status: 'done' });
+    // The old address hears of the change (it no longer gets anything else).
+    const [changed] = (await mailTo(member)).filter((mail) => mail.kind === 'auth.email_changed');
+    expect(changed?.body_text).toContain(`changed to ${newEmail}`);
+    expect((await mailTo(newEmail)).map((mail) => mail.kind)).not.toContain('auth.email_changed');
     expect(
       (
         await as(null, (req) =>
@@ -280,6 +288,30 @@ describe.each(testTargets())('built-in identity on $name', (target) => {
     expect(await db.query('select 1 from auth.users where id = $1', [current.sub])).toEqual([]);
   });
 
+  it("delivers only the notices of the caller's own transaction", async () => {
+    // A notice recorded by another transaction (as the owner, for the member).
+    const [other] = await db.query<{ id: string }>(
+      `insert into private.notices (recipient_id, kind, data)
+       values ($1, 'auth.password_changed', '{}') returning id`,
+      [userIdOf('member')],
+    );
+    const attempt = (claims: JwtClaims | null) =>
+      asUser(db, claims, async (tx: Queryable) => ({
+        seen: await tx.query('select * from private.take_notices()'),
+        queued: (
+          await tx.query<{ n: number }>(
+            `select private.deliver_notices($1::text::jsonb, 'mailbox') as n`,
+            [JSON.stringify([{ id: other!.id, subject: 'Forged', body: 'Forged' }])],
+          )
+        )[0]!.n,
+      }));
+    for (const claims of [null, claimsOf('member'), claimsOf('admin')]) {
+      expect(await attempt(claims)).toEqual({ seen: [], queued: 0 });
+    }
+    expect(await db.query(`select 1 from private.outbox where subject = 'Forged'`)).toEqual([]);
+    await db.query('delete from private.notices where id = $1', [other!.id]);
+  });
+
   it('keeps the private schema out of reach of the API roles', async () => {
     const refused = async (claims: JwtClaims | null, sql: string, params: unknown[] = []) =>
       asUser(db, claims, (tx: Queryable) => tx.query(sql, params)).then(
@@ -291,6 +323,7 @@ describe.each(testTargets())('built-in identity on $name', (target) => {
       'select * from private.outbox',
       'select * from private.email_tokens',
       'select * from private.rate_limits',
+      'select * from private.notices',
     ]) {
       expect(await refused(null, sql), sql).toBe('42501');
       expect(await refused(claimsOf('admin'), sql), sql).toBe('42501');

@@ -6,7 +6,7 @@ import {
   findOrganization,
   listOrganizations,
   listPartnerHubs,
-} from '../../src/server/directory/queries';
+} from '../../src/server/organizations/queries';
 import { asUser, testTargets } from '../support/databases';
 import { claimsOf } from '../support/personas';
 
@@ -66,18 +66,44 @@ describe.each(testTargets())('partner directory queries on $name', (target) => {
     return result as T;
   }
 
+  const verified = [
+    'demo-andes-urban-fund',
+    'demo-civic-commons',
+    'demo-global-water-alliance',
+    'demo-nordic-energy-agency',
+    'demo-sensorwerk',
+    'demo-urban-data-lab',
+  ];
+
   it('shows visitors only verified organizations, with counted facets', async () => {
     const listing = await asUser(db, null, (tx) => listOrganizations(tx, filters({})));
-    expect(listing.items.map((o) => o.slug)).toEqual(['demo-sensorwerk', 'demo-urban-data-lab']);
-    expect(listing.total).toBe(2);
+    expect(listing.items.map((o) => o.slug)).toEqual(verified);
+    expect(listing.total).toBe(6);
     expect(listing.items.every((o) => o.status === 'verified' && o.isDemo)).toBe(true);
-    expect(listing.facets.kind).toEqual([
-      { value: 'academia', count: 1 },
-      { value: 'private-sector', count: 1 },
+    // One organization of every sector (the seed's promise), counted.
+    expect(listing.facets.kind).toEqual(
+      [
+        'academia',
+        'civil-society',
+        'international-organization',
+        'investor',
+        'private-sector',
+        'public-agency',
+      ].map((value) => ({ value, count: 1 })),
+    );
+    // Countries served count the organization's own country too, once.
+    expect(listing.facets.country.find((f) => f.value === 'NO')).toEqual({ value: 'NO', count: 4 });
+    expect(listing.facets.country.find((f) => f.value === 'ES')).toBeUndefined();
+    expect(listing.facets.sdg.find((f) => f.value === '11')).toEqual({ value: '11', count: 5 });
+    expect(listing.facets.size).toEqual([
+      { value: 'small', count: 3 },
+      { value: 'medium', count: 2 },
+      { value: 'micro', count: 1 },
     ]);
-    expect(listing.facets.country).toEqual([
-      { value: 'AT', count: 1 },
-      { value: 'NO', count: 1 },
+    expect(listing.items.find((o) => o.slug === 'demo-sensorwerk')?.themes).toEqual([
+      'data-and-ai',
+      'environment',
+      'urban-planning',
     ]);
   });
 
@@ -118,21 +144,51 @@ describe.each(testTargets())('partner directory queries on $name', (target) => {
     expect(listing.facets.country.map((f) => f.value)).not.toContain('Spain');
   });
 
-  it('filters by kind and country, counting each facet with the other filters applied', async () => {
+  it('filters by every facet, counting each facet with the other filters applied', async () => {
+    const slugs = async (raw: Record<string, string>) =>
+      (await asUser(db, null, (tx) => listOrganizations(tx, filters(raw)))).items.map(
+        (o) => o.slug,
+      );
+    expect(await slugs({ kind: 'academia' })).toEqual(['demo-urban-data-lab']);
+    expect(await slugs({ theme: 'energy' })).toEqual(['demo-nordic-energy-agency']);
+    expect(await slugs({ theme: 'data-and-ai' })).toEqual([
+      'demo-sensorwerk',
+      'demo-urban-data-lab',
+    ]);
+    expect(await slugs({ sdg: '6' })).toEqual([
+      'demo-andes-urban-fund',
+      'demo-global-water-alliance',
+    ]);
+    expect(await slugs({ dimension: 'SC' })).toEqual(['demo-civic-commons', 'demo-urban-data-lab']);
+    expect(await slugs({ region: 'global' })).toEqual([
+      'demo-global-water-alliance',
+      'demo-urban-data-lab',
+    ]);
+    expect(await slugs({ country: 'PE' })).toEqual(['demo-andes-urban-fund']);
+    expect(await slugs({ hub: 'demo-andean-hub' })).toEqual([
+      'demo-andes-urban-fund',
+      'demo-global-water-alliance',
+    ]);
+    expect(await slugs({ recommendation: 'itu-t-y-4903' })).toEqual([
+      'demo-sensorwerk',
+      'demo-urban-data-lab',
+    ]);
+    expect(await slugs({ size: 'medium' })).toEqual([
+      'demo-nordic-energy-agency',
+      'demo-urban-data-lab',
+    ]);
+
     const academia = await asUser(db, null, (tx) =>
       listOrganizations(tx, filters({ kind: 'academia' })),
     );
-    expect(academia.items.map((o) => o.slug)).toEqual(['demo-urban-data-lab']);
     expect(academia.total).toBe(1);
-    // The kind facet ignores the kind filter itself, so the other option stays reachable.
-    expect(academia.facets.kind.map((f) => f.value)).toEqual(['academia', 'private-sector']);
-    expect(academia.facets.country).toEqual([{ value: 'NO', count: 1 }]);
-
-    const austria = await asUser(db, null, (tx) =>
-      listOrganizations(tx, filters({ country: 'AT' })),
-    );
-    expect(austria.items.map((o) => o.slug)).toEqual(['demo-sensorwerk']);
-    expect(austria.facets.kind).toEqual([{ value: 'private-sector', count: 1 }]);
+    // The kind facet ignores the kind filter itself, so the other options stay reachable.
+    expect(academia.facets.kind).toHaveLength(6);
+    expect(academia.facets.theme.map((f) => f.value).sort()).toEqual([
+      'data-and-ai',
+      'e-government',
+      'kpis',
+    ]);
 
     const none = await asUser(db, null, (tx) =>
       listOrganizations(tx, filters({ kind: 'academia', country: 'AT' })),

@@ -17,6 +17,8 @@ import {
 import { createEvent, updateEvent } from '../../src/server/events/save-event';
 import { testTargets } from '../support/databases';
 import { parseICalendar } from '../support/icalendar-check';
+import { mailTo, testWording } from '../support/mail';
+import { demoEmails } from '../support/sign-in';
 import { claimsOf, userIdOf, type Persona } from '../support/personas';
 
 function eventInput(overrides: Record<string, string> = {}) {
@@ -105,7 +107,7 @@ describe.each(testTargets())('events on $name', (target) => {
     if (!created.ok) return;
     const register = (persona: Exclude<Persona, 'anon'>) =>
       as(persona, (rdb) =>
-        registerForEvent(rdb, { eventId: created.id, userId: userIdOf(persona) }),
+        registerForEvent(rdb, { eventId: created.id, userId: userIdOf(persona) }, testWording),
       );
     expect(await register('member')).toEqual({ ok: true, status: 'confirmed' });
     expect(await register('orgMember')).toEqual({ ok: true, status: 'confirmed' });
@@ -120,7 +122,11 @@ describe.each(testTargets())('events on $name', (target) => {
 
     expect(
       await as('member', (rdb) =>
-        cancelEventRegistration(rdb, { eventId: created.id, userId: userIdOf('member') }),
+        cancelEventRegistration(
+          rdb,
+          { eventId: created.id, userId: userIdOf('member') },
+          testWording,
+        ),
       ),
     ).toBe(true);
     expect(
@@ -134,11 +140,11 @@ describe.each(testTargets())('events on $name', (target) => {
     });
     // More places move the rest of the waiting list up.
     await as('coordinator', (rdb) =>
-      updateEvent(rdb, {
-        id: created.id,
-        event: eventInput({ capacity: '10' }),
-        publishedAt: new Date(0),
-      }),
+      updateEvent(
+        rdb,
+        { id: created.id, event: eventInput({ capacity: '10' }), publishedAt: new Date(0) },
+        testWording,
+      ),
     );
     expect(
       await as('otherCoordinator', (rdb) =>
@@ -149,6 +155,65 @@ describe.each(testTargets())('events on $name', (target) => {
       waitlisted: 0,
       mine: 'confirmed',
     });
+  });
+
+  it('tells each person by mail where they stand: a place, the waiting list, moving up', async () => {
+    const title = `Mail check ${Date.now()}`;
+    const created = await as('coordinator', (rdb) =>
+      createEvent(rdb, {
+        hubId: austria,
+        userId: userIdOf('coordinator'),
+        event: eventInput({ title, capacity: '1' }),
+        publishedAt: 'now',
+      }),
+    );
+    if (!created.ok) throw new Error('setup failed');
+    const register = (persona: Exclude<Persona, 'anon'>) =>
+      as(persona, (rdb) =>
+        registerForEvent(rdb, { eventId: created.id, userId: userIdOf(persona) }, testWording),
+      );
+    const mailAbout = async (email: string, kind: string) =>
+      (await mailTo(db, email, kind)).filter((mail) => mail.subject.includes(title));
+    await register('member');
+    await register('cityEditor');
+    const [confirmed] = await mailAbout(demoEmails.member, 'events.registration_confirmed');
+    expect(confirmed?.subject).toBe(`You have a place at ${title}`);
+    // Its page as an absolute link, and the start in the event's own zone.
+    expect(confirmed?.body_text).toContain(`https://portal.test/events/${created.slug}`);
+    expect(confirmed?.body_text).toContain('Sunday, March 30, 2031 at 1:30 AM (Europe/Vienna)');
+    expect(confirmed?.body_text).toContain('Where: Rathaus, Wien');
+    const waiting = await mailAbout(demoEmails.cityEditor, 'events.registration_waitlisted');
+    expect(waiting).toHaveLength(1);
+    expect(await mailAbout(demoEmails.cityEditor, 'events.waitlist_promoted')).toHaveLength(0);
+
+    // The member cancels: the city editor moves up and is told; the member is not.
+    await as('member', (rdb) =>
+      cancelEventRegistration(
+        rdb,
+        { eventId: created.id, userId: userIdOf('member') },
+        testWording,
+      ),
+    );
+    const [promoted] = await mailAbout(demoEmails.cityEditor, 'events.waitlist_promoted');
+    expect(promoted?.subject).toBe(`A place became free: you are registered for ${title}`);
+    expect(await mailAbout(demoEmails.member, 'events.waitlist_promoted')).toHaveLength(0);
+
+    // Places added by the coordinator move the next person up, who is told too.
+    await register('orgMember');
+    await as('coordinator', (rdb) =>
+      updateEvent(
+        rdb,
+        {
+          id: created.id,
+          event: eventInput({ title, capacity: '5' }),
+          publishedAt: new Date(0),
+        },
+        testWording,
+      ),
+    );
+    expect(await mailAbout(demoEmails.orgMember, 'events.waitlist_promoted')).toHaveLength(1);
+    // Every notice recorded was delivered in its own transaction.
+    expect(await db.query('select 1 from private.notices')).toEqual([]);
   });
 
   it('refuses registration for drafts, past events and events that register elsewhere', async () => {
@@ -183,7 +248,7 @@ describe.each(testTargets())('events on $name', (target) => {
       if (!event.ok) throw new Error('setup failed');
       expect(
         await as('member', (rdb) =>
-          registerForEvent(rdb, { eventId: event.id, userId: userIdOf('member') }),
+          registerForEvent(rdb, { eventId: event.id, userId: userIdOf('member') }, testWording),
         ),
       ).toEqual({
         ok: false,

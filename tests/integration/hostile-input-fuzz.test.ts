@@ -29,6 +29,7 @@ import {
   hostileWallTimes,
 } from '../fixtures/hostile-values';
 import { testTargets } from '../support/databases';
+import { testWording } from '../support/mail';
 import { claimsOf, userIdOf, type Persona } from '../support/personas';
 
 const texts = Object.values(hostileText);
@@ -234,12 +235,16 @@ describe.each(testTargets())('hostile input through the use cases on $name', (ta
           'hub_membership_applications',
           () =>
             as('cityEditor', (rdb) =>
-              applyToHub(rdb, {
-                hubId: austria,
-                userId: userIdOf('cityEditor'),
-                applicant: parsed.data.applicant,
-                message: parsed.data.message,
-              }),
+              applyToHub(
+                rdb,
+                {
+                  hubId: austria,
+                  userId: userIdOf('cityEditor'),
+                  applicant: parsed.data.applicant,
+                  message: parsed.data.message,
+                },
+                testWording,
+              ),
             ),
           (o) => o.ok,
         );
@@ -258,7 +263,7 @@ describe.each(testTargets())('hostile input through the use cases on $name', (ta
         });
         if (!parsed.success) continue;
         const outcome = await as('coordinator', (rdb) =>
-          decideMembershipApplication(rdb, { ...parsed.data, hubId: austria }),
+          decideMembershipApplication(rdb, { ...parsed.data, hubId: austria }, testWording),
         );
         runs += 1;
         expect(outcome.ok).toBe(false);

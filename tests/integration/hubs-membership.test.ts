@@ -22,7 +22,9 @@ import {
 } from '../../src/server/hubs/queries';
 import { findCity } from '../../src/server/cities/queries';
 import { testTargets } from '../support/databases';
+import { mailTo, testWording } from '../support/mail';
 import { claimsOf, userIdOf, type Persona } from '../support/personas';
+import { demoEmails } from '../support/sign-in';
 
 describe.each(testTargets())('hubs and hub membership on $name', (target) => {
   let db: Database;
@@ -68,21 +70,29 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
     // The pending organization cannot apply.
     expect(options.map((option) => option.name)).toEqual(['Sensorwerk GmbH (demo)']);
     const applied = await as('orgMember', (rdb) =>
-      applyToHub(rdb, {
-        hubId: ids['demo-andean-hub']!,
-        userId: userIdOf('orgMember'),
-        applicant: `organization:${ids['demo-sensorwerk']}`,
-        message: 'We make sensors.',
-      }),
+      applyToHub(
+        rdb,
+        {
+          hubId: ids['demo-andean-hub']!,
+          userId: userIdOf('orgMember'),
+          applicant: `organization:${ids['demo-sensorwerk']}`,
+          message: 'We make sensors.',
+        },
+        testWording,
+      ),
     );
     expect(applied.ok).toBe(true);
     const again = await as('orgMember', (rdb) =>
-      applyToHub(rdb, {
-        hubId: ids['demo-andean-hub']!,
-        userId: userIdOf('orgMember'),
-        applicant: `organization:${ids['demo-sensorwerk']}`,
-        message: '',
-      }),
+      applyToHub(
+        rdb,
+        {
+          hubId: ids['demo-andean-hub']!,
+          userId: userIdOf('orgMember'),
+          applicant: `organization:${ids['demo-sensorwerk']}`,
+          message: '',
+        },
+        testWording,
+      ),
     );
     expect(again).toEqual({ ok: false, reason: 'duplicate' });
     if (!applied.ok) return;
@@ -90,11 +100,15 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
     // Not the Andean coordinator: nothing happens.
     expect(
       await as('coordinator', (rdb) =>
-        decideMembershipApplication(rdb, {
-          application: applied.id,
-          decision: 'approved',
-          hubId: ids['demo-andean-hub']!,
-        }),
+        decideMembershipApplication(
+          rdb,
+          {
+            application: applied.id,
+            decision: 'approved',
+            hubId: ids['demo-andean-hub']!,
+          },
+          testWording,
+        ),
       ),
     ).toEqual({
       ok: false,
@@ -110,11 +124,15 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
     });
     expect(
       await as('otherCoordinator', (rdb) =>
-        decideMembershipApplication(rdb, {
-          application: applied.id,
-          decision: 'approved',
-          hubId: ids['demo-andean-hub']!,
-        }),
+        decideMembershipApplication(
+          rdb,
+          {
+            application: applied.id,
+            decision: 'approved',
+            hubId: ids['demo-andean-hub']!,
+          },
+          testWording,
+        ),
       ),
     ).toEqual({ ok: true });
 
@@ -129,12 +147,16 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
     // Decisions are final.
     expect(
       await as('otherCoordinator', (rdb) =>
-        decideMembershipApplication(rdb, {
-          application: applied.id,
-          decision: 'declined',
-          reason: 'no',
-          hubId: ids['demo-andean-hub']!,
-        }),
+        decideMembershipApplication(
+          rdb,
+          {
+            application: applied.id,
+            decision: 'declined',
+            reason: 'no',
+            hubId: ids['demo-andean-hub']!,
+          },
+          testWording,
+        ),
       ),
     ).toEqual({
       ok: false,
@@ -144,45 +166,54 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
 
   it('lets a city editor apply; a decline carries the reason to the applicant', async () => {
     const first = await as('cityEditor', (rdb) =>
-      applyToHub(rdb, {
-        hubId: ids.austria!,
-        userId: userIdOf('cityEditor'),
-        applicant: `city:${ids['demo-fjordby']}`,
-        message: '',
-      }),
+      applyToHub(
+        rdb,
+        {
+          hubId: ids.austria!,
+          userId: userIdOf('cityEditor'),
+          applicant: `city:${ids['demo-fjordby']}`,
+          message: '',
+        },
+        testWording,
+      ),
     );
     if (!first.ok) throw new Error('apply failed');
     await expect(
       as('coordinator', (rdb) =>
-        decideMembershipApplication(rdb, {
-          application: first.id,
-          decision: 'declined',
-          reason: '',
-          hubId: ids.austria!,
-        } as never),
+        decideMembershipApplication(
+          rdb,
+          {
+            application: first.id,
+            decision: 'declined',
+            reason: '',
+            hubId: ids.austria!,
+          },
+          testWording as never,
+        ),
       ),
     ).rejects.toThrow();
     expect(
       await as('coordinator', (rdb) =>
-        decideMembershipApplication(rdb, {
-          application: first.id,
-          decision: 'declined',
-          reason: 'Fjordby is in Norway.',
-          hubId: ids.austria!,
-        }),
+        decideMembershipApplication(
+          rdb,
+          {
+            application: first.id,
+            decision: 'declined',
+            reason: 'Fjordby is in Norway.',
+            hubId: ids.austria!,
+          },
+          testWording,
+        ),
       ),
     ).toEqual({ ok: true });
-    const [mail] = await db.query<{ body_text: string }>(
-      `select body_text from private.outbox where to_email = 'city@demo.u4ssc.local' and kind = 'hubs.membership_declined' order by created_at desc limit 1`,
+    // Worded from the i18n module, the reason as written, a link to the hub.
+    const [mail] = (await mailTo(db, demoEmails.cityEditor, 'hubs.membership_declined')).slice(-1);
+    expect(mail!.subject).toBe('Your request to join U4SSC Austrian Country Hub was declined');
+    expect(mail!.body_text).toBe(
+      'Your request for Fjordby (demo) to join U4SSC Austrian Country Hub was declined.\n\n' +
+        'Reason given by the coordinators:\nFjordby is in Norway.\n\nU4SSC Hub Portal',
     );
-    expect(mail!.body_text).toContain('Fjordby is in Norway.');
-    const [notice] = await as('cityEditor', (rdb) =>
-      rdb.query<{ delivered: boolean }>(
-        `select delivered_at is not null as delivered from public.hub_notifications where application_id = $1`,
-        [first.id],
-      ),
-    );
-    expect(notice).toEqual({ delivered: true });
+    expect(await db.query('select 1 from private.notices')).toEqual([]);
   });
 
   it('keeps Fjordby in the Nordic hub when the Austrian hub approves it, in pages and in search', async () => {
@@ -190,32 +221,44 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
       (await as('anon', (rdb) => listCityHubs(rdb, ids['demo-fjordby']!))).map((hub) => hub.slug);
     expect(await hubsOfFjordby()).toEqual(['demo-nordic-hub']);
     const applied = await as('cityEditor', (rdb) =>
-      applyToHub(rdb, {
-        hubId: ids.austria!,
-        userId: userIdOf('cityEditor'),
-        applicant: `city:${ids['demo-fjordby']}`,
-        message: 'We also work with Austrian cities.',
-      }),
+      applyToHub(
+        rdb,
+        {
+          hubId: ids.austria!,
+          userId: userIdOf('cityEditor'),
+          applicant: `city:${ids['demo-fjordby']}`,
+          message: 'We also work with Austrian cities.',
+        },
+        testWording,
+      ),
     );
     if (!applied.ok) throw new Error('apply failed');
     // Decided from the Nordic hub's page (the coordinator runs both hubs): it
     // names another hub's application, so nothing changes.
     expect(
       await as('coordinator', (rdb) =>
-        decideMembershipApplication(rdb, {
-          application: applied.id,
-          decision: 'approved',
-          hubId: ids['demo-nordic-hub']!,
-        }),
+        decideMembershipApplication(
+          rdb,
+          {
+            application: applied.id,
+            decision: 'approved',
+            hubId: ids['demo-nordic-hub']!,
+          },
+          testWording,
+        ),
       ),
     ).toEqual({ ok: false, reason: 'not-found' });
     expect(
       await as('coordinator', (rdb) =>
-        decideMembershipApplication(rdb, {
-          application: applied.id,
-          decision: 'approved',
-          hubId: ids.austria!,
-        }),
+        decideMembershipApplication(
+          rdb,
+          {
+            application: applied.id,
+            decision: 'approved',
+            hubId: ids.austria!,
+          },
+          testWording,
+        ),
       ),
     ).toEqual({ ok: true });
 
@@ -303,15 +346,66 @@ describe.each(testTargets())('hubs and hub membership on $name', (target) => {
     expect(nordic.map((org) => org.slug)).not.toContain('demo-urban-data-lab');
   });
 
+  it("mails the hub's coordinators, and only them, when a request arrives", async () => {
+    const before = async (email: string) =>
+      (await mailTo(db, email, 'hubs.membership_requested')).length;
+    const [clara, andres, pia] = await Promise.all(
+      [demoEmails.coordinator, demoEmails.otherCoordinator, demoEmails.orgMember].map(before),
+    );
+    const applied = await as('cityEditor', (rdb) =>
+      applyToHub(
+        rdb,
+        {
+          hubId: ids['demo-andean-hub']!,
+          userId: userIdOf('cityEditor'),
+          applicant: `city:${ids['demo-fjordby']}`,
+          message: 'Fjordby would like to learn from Riverton.',
+        },
+        testWording,
+      ),
+    );
+    expect(applied.ok).toBe(true);
+    const mails = await mailTo(db, demoEmails.otherCoordinator, 'hubs.membership_requested');
+    expect(mails).toHaveLength(andres! + 1);
+    const mail = mails.at(-1)!;
+    expect(mail.subject).toBe('New request to join Andean Region Hub (demo): Fjordby (demo)');
+    expect(mail.body_text).toContain('Cem City Editor (demo) asked for Fjordby (demo) to join');
+    expect(mail.body_text).toContain('https://portal.test/hubs/demo-andean-hub/applications');
+    expect(mail.body_text).toContain('Their message:\nFjordby would like to learn from Riverton.');
+    // Coordinators of other hubs and the applicant get nothing.
+    expect(await before(demoEmails.coordinator)).toBe(clara);
+    expect(await before(demoEmails.orgMember)).toBe(pia);
+    expect(await db.query('select 1 from private.notices')).toEqual([]);
+    // A request refused by the database tells nobody.
+    const refused = await as('cityEditor', (rdb) =>
+      applyToHub(
+        rdb,
+        {
+          hubId: ids['demo-andean-hub']!,
+          userId: userIdOf('cityEditor'),
+          applicant: `city:${ids['demo-fjordby']}`,
+          message: '',
+        },
+        testWording,
+      ),
+    );
+    expect(refused).toEqual({ ok: false, reason: 'duplicate' });
+    expect(await before(demoEmails.otherCoordinator)).toBe(andres! + 1);
+  });
+
   it('refuses an application for a city the user does not edit', async () => {
     expect(
       await as('cityEditor', (rdb) =>
-        applyToHub(rdb, {
-          hubId: ids.austria!,
-          userId: userIdOf('cityEditor'),
-          applicant: `city:${ids['demo-lakeside']}`,
-          message: '',
-        }),
+        applyToHub(
+          rdb,
+          {
+            hubId: ids.austria!,
+            userId: userIdOf('cityEditor'),
+            applicant: `city:${ids['demo-lakeside']}`,
+            message: '',
+          },
+          testWording,
+        ),
       ),
     ).toEqual({ ok: false, reason: 'forbidden' });
   });

@@ -42,9 +42,17 @@ const rlsAllows = async (tx: RequestDb, sql: string, params: unknown[]) => {
 describe.each(testTargets())('the permission guard on $name', (target) => {
   let db: Database;
   let ids: SeedIds;
+  /** The hubs each organization chose when it registered (its reviewers'), by slug. */
+  let reviewHubs: Map<string, string[]>;
   beforeAll(async () => {
     db = await target.open();
     ids = await loadSeedIds(db);
+    const rows = await db.query<{ slug: string; hubs: string[] }>(
+      `select o.slug, coalesce(array_agg(r.hub_id) filter (where r.hub_id is not null), '{}') as hubs
+         from public.organizations o left join public.organization_hub_requests r on r.organization_id = o.id
+        group by o.slug`,
+    );
+    reviewHubs = new Map(rows.map((row) => [row.slug, row.hubs]));
   });
   afterAll(() => db.close());
 
@@ -56,8 +64,15 @@ describe.each(testTargets())('the permission guard on $name', (target) => {
     { hubId: i.hub('demo-andean-hub') },
     { cityId: i.city('demo-fjordby'), cityHubIds: [i.hub('demo-nordic-hub')] },
     { cityId: i.city('demo-riverton'), cityHubIds: [i.hub('demo-andean-hub')] },
-    { organizationId: i.organization('demo-sensorwerk') },
-    { organizationId: i.organization('demo-urban-data-lab') },
+    ...[
+      'demo-sensorwerk',
+      'demo-urban-data-lab',
+      'demo-pending-mobility',
+      'demo-declined-gadgets',
+    ].map((slug) => ({
+      organizationId: i.organization(slug),
+      reviewHubIds: reviewHubs.get(slug) ?? [],
+    })),
   ];
 
   for (const persona of allPersonas) {

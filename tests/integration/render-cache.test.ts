@@ -19,6 +19,7 @@ import { findNewsItem, listNews } from '../../src/server/news/queries';
 import { updateNewsItem } from '../../src/server/news/update-news-item';
 import { createLocalDiskStorage } from '../../src/server/storage/local-disk-storage';
 import { testTargets } from '../support/databases';
+import { testWording } from '../support/mail';
 import { claimsOf, userIdOf, type Persona } from '../support/personas';
 
 const storage = createLocalDiskStorage('/tmp/portal-test-render-cache-uploads');
@@ -230,26 +231,34 @@ describe.each(testTargets())('render cache on $name', (target) => {
     expect(after.hit).toBe(false);
     expect(after.body).not.toContain(city.id);
 
-    // Applying writes only the applications table (allow-listed): the page stays cached.
+    // Applying writes only the applications table and a notice (both allow-listed): the page stays cached.
     const applied = await as('cityEditor', (rdb) =>
-      applyToHub(rdb, {
-        hubId: nordic,
-        userId: userIdOf('cityEditor'),
-        applicant: `city:${city.id}`,
-        message: 'Back again, please.',
-      }),
+      applyToHub(
+        rdb,
+        {
+          hubId: nordic,
+          userId: userIdOf('cityEditor'),
+          applicant: `city:${city.id}`,
+          message: 'Back again, please.',
+        },
+        testWording,
+      ),
     );
     if (!applied.ok) throw new Error(`not applied: ${applied.reason}`);
     expect((await visit('/hubs/demo-nordic-hub', page)).hit).toBe(true);
 
     // The approval adds the city (a trigger writes hub_cities): shown at once.
     const decided = await as('coordinator', (rdb) =>
-      decideMembershipApplication(rdb, {
-        hubId: nordic,
-        application: applied.id,
-        decision: 'approved',
-        reason: '',
-      }),
+      decideMembershipApplication(
+        rdb,
+        {
+          hubId: nordic,
+          application: applied.id,
+          decision: 'approved',
+          reason: '',
+        },
+        testWording,
+      ),
     );
     expect(decided.ok).toBe(true);
     const back = await visit('/hubs/demo-nordic-hub', page);

@@ -226,96 +226,7 @@ const cases: MatrixCase[] = [
         tx.query('delete from public.cities where id = $1 returning 1', [ids.city('demo-fjordby')]),
       ),
   },
-  // organizations
-  {
-    table: 'organizations',
-    operation: 'select',
-    what: 'read a verified organization',
-    allowed: everyone,
-    run: (tx) =>
-      count(tx.query("select 1 from public.organizations where slug = 'demo-sensorwerk'")),
-  },
-  {
-    table: 'organizations',
-    operation: 'select',
-    what: 'read a pending organization',
-    allowed: ['orgMember', 'admin'],
-    run: (tx) =>
-      count(tx.query("select 1 from public.organizations where slug = 'demo-pending-mobility'")),
-  },
-  {
-    table: 'organizations',
-    operation: 'insert',
-    what: 'register an organization for review',
-    allowed: authenticated,
-    run: (tx) =>
-      count(
-        tx.query(
-          "insert into public.organizations (slug, name, kind, created_by) values ('rls-org', 'RLS Org', 'academia', auth.uid()) returning 1",
-        ),
-      ),
-  },
-  {
-    table: 'organizations',
-    operation: 'insert',
-    what: 'register an organization in the name of the member (only the member may)',
-    allowed: ['member'],
-    run: (tx) =>
-      count(
-        tx.query(
-          "insert into public.organizations (slug, name, kind, created_by) values ('rls-org-2', 'RLS Org', 'academia', $1) returning 1",
-          [userIdOf('member')],
-        ),
-      ),
-  },
-  {
-    table: 'organizations',
-    operation: 'update',
-    what: "edit Sensorwerk's summary (the partner's organization)",
-    allowed: ['orgMember', 'admin'],
-    run: (tx, ids) =>
-      count(
-        tx.query("update public.organizations set summary = 'x' where id = $1 returning 1", [
-          ids.organization('demo-sensorwerk'),
-        ]),
-      ),
-  },
-  {
-    table: 'organizations',
-    operation: 'update',
-    what: "edit Urban Data Lab's summary (nobody's organization)",
-    allowed: ['admin'],
-    run: (tx, ids) =>
-      count(
-        tx.query("update public.organizations set summary = 'x' where id = $1 returning 1", [
-          ids.organization('demo-urban-data-lab'),
-        ]),
-      ),
-  },
-  {
-    table: 'organizations',
-    operation: 'update',
-    what: 'verify the pending organization',
-    allowed: ['admin'],
-    run: (tx, ids) =>
-      count(
-        tx.query("update public.organizations set status = 'verified' where id = $1 returning 1", [
-          ids.organization('demo-pending-mobility'),
-        ]),
-      ),
-  },
-  {
-    table: 'organizations',
-    operation: 'delete',
-    what: 'delete Sensorwerk',
-    allowed: ['admin'],
-    run: (tx, ids) =>
-      count(
-        tx.query('delete from public.organizations where id = $1 returning 1', [
-          ids.organization('demo-sensorwerk'),
-        ]),
-      ),
-  },
+  // organizations: tests/integration/rls-matrix-organizations.test.ts
   // memberships
   {
     table: 'memberships',
@@ -339,8 +250,8 @@ const cases: MatrixCase[] = [
   {
     table: 'memberships',
     operation: 'select',
-    what: "see the partner's organization roles",
-    allowed: ['orgMember', 'admin'],
+    what: "see the partner's organization roles (their colleague at Sensorwerk too)",
+    allowed: ['orgMember', 'orgColleague', 'admin'],
     run: (tx) =>
       count(
         tx.query("select 1 from public.memberships where role = 'org_member' and user_id = $1", [

@@ -472,7 +472,7 @@ const cases: MatrixCase[] = [
   {
     table: 'hub_membership_applications',
     operation: 'insert',
-    what: 'ask for Sensorwerk (verified) to join the Nordic hub',
+    what: 'ask for Sensorwerk (verified) to join the Nordic hub (its admins, not its plain members)',
     run: (tx, ids) =>
       count(
         tx,
@@ -525,27 +525,6 @@ const cases: MatrixCase[] = [
       ),
     allowed: ['cityEditor', 'admin'],
   },
-  {
-    table: 'hub_notifications',
-    operation: 'select',
-    what: "read the member's notice",
-    run: (tx) =>
-      count(tx, `select 1 from public.hub_notifications where recipient_id = $1`, [
-        userIdOf('member'),
-      ]),
-    allowed: ['member', 'admin'],
-  },
-  {
-    table: 'hub_notifications',
-    operation: 'insert',
-    what: 'forge a notice',
-    run: (tx) =>
-      count(
-        tx,
-        `insert into public.hub_notifications (recipient_id, kind, subject, body) values (auth.uid(), 'membership_approved', 'x', 'y') returning 1`,
-      ),
-    allowed: [],
-  },
 ];
 
 describe.each(testTargets())('RLS matrix for hubs, news, events and uploads on $name', (target) => {
@@ -573,18 +552,10 @@ describe.each(testTargets())('RLS matrix for hubs, news, events and uploads on $
       `insert into public.hub_membership_applications (hub_id, city_id, applicant_id, message) values ($1, $2, $3, 'please')`,
       [...fjordbyToAndesParams(ids), userIdOf('cityEditor')],
     );
-    await db.query(
-      `insert into public.hub_notifications (recipient_id, kind, subject, body) values ($1, 'membership_declined', 'x', 'y')`,
-      [userIdOf('member')],
-    );
   });
   afterAll(async () => {
     // The PostgreSQL target is shared by the test files of one run: leave it as found.
     await db.query(fjordbyToAndes('delete'), fjordbyToAndesParams(ids));
-    await db.query(
-      `delete from public.hub_notifications where recipient_id = $1 and subject = 'x'`,
-      [userIdOf('member')],
-    );
     await db.query(`delete from public.media_files where storage_key = 'rls-seeded.png'`);
     await db.query(
       `delete from public.event_registrations where user_id = $1 and event_id = ${event(austrianEvent)}`,

@@ -8,13 +8,17 @@ import { claimsFor } from './databases';
  * - otherCoordinator: coordinator of `demo-andean-hub` only;
  * - cityEditor: editor of `demo-fjordby` (in demo-nordic-hub), not of `demo-lakeside` or `demo-riverton`;
  * - otherCityEditor: editor of `demo-lakeside` (also in demo-nordic-hub) only;
- * - orgMember: member of `demo-sensorwerk` (verified) and `demo-pending-mobility` (pending);
+ * - orgMember: admin of `demo-sensorwerk` (verified) and `demo-pending-mobility` (pending, waiting
+ *   in the Nordic hub's review queue);
+ * - orgColleague: plain member of `demo-sensorwerk`, admin of `demo-urban-data-lab` (verified) and
+ *   of `demo-declined-gadgets` (declined; it chose the Austrian hub);
  * - member: signed in, no role anywhere; admin: platform admin.
  */
 export const personas = {
   anon: null,
   member: 'member',
   orgMember: 'partner',
+  orgColleague: 'colleague',
   cityEditor: 'city-editor',
   otherCityEditor: 'city2',
   coordinator: 'coordinator',

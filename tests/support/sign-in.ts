@@ -12,6 +12,7 @@ export const demoEmails = {
   cityEditor: 'city@demo.u4ssc.local',
   otherCityEditor: 'city2@demo.u4ssc.local',
   orgMember: 'partner@demo.u4ssc.local',
+  orgColleague: 'colleague@demo.u4ssc.local',
   member: 'member@demo.u4ssc.local',
 } as const;
 

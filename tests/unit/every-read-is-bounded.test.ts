@@ -75,6 +75,16 @@ describe('every read in a queries.ts is bounded', () => {
     expect(whyBounded('select x from (select * from public.cities limit 5) c')).toBeNull();
     expect(
       whyBounded(
+        'select * from (select n.id, row_number() over (partition by n.hub_id order by n.id) as position from public.news_items n) ranked where position <= $2',
+      ),
+    ).toBe('first n of each group');
+    expect(
+      whyBounded(
+        'select * from (select n.id, row_number() over (order by n.id) as position from public.news_items n) ranked where n.hub_id = $2',
+      ),
+    ).toBeNull();
+    expect(
+      whyBounded(
         'select region, count(*) /* bounded: one row per region */ from public.hubs group by region',
       ),
     ).toMatch(/^annotated/);

@@ -29,7 +29,11 @@ export type TokenOutcome = { status: 'done' } | { status: 'invalid-link' };
 export type PasswordChangeOutcome = { status: 'done' } | { status: 'wrong-password' };
 export type EmailChangeOutcome =
   { status: 'check-mail' } | { status: 'same' } | { status: 'wrong-password' } | RateLimited;
-export type DeleteOutcome = { status: 'deleted' } | { status: 'wrong-password' };
+export type DeleteOutcome =
+  | { status: 'deleted' }
+  | { status: 'wrong-password' }
+  /** The last admin of an organization that others still belong to (they must hand it on first). */
+  | { status: 'sole-admin' };
 
 export interface SessionSummary {
   id: string;

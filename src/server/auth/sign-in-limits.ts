@@ -11,7 +11,7 @@ import type { AuthRequest } from './identity-provider';
 import { readKnownDevice, rememberKnownDevice } from './known-device';
 import { composeAuthMail } from './compose-auth-mail';
 import { queueMail } from '../mail/outbox';
-import { getSiteOrigin } from './site-origin';
+import { getSiteOrigin } from '../mail/site-origin';
 
 /** A sign-in attempt that got past the limits: its counted checks, and the browser if known. */
 export interface SignInAttempt {

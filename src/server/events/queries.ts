@@ -188,3 +188,92 @@ export function listRegistrants(db: Queryable, eventId: string): Promise<Registr
     [eventId],
   );
 }
+
+export interface EventToRun extends EventSummary {
+  state: PublicationState;
+  registrationMode: RegistrationMode;
+  capacity: number | null;
+  confirmed: number;
+  waitlisted: number;
+}
+
+export interface EventsToRun {
+  /** Drafts and scheduled events that have not ended, soonest first. */
+  unpublished: { total: number; items: EventToRun[] };
+  /** Published events that have not ended, soonest first, with their registrations. */
+  upcoming: { total: number; items: EventToRun[] };
+}
+
+/**
+ * What the coordinators of these hubs have to run: unpublished events and
+ * upcoming published ones with places taken and people waiting, the first
+ * `limit` of each and how many there are. For the "Your work" page; RLS
+ * shows drafts and registrations to the hub's coordinators.
+ */
+export async function listEventsToRun(
+  db: Queryable,
+  hubIds: readonly string[],
+  limit = 5,
+): Promise<EventsToRun> {
+  const result: EventsToRun = {
+    unpublished: { total: 0, items: [] },
+    upcoming: { total: 0, items: [] },
+  };
+  if (hubIds.length === 0) return result;
+  const rows = await db.query<
+    Omit<EventToRun, 'state'> & {
+      kind: 'unpublished' | 'upcoming';
+      total: number;
+      position: number;
+    }
+  >(
+    `select * from (
+       select ${summaryColumns}, e.registration_mode as "registrationMode", e.capacity,
+              coalesce(r.confirmed, 0) as confirmed, coalesce(r.waitlisted, 0) as waitlisted, s.kind,
+              count(*) over (partition by s.kind)::integer as total,
+              row_number() over (partition by s.kind order by e.starts_at, e.id) as position
+         ${from}
+         cross join lateral (
+           select case when e.published_at is null or e.published_at > now() then 'unpublished'
+                       else 'upcoming' end as kind
+         ) s
+         left join lateral (
+           select count(*) filter (where x.status = 'confirmed')::integer as confirmed,
+                  count(*) filter (where x.status = 'waitlisted')::integer as waitlisted
+             from public.event_registrations x where x.event_id = e.id
+         ) r on true
+        where e.hub_id = any($1::uuid[]) and e.ends_at > now()
+     ) ranked
+     where position <= $2
+     order by kind desc, position`,
+    [hubIds, limit],
+  );
+  for (const { kind, total, position: _position, ...item } of rows) {
+    const group = result[kind];
+    group.total = total;
+    group.items.push({ ...item, state: publicationState(item.publishedAt) });
+  }
+  return result;
+}
+
+export interface MyRegistration extends EventSummary {
+  status: 'confirmed' | 'waitlisted';
+}
+
+/** The caller's registrations for events that have not ended, soonest first (RLS: one's own). */
+export function listMyRegistrations(
+  db: Queryable,
+  userId: string,
+  limit = 10,
+): Promise<MyRegistration[]> {
+  return db.query<MyRegistration>(
+    `select ${summaryColumns}, r.status
+       from public.event_registrations r
+       join public.events e on e.id = r.event_id
+       join public.hubs h on h.id = e.hub_id
+      where r.user_id = $1 and e.ends_at > now()
+      order by e.starts_at, e.id
+      limit $2`,
+    [userId, limit],
+  );
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RequestDb } from '../db/request-context';
+import { sendNotices, type NoticeWording } from '../mail/notices';
 
 /** The registration buttons of an event page: register (or join the waiting list), or cancel. */
 export const registrationFormSchema = z.object({
@@ -12,11 +13,13 @@ export type RegistrationOutcome =
 /**
  * Registers the signed-in member for an event with built-in registration.
  * The database decides confirmed or waiting list under a lock on the event,
- * and refuses events that are unpublished, over, or register elsewhere.
+ * and refuses events that are unpublished, over, or register elsewhere. The
+ * member gets a mail saying which.
  */
 export async function registerForEvent(
   db: RequestDb,
   input: { eventId: string; userId: string },
+  wording: NoticeWording,
 ): Promise<RegistrationOutcome> {
   try {
     const [row] = await db.savepoint((tx) =>
@@ -25,6 +28,7 @@ export async function registerForEvent(
         [input.eventId, input.userId],
       ),
     );
+    await sendNotices(db, wording);
     return { ok: true, status: row!.status };
   } catch (error) {
     const code = (error as { code?: string }).code;
@@ -34,14 +38,19 @@ export async function registerForEvent(
   }
 }
 
-/** Cancels the member's own registration; the first person waiting moves up (trigger). */
+/**
+ * Cancels the member's own registration; the first person waiting moves up
+ * (trigger) and is told by mail.
+ */
 export async function cancelEventRegistration(
   db: RequestDb,
   input: { eventId: string; userId: string },
+  wording: NoticeWording,
 ): Promise<boolean> {
   const rows = await db.query(
     'delete from public.event_registrations where event_id = $1 and user_id = $2 returning id',
     [input.eventId, input.userId],
   );
+  await sendNotices(db, wording);
   return rows.length > 0;
 }

@@ -1,5 +1,6 @@
 import type { RequestDb } from '../db/request-context';
 import type { FieldError } from '../forms';
+import { sendNotices, type NoticeWording } from '../mail/notices';
 import { insertWithUniqueSlug } from '../db/insert-with-unique-slug';
 import type { EventInput } from './event-form';
 
@@ -71,10 +72,15 @@ function refusedByDatabase(error: unknown): SaveEventOutcome {
   throw error;
 }
 
-/** Saves changes to an event; RLS limits it to the hub's coordinators and admins. */
+/**
+ * Saves changes to an event; RLS limits it to the hub's coordinators and
+ * admins. More places move people up from the waiting list (a trigger), who
+ * are told by mail.
+ */
 export async function updateEvent(
   db: RequestDb,
   input: { id: string; event: EventInput; publishedAt: Date | null | 'now' },
+  wording: NoticeWording,
 ): Promise<SaveEventOutcome> {
   let rows: { id: string; slug: string }[];
   try {
@@ -98,5 +104,6 @@ export async function updateEvent(
   }
   if (rows.length === 0)
     return { ok: false, errors: [{ field: 'form', message: 'events.form.error.forbidden' }] };
+  await sendNotices(db, wording);
   return { ok: true, slug: rows[0]!.slug, id: rows[0]!.id };
 }

@@ -1,5 +1,6 @@
 import type { RequestDb } from '../db/request-context';
 import type { FieldError } from '../forms';
+import type { NoticeWording } from '../mail/notices';
 import { publicationFieldsSchema, resolvePublishedAt } from '../publishing/publication';
 import { parseEventForm } from './event-form';
 import { createEvent, updateEvent, type SaveEventOutcome } from './save-event';
@@ -35,6 +36,7 @@ export async function submitEventChanges(input: {
   db: RequestDb;
   fields: Record<string, string>;
   event: Pick<EventDetail, 'id' | 'publishedAt'>;
+  wording: NoticeWording;
 }): Promise<SaveEventOutcome> {
   const errors: FieldError[] = [];
   const parsed = parseEventForm(input.fields);
@@ -45,11 +47,11 @@ export async function submitEventChanges(input: {
   );
   if (!publication.ok) errors.push({ field: publication.field, message: publication.message });
   if (errors.length > 0 || !parsed.ok || !publication.ok) return { ok: false, errors };
-  return updateEvent(input.db, {
-    id: input.event.id,
-    event: parsed.input,
-    publishedAt: publication.publishedAt,
-  });
+  return updateEvent(
+    input.db,
+    { id: input.event.id, event: parsed.input, publishedAt: publication.publishedAt },
+    input.wording,
+  );
 }
 
 /** The form values that show a stored event in the edit form. */

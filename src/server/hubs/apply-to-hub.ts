@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isMultiLineText } from '../../lib/text/control-characters';
 import type { RequestDb } from '../db/request-context';
+import { sendNotices, type NoticeWording } from '../mail/notices';
 
 /** The form a city editor or organization member sends to ask to join a hub. */
 export const hubApplicationSchema = z.object({
@@ -28,12 +29,14 @@ export type ApplyOutcome =
 
 /**
  * Files an application for a city or organization to join a hub. RLS checks
- * that the caller edits that city or belongs to that (verified) organization;
+ * that the caller edits that city or is an admin of that (verified) organization;
  * a second pending application for the same pair is refused by a unique index.
+ * The hub's coordinators are told by mail (a trigger records whom).
  */
 export async function applyToHub(
   db: RequestDb,
   input: { hubId: string; userId: string; applicant: string; message: string },
+  wording: NoticeWording,
 ): Promise<ApplyOutcome> {
   const [kind, id] = input.applicant.split(':') as ['city' | 'organization', string];
   try {
@@ -50,6 +53,7 @@ export async function applyToHub(
         ],
       ),
     );
+    await sendNotices(db, wording);
     return { ok: true, id: row!.id };
   } catch (error) {
     const code = (error as { code?: string }).code;

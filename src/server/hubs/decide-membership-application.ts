@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isMultiLineText } from '../../lib/text/control-characters';
-import { mailDelivery } from '../mail/outbox';
+import { sendNotices, type NoticeWording } from '../mail/notices';
 import type { RequestDb } from '../db/request-context';
 
 /** A coordinator's decision: approve, or decline with a reason the applicant will read. */
@@ -36,12 +36,13 @@ export type DecideOutcome = { ok: true } | { ok: false; reason: 'not-found' };
  * a decision made on one hub's page from touching another hub's application
  * (a coordinator of several hubs decides each on its own page). Triggers then
  * add the city or organization to this hub only (its other hubs stay) and
- * write the notice, which is handed to the mail outbox in the same
- * transaction (so no decision goes untold).
+ * record the notice to the applicant, worded and handed to the mail outbox
+ * in the same transaction (so no decision goes untold).
  */
 export async function decideMembershipApplication(
   db: RequestDb,
   input: MembershipDecision & { hubId: string },
+  wording: NoticeWording,
 ): Promise<DecideOutcome> {
   const rows = await db.query(
     `update public.hub_membership_applications set status = $2, decision_reason = $3
@@ -49,9 +50,6 @@ export async function decideMembershipApplication(
     [input.application, input.decision, input.reason || null, input.hubId],
   );
   if (rows.length === 0) return { ok: false, reason: 'not-found' };
-  await db.query('select public.send_hub_membership_notices($1, $2)', [
-    input.application,
-    mailDelivery(),
-  ]);
+  await sendNotices(db, wording);
   return { ok: true };
 }

@@ -47,7 +47,7 @@ export interface ApplicantOption {
 }
 
 /**
- * The cities the caller edits and the verified organizations they belong to:
+ * The cities the caller edits and the verified organizations they run (as admins):
  * what they may ask to join a hub for.
  */
 export function listApplicantOptions(db: Queryable, hubId: string): Promise<ApplicantOption[]> {
@@ -64,7 +64,7 @@ export function listApplicantOptions(db: Queryable, hubId: string): Promise<Appl
                  when exists (select 1 from public.hub_membership_applications a
                                where a.hub_id = $1 and a.organization_id = o.id and a.status = 'pending') then 'pending'
             end
-       from public.organizations o where public.is_org_member(o.id) and o.status = 'verified'
+       from public.organizations o where public.is_org_admin(o.id) and o.status = 'verified'
      order by 3`,
     [hubId],
   );

@@ -226,3 +226,96 @@ export function listManagedHubs(db: Queryable): Promise<HubOption[]> {
       order by is_demo, name limit 2000`,
   );
 }
+
+export interface HubWithRequests extends HubOption {
+  isDemo: boolean;
+  /** Membership requests waiting for a decision. */
+  pendingRequests: number;
+}
+
+/**
+ * The hubs with these ids (the ones a person coordinates) and how many
+ * membership requests wait in each, for their "Your work" page. RLS shows
+ * the requests to the hub's coordinators (and admins) only.
+ */
+export function listHubsWithRequests(
+  db: Queryable,
+  hubIds: readonly string[],
+  limit = 20,
+): Promise<HubWithRequests[]> {
+  if (hubIds.length === 0) return Promise.resolve([]);
+  return db.query<HubWithRequests>(
+    `select h.id, h.slug, h.name, h.is_demo as "isDemo",
+            (select count(*)::integer from public.hub_membership_applications a
+              where a.hub_id = h.id and a.status = 'pending') as "pendingRequests"
+       from public.hubs h where h.id = any($1::uuid[])
+      order by h.is_demo, h.name limit $2`,
+    [hubIds, limit],
+  );
+}
+
+export interface MembershipRequest {
+  id: string;
+  hubId: string;
+  hubSlug: string;
+  hubName: string;
+  applicantKind: 'city' | 'organization';
+  /** The city's or the organization's id. */
+  applicantId: string;
+  applicantName: string;
+  status: 'pending' | 'approved' | 'declined';
+  createdAt: Date;
+  decidedAt: Date | null;
+}
+
+const requestColumns = `a.id, a.hub_id as "hubId", h.slug as "hubSlug", h.name as "hubName",
+  case when a.city_id is not null then 'city' else 'organization' end as "applicantKind",
+  coalesce(a.city_id, a.organization_id) as "applicantId", coalesce(c.name, o.name) as "applicantName",
+  a.status, a.created_at as "createdAt",
+  a.decided_at as "decidedAt"`;
+const requestFrom = `from public.hub_membership_applications a
+  join public.hubs h on h.id = a.hub_id
+  left join public.cities c on c.id = a.city_id
+  left join public.organizations o on o.id = a.organization_id`;
+
+/** The oldest requests waiting in each of these hubs, at most `perHub` each (RLS: their coordinators). */
+export function listPendingRequests(
+  db: Queryable,
+  hubIds: readonly string[],
+  perHub = 5,
+): Promise<MembershipRequest[]> {
+  if (hubIds.length === 0) return Promise.resolve([]);
+  return db.query<MembershipRequest>(
+    `select "id", "hubId", "hubSlug", "hubName", "applicantKind", "applicantId", "applicantName", status,
+            "createdAt", "decidedAt"
+       from (select ${requestColumns},
+                    row_number() over (partition by a.hub_id order by a.created_at, a.id) as position
+               ${requestFrom}
+              where a.hub_id = any($1::uuid[]) and a.status = 'pending') ranked
+      where position <= $2
+      order by "hubName", "createdAt"`,
+    [hubIds, perHub],
+  );
+}
+
+/**
+ * The requests made for these cities and organizations (the ones a person
+ * edits or belongs to): those waiting, then the latest decisions, at most
+ * `limit`. RLS shows them to the city's editors and the organization's members.
+ */
+export function listRequestsFor(
+  db: Queryable,
+  applicants: { cityIds: readonly string[]; organizationIds: readonly string[] },
+  limit = 10,
+): Promise<MembershipRequest[]> {
+  if (applicants.cityIds.length === 0 && applicants.organizationIds.length === 0) {
+    return Promise.resolve([]);
+  }
+  return db.query<MembershipRequest>(
+    `select ${requestColumns} ${requestFrom}
+      where a.city_id = any($1::uuid[]) or a.organization_id = any($2::uuid[])
+      order by (a.status = 'pending') desc, coalesce(a.decided_at, a.created_at) desc, a.id
+      limit $3`,
+    [applicants.cityIds, applicants.organizationIds, limit],
+  );
+}

@@ -154,3 +154,51 @@ export function listNewsRevisions(db: Queryable, newsId: string): Promise<NewsRe
     [newsId],
   );
 }
+
+export interface UnpublishedNews {
+  drafts: { total: number; items: NewsSummary[] };
+  scheduled: { total: number; items: NewsSummary[] };
+}
+
+/**
+ * The drafts and scheduled items of these hubs (the ones a person
+ * coordinates), for their "Your work" page: how many of each, and the first
+ * `limit` of each (scheduled soonest first, drafts last edited first). RLS
+ * shows unpublished items to the hub's coordinators only.
+ */
+export async function listUnpublishedNews(
+  db: Queryable,
+  hubIds: readonly string[],
+  limit = 5,
+): Promise<UnpublishedNews> {
+  const empty = (): UnpublishedNews => ({
+    drafts: { total: 0, items: [] },
+    scheduled: { total: 0, items: [] },
+  });
+  if (hubIds.length === 0) return empty();
+  const rows = await db.query<
+    NewsSummary & { kind: 'draft' | 'scheduled'; total: number; position: number }
+  >(
+    `select * from (
+       select ${summaryColumns},
+              case when n.published_at is null then 'draft' else 'scheduled' end as kind,
+              count(*) over (partition by n.published_at is null)::integer as total,
+              row_number() over (
+                partition by n.published_at is null
+                order by n.published_at asc nulls last, n.updated_at desc, n.id
+              ) as position
+         ${from}
+        where n.hub_id = any($1::uuid[]) and (n.published_at is null or n.published_at > now())
+     ) ranked
+     where position <= $2
+     order by kind, position`,
+    [hubIds, limit],
+  );
+  const result = empty();
+  for (const { kind, total, position: _position, ...item } of rows) {
+    const group = kind === 'draft' ? result.drafts : result.scheduled;
+    group.total = total;
+    group.items.push(item);
+  }
+  return result;
+}

@@ -3,6 +3,7 @@ import {
   anyTarget,
   audienceOf,
   type Permission,
+  type IdKey,
   type RolePermission,
   type Target,
 } from '../../lib/permissions';
@@ -29,12 +30,7 @@ const anyOrganization =
 
 /** `scopedSql` reads the target's `key` as `$1`; `anySql` answers for `'any'`. */
 const scopedTo =
-  (
-    key: 'hubId' | 'cityId' | 'organizationId',
-    scopedSql: string,
-    anySql: string,
-    unscopedSql = admin,
-  ): Decision =>
+  (key: IdKey, scopedSql: string, anySql: string, unscopedSql = admin): Decision =>
   (target) => {
     if (target === anyTarget) return { sql: anySql, params: [] };
     const id = target[key];
@@ -42,6 +38,13 @@ const scopedTo =
   };
 
 const adminOnly: Decision = () => ({ sql: admin, params: [] });
+const anyOrganizationAdmin =
+  'exists (select 1 from public.organizations o where public.is_org_admin(o.id))';
+const orgAdmins = scopedTo(
+  'organizationId',
+  `${admin} or public.is_org_admin($1::uuid)`,
+  `${admin} or ${anyOrganizationAdmin}`,
+);
 const hubCoordinators = scopedTo(
   'hubId',
   `${admin} or public.is_hub_coordinator($1::uuid)`,
@@ -57,8 +60,8 @@ const decisions: Record<RolePermission, Decision> = {
       ? scopedTo('cityId', 'public.is_city_editor($1::uuid)', 'false', 'false')(target)
       : scopedTo(
           'organizationId',
-          'public.is_org_member($1::uuid)',
-          `${anyCity} or ${anyOrganization}`,
+          'public.is_org_admin($1::uuid)',
+          `${anyCity} or ${anyOrganizationAdmin}`,
           'false',
         )(target),
   'hub.decideApplications': hubCoordinators,
@@ -73,20 +76,37 @@ const decisions: Record<RolePermission, Decision> = {
     `${admin} or ${anyCity} or ${anyHub}`,
   ),
   'city.delete': adminOnly,
-  'organization.update': scopedTo(
+  'organization.update': orgAdmins,
+  'organization.verify': scopedTo(
+    'organizationId',
+    `${admin} or public.is_organization_reviewer($1::uuid)`,
+    `${admin} or ${anyHub}`,
+  ),
+  'organization.review': () => ({ sql: `${admin} or ${anyHub}`, params: [] }),
+  'organization.delete': adminOnly,
+  'organization.viewPending': scopedTo(
+    'organizationId',
+    `${admin} or public.is_org_member($1::uuid) or public.is_organization_reviewer($1::uuid)`,
+    `${admin} or ${anyOrganization} or ${anyHub}`,
+  ),
+  'organization.readTeam': scopedTo(
     'organizationId',
     `${admin} or public.is_org_member($1::uuid)`,
     `${admin} or ${anyOrganization}`,
   ),
-  'organization.verify': adminOnly,
-  'organization.delete': adminOnly,
-  'organization.viewPending': (target) =>
-    target === anyTarget
-      ? { sql: `${admin} or ${anyOrganization}`, params: [] }
-      : {
-          sql: `${admin} or public.is_org_member($1::uuid) or $2::uuid = (select auth.uid())`,
-          params: [target.organizationId ?? null, target.createdBy ?? null],
-        },
+  'organization.manageTeam': orgAdmins,
+  'organization.leave': scopedTo(
+    'organizationId',
+    'public.is_org_member($1::uuid)',
+    anyOrganization,
+    'false',
+  ),
+  'organization.readContactRequests': scopedTo(
+    'organizationId',
+    'public.is_org_admin($1::uuid)',
+    anyOrganizationAdmin,
+    'false',
+  ),
   'membership.grant': adminOnly,
   'membership.revoke': adminOnly,
   'deliverable.manage': adminOnly,

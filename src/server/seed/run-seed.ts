@@ -8,6 +8,7 @@ import { syncKpis } from '../kpis/sync-kpis';
 import { demoSeedSchema, referenceSeedSchema } from './seed-data-schema';
 import { seedDemo } from './seed-demo';
 import { seedNewsAndEvents } from './seed-news-events';
+import { seedDemoOrganizations } from './seed-organizations';
 import { upsertCities, upsertHubs } from './upsert-places';
 
 export interface SeedOptions {
@@ -57,6 +58,8 @@ export async function seedWithin(tx: Queryable, options: SeedOptions): Promise<S
   await upsertCities(tx, reference.cities, hubIds, false);
   if (demo) step(`demo records (${demo.users.length} accounts; hashing their passwords)`);
   const demoReport = demo ? await seedDemo(tx, demo, hubIds) : { users: 0 };
+  if (demo) step('demo organizations, their offerings and teams');
+  if (demo) await seedDemoOrganizations(tx, seedDir, demo.password);
   if (demo) step('demo news and events');
   if (demo) await seedNewsAndEvents(tx, seedDir);
   return {

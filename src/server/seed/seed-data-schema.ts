@@ -67,7 +67,7 @@ export const demoSeedSchema = z.object({
       name: z.string(),
       kind: z.enum(sectorKeys),
       country: countryCodeSchema,
-      status: z.enum(['pending', 'verified', 'rejected']),
+      status: z.enum(['pending', 'verified', 'declined']),
       summary: z.string(),
     }),
   ),

@@ -10,7 +10,9 @@ import { queueMail } from '../../mail/outbox';
 import { withIdentityRole } from '../identity-role';
 import { hashPassword, verifyPassword } from '../password';
 import { clearSessionCookie } from '../session-cookie';
-import { getSiteOrigin } from '../site-origin';
+import { deleteMyAccountRow } from '../delete-my-account';
+import { getSiteOrigin } from '../../mail/site-origin';
+import { noticeWordingOf, sendNotices } from '../../mail/notices';
 import { hitRateLimits, rateLimitRules } from '../../http/rate-limit';
 
 /** Re-checks the signed-in user's password before a sensitive change (the hash is read as the identity role). */
@@ -22,7 +24,7 @@ async function currentPasswordMatches(req: AuthRequest, password: string): Promi
   return row?.hash ? verifyPassword(row.hash, password) : false;
 }
 
-/** Changes the password after checking the current one; other sessions end. */
+/** Changes the password after checking the current one; other sessions end; the owner is told by mail. */
 export async function changePasswordBuiltin(
   req: AuthRequest,
   input: { currentPassword: string; password: string },
@@ -30,6 +32,7 @@ export async function changePasswordBuiltin(
   if (!(await currentPasswordMatches(req, input.currentPassword)))
     return { status: 'wrong-password' };
   await req.db.query('select private.change_my_password($1)', [await hashPassword(input.password)]);
+  await sendNotices(req.db, noticeWordingOf(req));
   return { status: 'done' };
 }
 
@@ -62,14 +65,19 @@ export async function requestEmailChangeBuiltin(
   return { status: 'check-mail' };
 }
 
-/** Deletes the account after checking the password; the profile and roles go with it. */
+/**
+ * Deletes the account after checking the password; the profile, roles and
+ * event registrations go with it (whoever moves up from a waiting list is
+ * told by mail).
+ */
 export async function deleteAccountBuiltin(
   req: AuthRequest,
   input: { currentPassword: string },
 ): Promise<DeleteOutcome> {
   if (!(await currentPasswordMatches(req, input.currentPassword)))
     return { status: 'wrong-password' };
-  await req.db.query('select private.delete_my_account()');
+  if ((await deleteMyAccountRow(req.db)) === 'sole-admin') return { status: 'sole-admin' };
+  await sendNotices(req.db, noticeWordingOf(req));
   clearSessionCookie(req.cookies, req.url);
   return { status: 'deleted' };
 }

@@ -4,10 +4,11 @@ import { composeAuthMail } from '../compose-auth-mail';
 import { queueMail } from '../../mail/outbox';
 import { hashPassword } from '../password';
 import { clearSessionCookie } from '../session-cookie';
-import { getSiteOrigin } from '../site-origin';
+import { getSiteOrigin } from '../../mail/site-origin';
+import { noticeWordingOf, sendNotices } from '../../mail/notices';
 import { hitRateLimits, rateLimitRules } from '../../http/rate-limit';
 
-/** Spends a confirmation link (new account or new address). */
+/** Spends a confirmation link (new account or new address; the old address is told by mail). */
 export async function confirmEmailBuiltin(
   req: AuthRequest,
   input: { token: string; type: 'signup' | 'email_change' },
@@ -17,6 +18,7 @@ export async function confirmEmailBuiltin(
     [hashEmailToken(input.token), input.type === 'signup' ? 'confirm_signup' : 'change_email'],
   );
   if (!row?.user_id) return { status: 'invalid-link' };
+  await sendNotices(req.db, noticeWordingOf(req));
   // An address change ends every session, this browser's included: sign in again with the new address.
   if (input.type === 'email_change') clearSessionCookie(req.cookies, req.url);
   return { status: 'done' };
@@ -57,7 +59,7 @@ export async function isResetTokenValidBuiltin(req: AuthRequest, token: string):
   return row?.valid === true;
 }
 
-/** Sets a new password from a reset link; every session of the account ends. */
+/** Sets a new password from a reset link; every session of the account ends; the owner is told by mail. */
 export async function resetPasswordBuiltin(
   req: AuthRequest,
   input: { token: string; password: string },
@@ -68,6 +70,7 @@ export async function resetPasswordBuiltin(
     [hashEmailToken(input.token), passwordHash],
   );
   if (!row?.user_id) return { status: 'invalid-link' };
+  await sendNotices(req.db, noticeWordingOf(req));
   clearSessionCookie(req.cookies, req.url);
   return { status: 'done' };
 }

@@ -3,7 +3,7 @@ import { createEmailToken, emailTokenTtlSeconds } from '../email-token';
 import type { AuthRequest, SignUpOutcome } from '../identity-provider';
 import { composeAuthMail } from '../compose-auth-mail';
 import { queueMail } from '../../mail/outbox';
-import { getSiteOrigin } from '../site-origin';
+import { getSiteOrigin } from '../../mail/site-origin';
 import { hitRateLimits, rateLimitRules } from '../../http/rate-limit';
 
 /**

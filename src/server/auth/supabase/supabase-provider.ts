@@ -5,9 +5,11 @@ import type {
   IdentityProvider,
   SignInOutcome,
 } from '../identity-provider';
-import { getSiteOrigin } from '../site-origin';
+import { getSiteOrigin } from '../../mail/site-origin';
+import { noticeWordingOf, sendNotices } from '../../mail/notices';
 import { hitRateLimits, rateLimitRules } from '../../http/rate-limit';
 import { withIdentityRole } from '../identity-role';
+import { deleteMyAccountRow } from '../delete-my-account';
 import { beginSignInAttempt, settleSuccessfulSignIn } from '../sign-in-limits';
 import { createStatelessSupabase, createSupabaseForRequest } from './supabase-client';
 
@@ -147,7 +149,9 @@ export const supabaseProvider: IdentityProvider = {
 
   async deleteAccount(req, input) {
     if (!(await passwordMatches(req, input.currentPassword))) return { status: 'wrong-password' };
-    await req.db.query('select private.delete_my_account()');
+    if ((await deleteMyAccountRow(req.db)) === 'sole-admin') return { status: 'sole-admin' };
+    // Whoever moves up from a waiting list the account leaves is told by mail.
+    await sendNotices(req.db, noticeWordingOf(req));
     await client(req).auth.signOut({ scope: 'local' });
     return { status: 'deleted' };
   },

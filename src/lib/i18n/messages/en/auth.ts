@@ -2,6 +2,7 @@
 export const auth = {
   'auth.menu.signIn': 'Sign in',
   'auth.menu.register': 'Register your organization',
+  'auth.menu.work': 'Your work',
   'auth.menu.account': 'Your account',
   'auth.menu.admin': 'Manage members',
   'auth.menu.signOut': 'Sign out',
@@ -18,7 +19,7 @@ export const auth = {
   'auth.field.currentPasswordHint': 'To protect your account, confirm it is you.',
   'auth.field.displayName': 'Your name',
   'auth.field.displayNameHint': 'Shown beside what you publish.',
-  'auth.field.affiliation': 'Organization or city (optional)',
+  'auth.field.affiliation': 'Organization or city',
   'auth.field.newEmail': 'New email address',
 
   'auth.error.emailInvalid': 'Enter an email address in the format name@example.org',
@@ -48,6 +49,9 @@ export const auth = {
   'auth.login.lead': 'Sign in to publish for your hub, city or organization.',
   'auth.login.submit': 'Sign in',
   'auth.login.forgot': 'Forgot your password?',
+  'auth.login.already': 'You are signed in as {name} ({email}).',
+  'auth.login.continue': 'Continue where you were going',
+  'auth.login.notYou': 'Not you, or want to use another account? Sign out first.',
   'auth.login.noAccount': 'No account yet?',
   'auth.login.signUpLink': 'Create an account',
   'auth.notice.signedOut': 'You are signed out.',
@@ -62,6 +66,22 @@ export const auth = {
     'An account lets you register your organization, and lets coordinators give you a role in a hub or city.',
   'auth.signup.submit': 'Create account',
   'auth.signup.haveAccount': 'Already have an account?',
+  'auth.signup.already':
+    'You already have an account: you are signed in as {name} ({email}). Everything you do on the portal goes through it.',
+  'auth.signup.organization.title': 'Registering an organization',
+  'auth.signup.organization.soon':
+    'An organization is registered from a personal account: create yours with the form above and confirm your address (or sign in), then register the organization in a few steps. A coordinator of a hub you choose verifies it before it appears in the partner directory.',
+  'auth.signup.organization.meanwhile': 'Next steps',
+  'auth.signup.organization.createAccount':
+    'Create your account above; once you have confirmed your address, {link}.',
+  'auth.signup.organization.haveAccount': 'You have an account already: {link}.',
+  'auth.signup.organization.registerLink': 'register your organization',
+  'auth.signup.organization.directory':
+    'See which organizations are partners already in the {link}.',
+  'auth.signup.organization.directoryLink': 'partner directory',
+  'auth.signup.organization.hubs':
+    'If you work with a hub, its coordinators are listed on its page: {link}.',
+  'auth.signup.organization.hubsLink': 'find the hub',
   'auth.checkMail.title': 'Check your email',
   'auth.checkMail.body':
     'If {email} can be used, we have sent a message to it. Follow the link in it to continue. The link works for a limited time.',
@@ -107,6 +127,8 @@ export const auth = {
   'auth.account.othersEnded': 'You were signed out everywhere else.',
   'auth.account.unknownDevice': 'Unknown device',
   'auth.account.roles': 'Your roles',
+  'auth.account.organizationPending': 'Waiting for verification',
+  'auth.account.toWork': 'What you manage and what waits for you is on {link}.',
   'auth.account.noRoles':
     'You hold no role yet. A hub coordinator or the portal team can give you one.',
   'auth.account.delete': 'Delete your account',

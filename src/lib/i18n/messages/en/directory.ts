@@ -1,27 +1,104 @@
-/** The partner directory: organizations and the hubs they work with. */
+/** The partner directory: organizations, their offerings, contact and matchmaking. */
 export const directory = {
   'directory.title': 'Partner directory',
   'directory.lead':
-    'Companies, universities, civil-society organizations, public agencies, international organizations and investors that work with the network. Every organization listed here has been verified.',
+    'Companies, universities, civil-society organizations, public agencies, international organizations and investors that work with the network. Every organization listed here has been verified by a hub coordinator or a platform administrator.',
+  'directory.registerLink': 'Register your organization',
+  'directory.matchLink': 'Find partners for a challenge',
+  'directory.csvLink': 'Download as CSV',
+  'directory.apiLink': 'The same as JSON',
   'directory.filter.kind': 'Sector',
-  'directory.filter.country': 'Country',
+  'directory.filter.theme': 'Solution theme',
+  'directory.filter.sdg': 'Sustainable Development Goal (SDG)',
+  'directory.filter.dimension': 'U4SSC KPI dimension',
+  'directory.filter.region': 'Region served',
+  'directory.filter.country': 'Country served',
+  'directory.filter.hub': 'Hub',
+  'directory.filter.recommendation': 'ITU-T Recommendation implemented',
+  'directory.filter.size': 'Size',
   'directory.type': 'Partner · {kind}',
   'directory.facts': 'Key facts',
   'directory.fact.kind': 'Sector',
-  'directory.fact.country': 'Country',
+  'directory.fact.country': 'Based in',
   'directory.fact.website': 'Website',
+  'directory.fact.size': 'Size',
+  'directory.fact.serves': 'Works in',
+  'directory.fact.dimensions': 'U4SSC KPI dimensions',
   'directory.fact.status': 'Status',
+  'directory.fact.memberSince': 'Member since',
   'directory.noCountry': 'Not given',
   'directory.noWebsite': 'Not given',
+  'directory.noServes': 'Not given',
   'directory.status.verified': 'Verified',
   'directory.status.pending': 'Waiting for review',
-  'directory.status.rejected': 'Not accepted',
+  'directory.status.declined': 'Not accepted',
   'directory.pendingNotice':
-    'This organization is waiting for review. Until an administrator verifies it, only its members and administrators can see this page.',
-  'directory.rejectedNotice':
-    'This organization was not accepted. Only its members and administrators can see this page.',
+    'This organization is waiting for review. Until a coordinator of one of the hubs it chose (or a platform administrator) verifies it, only its members, those reviewers and platform administrators can see this page.',
+  'directory.declinedNotice':
+    'This registration was not accepted. Only its members, its reviewers and platform administrators can see this page.',
+  'directory.contact': 'Contact this organization',
+  'directory.manage': 'Manage this organization',
   'directory.about': 'About',
+  'directory.offerings': 'What it offers',
+  'directory.noOfferings': 'No offerings listed yet.',
+  'directory.offering.themes': 'Themes',
+  'directory.offering.sdgs': 'SDGs',
   'directory.connected': 'Connected',
   'directory.hubs': 'Hubs it partners with',
   'directory.noHubs': 'Not a partner of any hub yet.',
+  'directory.recommendations': 'ITU-T Recommendations it implements',
+  'directory.noRecommendations': 'None listed.',
+
+  'contact.title': 'Write to {name}',
+  'contact.breadcrumb': 'Contact',
+  'contact.lead':
+    'Your message goes to the organization’s administrators. They see it in their dashboard and by mail, and reply to you directly.',
+  'contact.subject': 'Subject',
+  'contact.message': 'Message',
+  'contact.messageHint':
+    'Say who you are, what your city or organization needs, and by when. 10 to 5,000 characters.',
+  'contact.honeypot': 'Leave this field empty',
+  'contact.privacy':
+    'Your name and e-mail address are shared with this organization’s administrators so they can answer you. They are never published.',
+  'contact.send': 'Send message',
+
+  'match.title': 'Partners for your challenges',
+  'match.lead':
+    'Describe what your city is working on, and see which organizations offer solutions for it, each with the reasons it was matched.',
+  'match.form': 'Describe the challenge',
+  'match.city': 'City',
+  'match.cityHint': 'Its country, region and hubs count towards the match.',
+  'match.anyCity': 'No particular city',
+  'match.themes': 'Themes',
+  'match.sdgs': 'Sustainable Development Goals',
+  'match.submit': 'Find partners',
+  'match.challenge': 'the challenge you described',
+  'match.results': 'Matching partners',
+  'match.resultsFor': 'Matching partners for {city}',
+  'match.askFirst': 'Choose at least one theme or SDG to see matching partners.',
+  'match.none':
+    'No verified organization offers anything on these themes or SDGs yet. Try fewer or other themes.',
+  'match.reason.theme': '{theme}: “{offering}” answers {need}',
+  'match.reason.sdg': '{sdg}: “{offering}” contributes to {need}',
+  'match.reason.country': 'Works in {country}',
+  'match.reason.region': 'Works in the region ({region})',
+  'match.reason.global': 'Works worldwide',
+  'match.reason.hub': 'Partner of the {hub}, which the city belongs to',
+  'match.how.title': 'How matches are found',
+  'match.how.topics':
+    'An organization matches when one of its offerings shares a theme or a Sustainable Development Goal with something the city works on: the challenge described here, its published case studies and its priorities. Each shared topic counts:',
+  'match.how.theme': 'a shared theme: {points} points;',
+  'match.how.sdg': 'a shared SDG: {points} points;',
+  'match.how.best':
+    'for each thing the city works on, only the organization’s best-fitting offering counts, so listing many offerings does not raise the score.',
+  'match.how.place':
+    'Where the organization works then adds to the score, but never makes a match on its own:',
+  'match.how.country': 'it works in the city’s country: {points} points;',
+  'match.how.region':
+    'otherwise, it works in the city’s region: {points} points (worldwide: {global} point);',
+  'match.how.hub':
+    'it is a partner of a hub the city belongs to: {points} points for each such hub.',
+  'match.how.order': 'The {limit} best matches are shown, highest score first, then by name.',
+  'match.how.noScores':
+    'Scores are not shown and cities are never ranked: the list helps you find organizations to talk to, it does not rate anyone.',
 } as const;

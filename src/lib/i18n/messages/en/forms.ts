@@ -17,7 +17,7 @@ export const forms = {
     'You are signed in, but your account does not have the role this page needs. Nothing was changed.',
   'forbidden.help':
     'If you think you should have access, ask a coordinator of the hub or a platform administrator to give your account the role.',
-  'forbidden.account': 'Go to your account',
+  'forbidden.work': 'See what your account can do',
   'forbidden.home': 'Go to the home page',
   'forbidden.json': 'You do not have permission to do this.',
   'signInRequired.json': 'Sign in to do this.',

@@ -11,7 +11,7 @@ export const home = {
   'home.entry.partners.title': 'Join as a partner',
   'home.entry.partners.body':
     'Companies, universities and civil-society organizations can register, appear in the directory and answer cities’ needs.',
-  'home.entry.partners.action': 'Create an account',
+  'home.entry.partners.action': 'Register your organization',
   'home.entry.coordinators.title': 'Publish for your hub',
   'home.entry.coordinators.body':
     'Hub coordinators publish regional news and events and welcome new member cities and partners.',

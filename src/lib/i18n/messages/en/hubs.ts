@@ -171,6 +171,16 @@ export const hubs = {
     'Your request was sent. The coordinators will decide and you will get an email.',
   'hubs.apply.none':
     'You can request to join for a city you edit or a verified organization you belong to. Your account has neither yet.',
+  'hubs.apply.cannotYet': 'Your account cannot ask {hub} to take anyone in yet.',
+  'hubs.apply.waitVerification':
+    '{name} waits for the portal team to verify it; once it is verified, you can ask for it.',
+  'hubs.apply.next': 'What to do next',
+  'hubs.apply.next.city':
+    'You work for a city of this hub’s area: ask the coordinators of {hub} to make you its editor ({link}).',
+  'hubs.apply.next.cityLink': 'who coordinates {hub}',
+  'hubs.apply.next.organization':
+    'You work for a company, university or other organization: {link}, then ask again once it is verified.',
+  'hubs.apply.next.work': 'See what your account holds on {link}.',
   'hubs.apply.error.applicant': 'Choose the city or organization that wants to join.',
   'hubs.apply.error.messageLength': 'The message must be 2,000 characters or fewer.',
   'hubs.apply.error.duplicate':

@@ -8,10 +8,13 @@ import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
 import { kpis } from './kpis';
+import { organizations } from './organizations';
+import { mail } from './mail';
 import { places } from './places';
 import { sdgs } from './sdgs';
 import { search } from './search';
 import { taxonomy } from './taxonomy';
+import { work } from './work';
 
 /**
  * Every English UI string, merged from one file per area. A new area adds its
@@ -26,12 +29,15 @@ export const en = {
   ...hubs,
   ...search,
   ...directory,
+  ...organizations,
   ...kpis,
   ...sdgs,
   ...taxonomy,
   ...charts,
   ...csv,
   ...forms,
+  ...work,
+  ...mail,
 } as const;
 
 export const englishSources = {
@@ -43,10 +49,13 @@ export const englishSources = {
   hubs,
   search,
   directory,
+  organizations,
   kpis,
   sdgs,
   taxonomy,
   charts,
   csv,
   forms,
+  work,
+  mail,
 } as const;
