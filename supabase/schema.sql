@@ -5523,6 +5523,18 @@ CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON publ
 CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.news_items FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
 
 --
+-- Name: organization_deliverables data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.organization_deliverables FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: organization_offerings data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.organization_offerings FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
 -- Name: organizations data_version; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -9075,7 +9087,7 @@ INSERT INTO private.country_names VALUES ('ZW', 'Zimbabwe');
 -- Data for Name: data_version; Type: TABLE DATA; Schema: private; Owner: -
 --
 
-INSERT INTO private.data_version VALUES (true, 2, '2026-12-02 16:29:05.976191+00');
+INSERT INTO private.data_version VALUES (true, 2, '2026-12-02 16:23:07.844699+00');
 
 --
 -- Data for Name: personal_data_sources; Type: TABLE DATA; Schema: private; Owner: -
