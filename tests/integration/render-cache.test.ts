@@ -17,6 +17,11 @@ import { deleteNewsItem } from '../../src/server/news/delete-news-item';
 import { parseNewsForm } from '../../src/server/news/news-form';
 import { findNewsItem, listNews } from '../../src/server/news/queries';
 import { updateNewsItem } from '../../src/server/news/update-news-item';
+import {
+  changeOffering,
+  type OfferingAction,
+} from '../../src/server/organizations/manage-offerings';
+import { listOfferings } from '../../src/server/organizations/queries';
 import { createLocalDiskStorage } from '../../src/server/storage/local-disk-storage';
 import { testTargets } from '../support/databases';
 import { testWording } from '../support/mail';
@@ -264,6 +269,53 @@ describe.each(testTargets())('render cache on $name', (target) => {
     const back = await visit('/hubs/demo-nordic-hub', page);
     expect(back.hit).toBe(false);
     expect(back.body).toContain(city.id);
+  });
+
+  it("shows an organization's new, edited and removed offering on its public page", async () => {
+    const [org] = await db.query<{ id: string }>(
+      `select id from public.organizations where slug = 'demo-sensorwerk'`,
+    );
+    const page = (rdb: RequestDb) => listOfferings(rdb, org!.id);
+    const key = '/directory/demo-sensorwerk';
+    const title = `Cached offering ${suffix}`;
+    const change = (action: OfferingAction) =>
+      as('orgMember', (rdb) =>
+        changeOffering(rdb, { organizationId: org!.id, userId: userIdOf('orgMember') }, action),
+      );
+    const fields = {
+      description: 'Sensors for the cache test.',
+      themes: ['environment'],
+      sdgs: [11],
+    };
+
+    await visit(key, page);
+    expect((await visit(key, page)).hit).toBe(true);
+    expect((await change({ intent: 'add', title, ...fields })).ok).toBe(true);
+    const added = await visit(key, page);
+    expect(added.hit).toBe(false);
+    const offering = (JSON.parse(added.body) as { id: string; title: string }[]).find(
+      (row) => row.title === title,
+    );
+    expect(offering).toBeDefined();
+
+    expect(
+      (
+        await change({
+          intent: 'edit',
+          offering: offering!.id,
+          title: `${title} (edited)`,
+          ...fields,
+        })
+      ).ok,
+    ).toBe(true);
+    const edited = await visit(key, page);
+    expect(edited.hit).toBe(false);
+    expect(edited.body).toContain(`${title} (edited)`);
+
+    expect((await change({ intent: 'remove', offering: offering!.id })).ok).toBe(true);
+    const removed = await visit(key, page);
+    expect(removed.hit).toBe(false);
+    expect(removed.body).not.toContain(title);
   });
 
   it('answers 304 from the version: a tag stays current until a change or the next moment', async () => {
