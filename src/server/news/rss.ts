@@ -38,7 +38,9 @@ const renderedBodies = new Map<string, string>();
  * edits can share.
  */
 function renderedBody(item: FeedNewsItem): string {
-  const key = createHash('sha256').update(JSON.stringify(item.body ?? null)).digest('base64');
+  const key = createHash('sha256')
+    .update(JSON.stringify(item.body ?? null))
+    .digest('base64');
   let html = renderedBodies.get(key);
   if (html === undefined) {
     if (renderedBodies.size >= 500) renderedBodies.clear();
