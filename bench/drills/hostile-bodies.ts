@@ -36,15 +36,33 @@ const accounts = {
   member: 'member@demo.u4ssc.local',
   admin: 'admin@demo.u4ssc.local',
   cityEditor: 'city@demo.u4ssc.local',
+  orgAdmin: 'partner@demo.u4ssc.local',
 } as const;
 type Persona = 'visitor' | 'member' | 'holder';
-const holderOf = (permission: Permission): keyof typeof accounts =>
-  permission === 'hub.apply' ? 'cityEditor' : 'admin';
+/** Permissions the platform admin does not hold, and who does (an organization's own admin). */
+const holders: Partial<Record<Permission, keyof typeof accounts>> = {
+  'hub.apply': 'cityEditor',
+  'organization.readContactRequests': 'orgAdmin',
+};
+const holderOf = (permission: Permission): keyof typeof accounts => holders[permission] ?? 'admin';
+
+/**
+ * Steps of the organization registration that need the earlier steps done:
+ * a signed-in person without a draft (every drill account) is sent back to
+ * the first step, 303, before a byte of the body is read.
+ */
+const needsEarlierSteps = new Set(
+  ['duplicates', 'hubs', 'offerings', 'profile', 'review'].map(
+    (step) => `/register/organization/${step}`,
+  ),
+);
 
 /** Concrete values for the dynamic segments of the routes (seeded demo content). */
 const segmentValues: Record<string, string> = {
   'hubs/[slug]': 'austria',
   'events/[slug]': 'demo-austrian-hub-smart-city-dialogue',
+  'directory/[slug]': 'demo-sensorwerk',
+  'organizations/[slug]': 'demo-sensorwerk',
 };
 
 interface Row {
@@ -103,6 +121,7 @@ async function writeRoutes(baseUrl: string): Promise<{ path: string; permission:
 function expectedFor(permission: Permission, persona: Persona, route: string): number[] {
   // Signing out reads no body: it signs out (303) whoever asks.
   if (route === '/logout') return [303];
+  if (needsEarlierSteps.has(route) && persona !== 'visitor') return [303];
   const audience = audienceOf(permission);
   const mayPost =
     audience === 'public' ||
@@ -131,6 +150,7 @@ async function main(): Promise<void> {
       member: '',
       admin: '',
       cityEditor: '',
+      orgAdmin: '',
     };
     const signIn = async () => {
       for (const account of Object.keys(accounts) as (keyof typeof accounts)[])
