@@ -31,6 +31,7 @@ export const infrastructure = [
   'permissions',
   'publishing',
   'rich-text',
+  'sitemap',
   'storage',
 ];
 

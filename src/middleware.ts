@@ -12,6 +12,7 @@ import {
   extractScriptHashes,
   isLocalHostname,
 } from './server/http/security-headers';
+import { withStandardStatusText } from './server/http/status-text';
 import { respondUnavailable } from './server/http/unavailable-response';
 
 /**
@@ -52,7 +53,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     if (error instanceof AccessDenied) {
       response = await answerAccessDenied(context, error);
       // The 403 page was rendered through this middleware already (a rewrite).
-      if (error.reason === 'forbidden' && error.answer === 'page') return response;
+      if (error.reason === 'forbidden' && error.answer === 'page')
+        return withStandardStatusText(response);
       signedIn = context.locals.claims !== null;
     } else {
       // The one place a database outage becomes a response (503 + Retry-After).
@@ -75,7 +77,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
     response.headers.set('Cache-Control', 'private, no-store');
   }
   // Public caching headers, the render cache and compression (docs/render-cache.md).
-  return finishResponse(context.request, response, { signedIn, setsCookie });
+  return finishResponse(context.request, withStandardStatusText(response), {
+    signedIn,
+    setsCookie,
+  });
 });
 
 /**
@@ -100,7 +105,6 @@ async function renderInRequestTransaction(
     await handle.finish(rendered.status >= 500 ? 'rollback' : 'commit');
     const response = new Response(body.byteLength > 0 ? body : null, {
       status: rendered.status,
-      statusText: rendered.statusText,
       headers: rendered.headers,
     });
     return { response, signedIn: identity.claims !== null };

@@ -268,6 +268,28 @@ end
 $_$;
 
 --
+-- Name: check_procurement_weights(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.check_procurement_weights() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  target uuid := case when tg_op = 'DELETE' then old.process_id else new.process_id end;
+  total integer;
+begin
+  if public.is_procurement_notice_published(target) then
+    select coalesce(sum(c.weight), 0) into total from public.procurement_criteria c where c.process_id = target;
+    if total <> 100 then
+      raise exception 'the criteria weights add up to %, not 100', total using errcode = '23514';
+    end if;
+  end if;
+  return null;
+end
+$$;
+
+--
 -- Name: check_token_args(text, integer); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -438,6 +460,33 @@ end
 $$;
 
 --
+-- Name: enqueue_contact_message(text, text, text, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.enqueue_contact_message(p_reply_to text, p_subject text, p_body text, p_delivery text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  v_recipients text[];
+begin
+  if p_reply_to is null or char_length(p_reply_to) > 254 or p_reply_to !~ '^[^@\s]+@[^@\s]+$' then
+    raise exception 'a contact message needs a reply address' using errcode = '22023';
+  end if;
+  select array[s.value] into v_recipients from private.settings s where s.key = 'contact_email';
+  if v_recipients is null then
+    select coalesce(array_agg(distinct lower(u.email::text)), '{}') into v_recipients
+    from public.memberships m join auth.users u on u.id = m.user_id
+    where m.role = 'platform_admin' and u.email is not null;
+  end if;
+  insert into private.outbox (to_email, kind, subject, body_text, delivery, reply_to)
+  select lower(r), 'contact.message', left(p_subject, 300), left(p_body, 20000), p_delivery, lower(p_reply_to)
+  from unnest(v_recipients) as r;
+  return coalesce(array_length(v_recipients, 1), 0);
+end
+$_$;
+
+--
 -- Name: enqueue_mail(text, text, text, text, text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -517,6 +566,134 @@ CREATE FUNCTION private.find_organization_duplicates(p_name text, p_website text
 $$;
 
 --
+-- Name: guard_procurement_contract(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.guard_procurement_contract() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if (new.amount, new.currency, new.period_start, new.period_end, new.award_id)
+     is distinct from (old.amount, old.currency, old.period_start, old.period_end, old.award_id)
+     and not private.procurement_amended_now(new.process_id, 'contract') then
+    raise exception 'a contract''s value and period change only through an amendment' using errcode = '42501';
+  end if;
+  if old.status = 'terminated' and new.status <> 'terminated' then
+    raise exception 'a terminated contract stays terminated' using errcode = '42501';
+  end if;
+  new.updated_at := now();
+  return new;
+end
+$$;
+
+--
+-- Name: guard_procurement_criteria(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.guard_procurement_criteria() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  target uuid := case when tg_op = 'DELETE' then old.process_id else new.process_id end;
+begin
+  if tg_op = 'UPDATE' and new.process_id <> old.process_id then
+    raise exception 'a criterion stays with its process' using errcode = '42501';
+  end if;
+  if tg_op = 'DELETE' and private.procurement_history_removed() then
+    return old;
+  end if;
+  if public.is_procurement_notice_published(target) and not private.procurement_amended_now(target, 'criteria') then
+    raise exception 'the criteria of a published notice change only through an amendment' using errcode = '42501';
+  end if;
+  return case when tg_op = 'DELETE' then old else new end;
+end
+$$;
+
+--
+-- Name: guard_procurement_notice(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.guard_procurement_notice() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  total integer;
+  criteria integer;
+begin
+  if tg_op = 'DELETE' then
+    -- Removing a whole process (with its city) is the one exception.
+    if old.published_at is not null and not private.procurement_history_removed() then
+      raise exception 'a published notice is never deleted' using errcode = '42501';
+    end if;
+    return old;
+  end if;
+  if tg_op = 'UPDATE' and old.published_at is not null then
+    if new.published_at is distinct from old.published_at then
+      raise exception 'a published notice stays published' using errcode = '42501';
+    end if;
+    if (new.problem_statement, new.market_questions, new.deadline, new.short_deadline_reason, new.documents)
+       is distinct from (old.problem_statement, old.market_questions, old.deadline, old.short_deadline_reason, old.documents)
+       and not private.procurement_amended_now(new.process_id, 'notice') then
+      raise exception 'a published notice changes only through an amendment' using errcode = '42501';
+    end if;
+  end if;
+  -- People set deadlines ahead; the owner (the seed) may write history.
+  if (tg_op = 'INSERT' or new.deadline is distinct from old.deadline) and new.deadline <= now()
+     and current_setting('role', true) in ('anon', 'authenticated') then
+    raise exception 'the deadline is in the past' using errcode = '23514';
+  end if;
+  if new.published_at is not null and (tg_op = 'INSERT' or old.published_at is null) then
+    if not public.is_procurement_published(new.process_id) then
+      raise exception 'publish the plan before its notice' using errcode = '23514';
+    end if;
+    select coalesce(sum(c.weight), 0), count(*) into total, criteria
+      from public.procurement_criteria c where c.process_id = new.process_id;
+    if criteria = 0 or total <> 100 then
+      raise exception 'the criteria weights add up to %, not 100', total using errcode = '23514';
+    end if;
+  end if;
+  new.updated_at := now();
+  return new;
+end
+$$;
+
+--
+-- Name: guard_procurement_process(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.guard_procurement_process() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  unknown text;
+begin
+  select string_agg(code, ', ') into unknown
+    from unnest(new.kpi_codes) as code
+   where not exists (select 1 from public.kpis k where k.code = code);
+  if unknown is not null then
+    raise exception 'unknown U4SSC KPI code: %', unknown using errcode = '23503';
+  end if;
+  if tg_op = 'UPDATE' then
+    if old.published_at is not null and new.published_at is distinct from old.published_at then
+      raise exception 'a published procurement process stays published' using errcode = '42501';
+    end if;
+    if old.closed_at is not null and new.closed_at is distinct from old.closed_at then
+      raise exception 'a closed procurement process stays closed' using errcode = '42501';
+    end if;
+    if old.status = 'cancelled' and new.status <> 'cancelled' then
+      raise exception 'a cancelled procurement process stays cancelled' using errcode = '42501';
+    end if;
+  end if;
+  new.updated_at := now();
+  return new;
+end
+$$;
+
+--
 -- Name: is_organization_slug_taken(text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -553,6 +730,343 @@ CREATE FUNCTION private.is_valid_email(p_email text) RETURNS boolean
   select p_email is not null and char_length(p_email) <= 254
      and p_email ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'
 $_$;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: kpi_assessments; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpi_assessments (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    city_id uuid NOT NULL,
+    reporting_year smallint NOT NULL,
+    version smallint DEFAULT 1 NOT NULL,
+    supersedes_id uuid,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    verifier text,
+    verification_date date,
+    verification_report_url text,
+    verification_scope text,
+    verified_at timestamp with time zone,
+    verified_by uuid,
+    published_at timestamp with time zone,
+    published_by uuid,
+    is_demo boolean DEFAULT false NOT NULL,
+    CONSTRAINT kpi_assessments_first_or_superseding CHECK (((version = 1) = (supersedes_id IS NULL))),
+    CONSTRAINT kpi_assessments_reporting_year_check CHECK (((reporting_year >= 2000) AND (reporting_year <= 2100))),
+    CONSTRAINT kpi_assessments_verification_complete CHECK ((((verified_at IS NULL) AND (verifier IS NULL) AND (verification_date IS NULL) AND (verification_report_url IS NULL) AND (verification_scope IS NULL)) OR ((verified_at IS NOT NULL) AND (verifier IS NOT NULL) AND (verification_date IS NOT NULL) AND (verification_report_url IS NOT NULL) AND (verification_scope IS NOT NULL)))),
+    CONSTRAINT kpi_assessments_verification_report_url_check CHECK (((verification_report_url ~ '^https?://[^\s]+$'::text) AND (char_length(verification_report_url) <= 2000))),
+    CONSTRAINT kpi_assessments_verification_scope_check CHECK (((char_length(verification_scope) >= 2) AND (char_length(verification_scope) <= 1000))),
+    CONSTRAINT kpi_assessments_verified_after_year CHECK (((verification_date IS NULL) OR (verification_date >= make_date((reporting_year)::integer, 1, 1)))),
+    CONSTRAINT kpi_assessments_verifier_check CHECK (((char_length(verifier) >= 2) AND (char_length(verifier) <= 200))),
+    CONSTRAINT kpi_assessments_version_check CHECK (((version >= 1) AND (version <= 99)))
+);
+
+--
+-- Name: TABLE kpi_assessments; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.kpi_assessments IS 'A city''s U4SSC KPI self-assessment for one reporting year (versions supersede verified ones).';
+
+--
+-- Name: COLUMN kpi_assessments.published_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.kpi_assessments.published_at IS 'When the city published its snapshot (/cities/<slug>/kpis/<year>); null: private.';
+
+--
+-- Name: kpi_assessment_frozen_message(public.kpi_assessments); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.kpi_assessment_frozen_message(a public.kpi_assessments) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select format(
+    'The %s KPI assessment (version %s) was verified on %s and is frozen: it cannot be changed or deleted. '
+    'To correct it, open a new version from its verification page; the verified version stays readable.',
+    a.reporting_year, a.version, to_char(a.verification_date, 'YYYY-MM-DD'))
+$$;
+
+--
+-- Name: kpi_assessment_values_guard(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.kpi_assessment_values_guard() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  a public.kpi_assessments;
+  measure jsonb;
+  problem text;
+begin
+  select * into a from public.kpi_assessments
+   where id = case when tg_op = 'DELETE' then old.assessment_id else new.assessment_id end;
+  if tg_op = 'DELETE' then
+    -- Deleting the city (or an unverified assessment) takes its values along.
+    if found and a.verified_at is not null
+       and exists (select 1 from public.cities c where c.id = a.city_id) then
+      raise exception '%', private.kpi_assessment_frozen_message(a) using errcode = '42501';
+    end if;
+    return old;
+  end if;
+  if not found then
+    -- No such assessment: let the foreign key say so.
+    return new;
+  end if;
+  if a.verified_at is not null and (
+       tg_op = 'INSERT'
+       or (new.status, new.value, new.parts, new.not_available_reason, new.source, new.method_note)
+          is distinct from
+          (old.status, old.value, old.parts, old.not_available_reason, old.source, old.method_note)) then
+    raise exception '%', private.kpi_assessment_frozen_message(a) using errcode = '42501';
+  end if;
+  new.city_id := a.city_id;
+  if tg_op = 'INSERT' or (new.status, new.value, new.parts, new.not_available_reason, new.source, new.method_note)
+                          is distinct from
+                          (old.status, old.value, old.parts, old.not_available_reason, old.source, old.method_note) then
+    new.updated_by := (select auth.uid());
+    new.updated_at := now();
+  end if;
+  if new.status = 'reported' then
+    select k.measure into measure from public.kpis k where k.code = new.kpi_code;
+    if found then
+      problem := private.kpi_value_problem(measure, new.value, new.parts);
+      if problem is not null then
+        raise exception 'KPI %: %', new.kpi_code, problem using errcode = '23514';
+      end if;
+    end if;
+  end if;
+  return new;
+end
+$$;
+
+--
+-- Name: kpi_assessments_guard(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.kpi_assessments_guard() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  previous public.kpi_assessments;
+begin
+  if tg_op = 'INSERT' then
+    new.created_by := (select auth.uid());
+    new.verified_at := null;
+    new.verified_by := null;
+    new.verifier := null;
+    new.verification_date := null;
+    new.verification_report_url := null;
+    new.verification_scope := null;
+    new.published_at := null;
+    new.published_by := null;
+    if new.supersedes_id is null then
+      new.version := 1;
+      return new;
+    end if;
+    -- A new version supersedes the latest version of the same city and year, once verified.
+    select * into previous from public.kpi_assessments where id = new.supersedes_id;
+    if not found or previous.city_id <> new.city_id or previous.reporting_year <> new.reporting_year then
+      raise exception 'a new version must supersede an assessment of the same city and year'
+        using errcode = '42501';
+    end if;
+    if previous.verified_at is null then
+      raise exception 'only a verified assessment is superseded by a new version; this one can still be edited'
+        using errcode = '42501';
+    end if;
+    if exists (select 1 from public.kpi_assessments a
+                where a.city_id = previous.city_id and a.reporting_year = previous.reporting_year
+                  and a.version > previous.version) then
+      raise exception 'version % of % already has a newer version', previous.version, previous.reporting_year
+        using errcode = '42501';
+    end if;
+    new.version := previous.version + 1;
+    return new;
+  end if;
+
+  if tg_op = 'DELETE' then
+    -- Deleting the city takes its assessments with it, verified or not.
+    if old.verified_at is not null and exists (select 1 from public.cities c where c.id = old.city_id) then
+      raise exception '%', private.kpi_assessment_frozen_message(old) using errcode = '42501';
+    end if;
+    return old;
+  end if;
+
+  -- UPDATE
+  if new.city_id is distinct from old.city_id or new.reporting_year is distinct from old.reporting_year
+     or new.version is distinct from old.version or new.supersedes_id is distinct from old.supersedes_id then
+    raise exception 'an assessment''s city, year and version never change' using errcode = '42501';
+  end if;
+  if old.verified_at is not null and (
+       new.verified_at is distinct from old.verified_at or new.verifier is distinct from old.verifier
+       or new.verification_date is distinct from old.verification_date
+       or new.verification_report_url is distinct from old.verification_report_url
+       or new.verification_scope is distinct from old.verification_scope) then
+    raise exception '%', private.kpi_assessment_frozen_message(old) using errcode = '42501';
+  end if;
+  if old.verified_at is null and new.verified_at is not null then
+    if exists (select 1 from public.kpi_assessments a
+                where a.city_id = old.city_id and a.reporting_year = old.reporting_year
+                  and a.version > old.version) then
+      raise exception 'only the latest version of an assessment can be verified' using errcode = '42501';
+    end if;
+    if new.verification_date > current_date then
+      raise exception 'the verification date cannot be in the future' using errcode = '23514';
+    end if;
+    new.verified_by := (select auth.uid());
+  end if;
+  if new.published_at is distinct from old.published_at then
+    new.published_by := case when new.published_at is null then null else (select auth.uid()) end;
+  end if;
+  return new;
+end
+$$;
+
+--
+-- Name: kpi_number_problem(text, numeric, numeric); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.kpi_number_problem(kind text, max_value numeric, n numeric) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select case
+    when n is null then 'a value is missing'
+    when kind = 'percentage' and (n < 0 or n > 100) then 'a percentage is between 0 and 100'
+    when kind = 'count' and (n < 0 or n <> trunc(n)) then 'a count is a whole number of 0 or more'
+    when kind = 'yes-no' and n not in (0, 1) then 'a yes/no value is 1 (yes) or 0 (no)'
+    when kind in ('rate', 'amount', 'ratio') and n < 0 then 'the value cannot be negative'
+    when max_value is not null and n > max_value then format('the value cannot be above %s', max_value)
+    when kind not in ('percentage', 'count', 'yes-no', 'rate', 'amount', 'ratio') then 'unknown kind of value'
+    else null
+  end
+$$;
+
+--
+-- Name: kpi_targets_guard(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.kpi_targets_guard() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  measure jsonb;
+  kind text;
+  problem text;
+begin
+  if tg_op = 'UPDATE'
+     and (new.city_id, new.kpi_code, new.part_key, new.baseline_year, new.target_value, new.target_year)
+         is not distinct from
+         (old.city_id, old.kpi_code, old.part_key, old.baseline_year, old.target_value, old.target_year) then
+    -- Nothing of the target changes (an account's deletion clearing updated_by).
+    return new;
+  end if;
+  select k.measure into measure from public.kpis k where k.code = new.kpi_code;
+  if found then
+    if measure ? 'parts' then
+      select p ->> 'kind' into kind
+        from jsonb_array_elements(measure -> 'parts') p where p ->> 'key' = new.part_key;
+      if kind is null then
+        raise exception 'KPI %: "%" is not one of its parts', new.kpi_code, new.part_key using errcode = '23514';
+      end if;
+      problem := private.kpi_number_problem(kind, null, new.target_value);
+    elsif new.part_key <> '' then
+      raise exception 'KPI % has no parts', new.kpi_code using errcode = '23514';
+    else
+      problem := private.kpi_number_problem(measure ->> 'kind', (measure ->> 'max')::numeric, new.target_value);
+    end if;
+    if problem is not null then
+      raise exception 'KPI % target: %', new.kpi_code, problem using errcode = '23514';
+    end if;
+  end if;
+  new.updated_by := (select auth.uid());
+  new.updated_at := now();
+  return new;
+end
+$$;
+
+--
+-- Name: kpi_value_problem(jsonb, numeric, jsonb); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.kpi_value_problem(measure jsonb, single numeric, parts jsonb) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+declare
+  part record;
+  kind text;
+  problem text;
+  reported integer := 0;
+begin
+  if measure ? 'parts' then
+    if single is not null or parts is null then
+      return 'this KPI is reported in named parts';
+    end if;
+    for part in select e.key, e.value from jsonb_each(parts) e loop
+      select p ->> 'kind' into kind
+        from jsonb_array_elements(measure -> 'parts') p where p ->> 'key' = part.key;
+      if kind is null then
+        return format('"%s" is not a part of this KPI', part.key);
+      end if;
+      if jsonb_typeof(part.value) = 'null' then
+        continue;
+      end if;
+      if jsonb_typeof(part.value) <> 'number' then
+        return format('the part "%s" is not a number', part.key);
+      end if;
+      problem := private.kpi_number_problem(kind, null, (part.value #>> '{}')::numeric);
+      if problem is not null then
+        return format('%s: %s', part.key, problem);
+      end if;
+      reported := reported + 1;
+    end loop;
+    if reported = 0 then
+      return 'at least one part needs a value';
+    end if;
+    return null;
+  end if;
+  if parts is not null or single is null then
+    return 'this KPI takes one value';
+  end if;
+  return private.kpi_number_problem(measure ->> 'kind', (measure ->> 'max')::numeric, single);
+end
+$$;
+
+--
+-- Name: link_procurement_award(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.link_procurement_award() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  bid public.procurement_bids;
+begin
+  if new.bid_id is null and new.organization_id is not null then
+    select b.id into new.bid_id from public.procurement_bids b
+     where b.process_id = new.process_id and b.organization_id = new.organization_id
+     order by b.received_on, b.id limit 1;
+  end if;
+  if new.bid_id is not null then
+    select * into bid from public.procurement_bids b where b.id = new.bid_id and b.process_id = new.process_id;
+    new.organization_id := bid.organization_id;
+    new.supplier_name := bid.bidder_name;
+  end if;
+  new.updated_at := now();
+  return new;
+end
+$$;
 
 --
 -- Name: list_mailbox(integer); Type: FUNCTION; Schema: private; Owner: -
@@ -881,6 +1395,41 @@ CREATE FUNCTION private.personal_data_identity(p_user_id uuid) RETURNS jsonb
 $$;
 
 --
+-- Name: personal_data_kpi_assessments(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.personal_data_kpi_assessments(p_user_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select jsonb_build_object(
+    'assessments', coalesce((select jsonb_agg(jsonb_build_object(
+        'city', c.slug, 'reporting_year', a.reporting_year, 'version', a.version,
+        'opened_by_you', a.created_by = p_user_id, 'opened_at', a.created_at,
+        'verification_recorded_by_you', a.verified_by = p_user_id, 'verification_recorded_at', a.verified_at,
+        'snapshot_published_by_you', a.published_by = p_user_id, 'snapshot_published_at', a.published_at)
+        order by c.slug, a.reporting_year, a.version)
+      from public.kpi_assessments a join public.cities c on c.id = a.city_id
+      where p_user_id in (a.created_by, a.verified_by, a.published_by)), '[]'::jsonb),
+    'values_last_changed', coalesce((select jsonb_agg(jsonb_build_object(
+        'city', x.slug, 'reporting_year', x.reporting_year, 'version', x.version, 'values', x.n)
+        order by x.slug, x.reporting_year, x.version)
+      from (select c.slug, a.reporting_year, a.version, count(*)::int as n
+              from public.kpi_assessment_values v
+              join public.kpi_assessments a on a.id = v.assessment_id
+              join public.cities c on c.id = a.city_id
+             where v.updated_by = p_user_id
+             group by c.slug, a.reporting_year, a.version) x), '[]'::jsonb),
+    'targets_last_changed', coalesce((select jsonb_agg(jsonb_build_object('city', x.slug, 'targets', x.n)
+        order by x.slug)
+      from (select c.slug, count(*)::int as n
+              from public.kpi_targets t join public.cities c on c.id = t.city_id
+             where t.updated_by = p_user_id
+             group by c.slug) x), '[]'::jsonb)
+  )
+$$;
+
+--
 -- Name: personal_data_organizations(uuid); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -918,6 +1467,32 @@ CREATE FUNCTION private.personal_data_organizations(p_user_id uuid) RETURNS json
 $$;
 
 --
+-- Name: procurement_amended_now(uuid, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.procurement_amended_now(target_process_id uuid, amended_subject text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from public.procurement_amendments a
+    where a.process_id = target_process_id and a.subject = amended_subject
+      and a.transaction_id = pg_current_xact_id()
+  )
+$$;
+
+--
+-- Name: procurement_history_removed(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.procurement_history_removed() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select pg_catalog.pg_trigger_depth() > 1 or coalesce(current_setting('role', true), '') not in ('anon', 'authenticated')
+$$;
+
+--
 -- Name: purge_expired_rows(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -931,6 +1506,7 @@ CREATE FUNCTION private.purge_expired_rows() RETURNS void
    where (revoked_at is not null and revoked_at < now() - interval '30 days')
       or expires_at < now() - interval '30 days';
   delete from private.outbox where sent_at is not null and sent_at < now() - interval '30 days';
+  delete from private.outbox where delivery = 'mailbox' and created_at < now() - interval '30 days';
 $$;
 
 --
@@ -1139,6 +1715,22 @@ begin
    limit 200;
   get diagnostics v_count = row_count;
   return v_count;
+end
+$$;
+
+--
+-- Name: refuse_procurement_release_change(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.refuse_procurement_release_change() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if tg_op = 'DELETE' and private.procurement_history_removed() then
+    return old;
+  end if;
+  raise exception 'OCDS releases are immutable once published' using errcode = '42501';
 end
 $$;
 
@@ -1716,6 +2308,61 @@ end
 $$;
 
 --
+-- Name: search_on_procurement_change(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_on_procurement_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if tg_table_name = 'procurement_processes' then
+    perform private.search_sync_procurement(case when tg_op = 'DELETE' then old.id else new.id end);
+  else
+    perform private.search_sync_procurement(case when tg_op = 'DELETE' then old.process_id else new.process_id end);
+  end if;
+  return null;
+end
+$$;
+
+--
+-- Name: search_on_procurement_city_change(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_on_procurement_city_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if new.name is distinct from old.name or new.slug is distinct from old.slug or new.country is distinct from old.country then
+    perform private.search_sync_procurement(p.id) from public.procurement_processes p where p.city_id = new.id;
+  end if;
+  return null;
+end
+$$;
+
+--
+-- Name: search_on_procurement_hub_change(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_on_procurement_hub_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if tg_table_name = 'hub_cities' then
+    perform private.search_sync_procurement(p.id) from public.procurement_processes p
+     where p.city_id = case when tg_op = 'DELETE' then old.city_id else new.city_id end;
+  elsif new.slug is distinct from old.slug then
+    perform private.search_sync_procurement(p.id)
+       from public.procurement_processes p join public.hub_cities hc on hc.city_id = p.city_id
+      where hc.hub_id = new.id;
+  end if;
+  return null;
+end
+$$;
+
+--
 -- Name: search_prefix_query(text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1898,6 +2545,17 @@ CREATE FUNCTION private.search_rebuild_organizations() RETURNS void
 $$;
 
 --
+-- Name: search_rebuild_procurement(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_rebuild_procurement() RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select private.search_sync_procurement(n.process_id) from public.procurement_notices n where n.published_at is not null
+$$;
+
+--
 -- Name: search_register_source(text, regprocedure); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1987,7 +2645,7 @@ begin
     'source_id', d.id,
     'title', d.title,
     'summary', d.summary,
-    'text', concat_ws(E'\n\n', d.body, d.note),
+    'text', concat_ws(E'\n\n', d.body, d.unconfirmed_note),
     'url', '/deliverables/' || d.slug,
     'code', d.code,
     'subtype', d.kind,
@@ -2203,6 +2861,54 @@ end
 $$;
 
 --
+-- Name: search_sync_procurement(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_sync_procurement(target_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  p public.procurement_processes;
+  n public.procurement_notices;
+  c public.cities;
+  hub_slugs jsonb;
+begin
+  select * into p from public.procurement_processes where id = target_id;
+  select * into n from public.procurement_notices where process_id = target_id;
+  if p.id is null or p.published_at is null or n.published_at is null then
+    perform private.search_delete('procurement', target_id::text);
+    return;
+  end if;
+  select * into c from public.cities where id = p.city_id;
+  select coalesce(jsonb_agg(h.slug order by h.is_demo, h.name), '[]'::jsonb) into hub_slugs
+    from public.hub_cities hc join public.hubs h on h.id = hc.hub_id
+   where hc.city_id = c.id;
+  perform private.search_upsert(jsonb_build_object(
+    'type', 'procurement',
+    'source_id', p.id,
+    'title', p.title,
+    'summary', left(n.problem_statement, 300),
+    'text', concat_ws(E'\n', n.problem_statement, n.market_questions, p.beneficiaries),
+    'url', '/procurement/' || p.id,
+    'subtype', p.stage,
+    'hubs', hub_slugs,
+    'country', c.country,
+    'region', c.region,
+    'sdgs', to_jsonb(p.sdgs),
+    'themes', to_jsonb(p.themes),
+    'kpi_codes', to_jsonb(p.kpi_codes),
+    'links', jsonb_build_array(jsonb_build_object(
+      'id', 'city:' || c.id, 'type', 'city', 'title', c.name, 'url', '/cities/' || c.slug, 'relation', 'city'
+    )),
+    'is_demo', p.is_demo,
+    'date', n.published_at,
+    'visible_from', n.published_at
+  ));
+end
+$$;
+
+--
 -- Name: search_text_array(jsonb); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -2378,6 +3084,41 @@ begin
   return 'created';
 end
 $_$;
+
+--
+-- Name: stamp_procurement_release(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.stamp_procurement_release() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  process public.procurement_processes;
+  next integer;
+begin
+  select * into process from public.procurement_processes p where p.id = new.process_id for update;
+  if process.published_at is null then
+    raise exception 'only a published process has releases' using errcode = '42501';
+  end if;
+  select coalesce(max(r.sequence), 0) + 1 into next from public.procurement_releases r where r.process_id = new.process_id;
+  new.sequence := next;
+  new.release_id := process.ocid || '-' || lpad(next::text, greatest(4, char_length(next::text)), '0');
+  -- A release is dated when it is stored; only the owner (the seed's demo
+  -- history) gives it another date.
+  if current_setting('role', true) in ('anon', 'authenticated') or new.released_at is null then
+    new.released_at := clock_timestamp();
+  end if;
+  new.release := new.release || jsonb_build_object(
+    'ocid', process.ocid,
+    'id', new.release_id,
+    'date', to_char(new.released_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    'tag', to_jsonb(new.tags),
+    'initiationType', 'tender'
+  );
+  return new;
+end
+$$;
 
 --
 -- Name: take_notices(); Type: FUNCTION; Schema: private; Owner: -
@@ -2596,6 +3337,26 @@ end
 $$;
 
 --
+-- Name: can_edit_procurement(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.can_edit_procurement(target_process_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from public.procurement_processes p
+    where p.id = target_process_id and public.is_city_editor(p.city_id)
+  )
+$$;
+
+--
+-- Name: FUNCTION can_edit_procurement(target_process_id uuid); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.can_edit_procurement(target_process_id uuid) IS 'True for an editor of the city that runs the procurement process.';
+
+--
 -- Name: can_manage_event(uuid); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2608,6 +3369,23 @@ CREATE FUNCTION public.can_manage_event(target_event_id uuid) RETURNS boolean
     where e.id = target_event_id and public.is_hub_coordinator(e.hub_id)
   )
 $$;
+
+--
+-- Name: can_review_procurement(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.can_review_procurement(target_process_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select public.is_platform_admin() or public.can_edit_procurement(target_process_id)
+$$;
+
+--
+-- Name: FUNCTION can_review_procurement(target_process_id uuid); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.can_review_procurement(target_process_id uuid) IS 'True for those who see a process''s private parts (bids, scores, who asked): its city''s editors and admins.';
 
 --
 -- Name: check_organization_deliverable(); Type: FUNCTION; Schema: public; Owner: -
@@ -2803,6 +3581,32 @@ CREATE FUNCTION public.is_hub_coordinator(target_hub_id uuid) RETURNS boolean
 $$;
 
 --
+-- Name: is_ocds_currency(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.is_ocds_currency(code text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select code = any ('{
+    AED,AFN,ALL,AMD,ANG,AOA,ARS,AUD,AWG,AZN,BAM,BBD,BDT,BGN,BHD,BIF,BMD,BND,BOB,BOV,BRL,BSD,BTN,BWP,BYN,
+    BZD,CAD,CDF,CHE,CHF,CHW,CLF,CLP,CNY,COP,COU,CRC,CUC,CUP,CVE,CZK,DJF,DKK,DOP,DZD,EGP,ERN,ETB,EUR,FJD,
+    FKP,GBP,GEL,GHS,GIP,GMD,GNF,GTQ,GYD,HKD,HNL,HRK,HTG,HUF,IDR,ILS,INR,IQD,IRR,ISK,JMD,JOD,JPY,KES,KGS,
+    KHR,KMF,KPW,KRW,KWD,KYD,KZT,LAK,LBP,LKR,LRD,LSL,LYD,MAD,MDL,MGA,MKD,MMK,MNT,MOP,MRU,MUR,MVR,MWK,MXN,
+    MXV,MYR,MZN,NAD,NGN,NIO,NOK,NPR,NZD,OMR,PAB,PEN,PGK,PHP,PKR,PLN,PYG,QAR,RON,RSD,RUB,RWF,SAR,SBD,SCR,
+    SDG,SEK,SGD,SHP,SLL,SOS,SRD,SSP,STN,SVC,SYP,SZL,THB,TJS,TMT,TND,TOP,TRY,TTD,TWD,TZS,UAH,UGX,USD,USN,
+    UYI,UYU,UYW,UZS,VES,VND,VUV,WST,XAF,XAG,XAU,XBA,XBB,XBC,XBD,XCD,XDR,XOF,XPD,XPF,XPT,XSU,XTS,XUA,XXX,
+    YER,ZAR,ZMW,ZWL
+  }'::text[])
+$$;
+
+--
+-- Name: FUNCTION is_ocds_currency(code text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.is_ocds_currency(code text) IS 'True for a current currency code of the OCDS 1.1.5 codelist (ISO 4217).';
+
+--
 -- Name: is_org_admin(uuid); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2862,6 +3666,50 @@ CREATE FUNCTION public.is_platform_admin() RETURNS boolean
 $$;
 
 --
+-- Name: is_procurement_notice_open(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.is_procurement_notice_open(target_process_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from public.procurement_notices n
+    join public.procurement_processes p on p.id = n.process_id
+    where n.process_id = target_process_id and n.published_at is not null and n.deadline > now()
+      and p.status = 'active' and p.closed_at is null
+  )
+$$;
+
+--
+-- Name: is_procurement_notice_published(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.is_procurement_notice_published(target_process_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from public.procurement_notices n
+    where n.process_id = target_process_id and n.published_at is not null
+  )
+$$;
+
+--
+-- Name: is_procurement_published(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.is_procurement_published(target_process_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from public.procurement_processes p
+    where p.id = target_process_id and p.published_at is not null
+  )
+$$;
+
+--
 -- Name: is_public_website_url(text); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2915,6 +3763,17 @@ begin
   return v_host ~ '^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$';
 end
 $_$;
+
+--
+-- Name: is_verified_organization(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.is_verified_organization(target_org_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (select 1 from public.organizations o where o.id = target_org_id and o.status = 'verified')
+$$;
 
 --
 -- Name: join_hubs_on_verification(); Type: FUNCTION; Schema: public; Owner: -
@@ -3015,6 +3874,46 @@ CREATE FUNCTION public.organization_name_key(name text) RETURNS text
 $$;
 
 --
+-- Name: procurement_public_parties(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procurement_public_parties(target_process_id uuid) RETURNS TABLE(party_key text, organization_id uuid, name text, role text, slug text, country text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select 'bid-' || b.id, o.id, b.bidder_name, 'tenderer',
+         case when o.status = 'verified' then o.slug end, case when o.status = 'verified' then o.country end
+    from public.procurement_bids b
+    left join public.organizations o on o.id = b.organization_id
+   where b.process_id = target_process_id
+     and exists (select 1 from public.procurement_awards a where a.process_id = b.process_id)
+     and public.is_procurement_published(target_process_id)
+  union all
+  select 'interest-' || i.id, o.id, o.name, 'interestedParty', o.slug, o.country
+    from public.procurement_interests i
+    join public.organizations o on o.id = i.organization_id and o.status = 'verified'
+   where i.process_id = target_process_id and i.listed_publicly
+     and exists (
+       select 1 from public.procurement_processes p
+        where p.id = target_process_id and p.published_at is not null and p.tender_recorded_at is not null
+     )
+$$;
+
+--
+-- Name: procurement_theme_choices(uuid, uuid[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procurement_theme_choices(p_process_id uuid, p_organization_ids uuid[]) RETURNS TABLE(organization_id uuid, themes text[])
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select f.organization_id, f.themes
+    from public.procurement_theme_follows f
+   where public.can_edit_procurement(p_process_id)
+     and f.organization_id = any (coalesce(p_organization_ids, '{}'))
+$$;
+
+--
 -- Name: promote_event_waitlist(uuid); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3041,6 +3940,42 @@ begin
         limit places - taken
      );
   end if;
+end
+$$;
+
+--
+-- Name: queue_procurement_notice_mail(uuid, uuid[], text, text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.queue_procurement_notice_mail(p_process_id uuid, p_organization_ids uuid[], p_subject text, p_body text, p_delivery text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  queued integer := 0;
+  org uuid;
+  added integer;
+begin
+  if not public.can_edit_procurement(p_process_id) then
+    raise exception 'only the city''s editors tell organizations about its notice' using errcode = '42501';
+  end if;
+  if not public.is_procurement_notice_open(p_process_id) then
+    raise exception 'the notice is not open' using errcode = '42501';
+  end if;
+  foreach org in array coalesce(p_organization_ids, '{}') loop
+    continue when not public.is_verified_organization(org);
+    insert into public.procurement_notifications (process_id, organization_id) values (p_process_id, org)
+    on conflict do nothing;
+    get diagnostics added = row_count;
+    continue when added = 0;
+    insert into private.outbox (to_email, kind, subject, body_text, delivery)
+    select distinct lower(u.email), 'procurement.notice', left(p_subject, 300), left(p_body, 20000), p_delivery
+      from public.memberships m join auth.users u on u.id = m.user_id
+     where m.role = 'org_member' and m.organization_id = org and u.email is not null;
+    get diagnostics added = row_count;
+    queued := queued + added;
+  end loop;
+  return queued;
 end
 $$;
 
@@ -3515,10 +4450,6 @@ ALTER TEXT SEARCH CONFIGURATION public.portal_search
 ALTER TEXT SEARCH CONFIGURATION public.portal_search
     ADD MAPPING FOR uint WITH simple;
 
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
-
 --
 -- Name: country_names; Type: TABLE; Schema: private; Owner: -
 --
@@ -3641,9 +4572,11 @@ CREATE TABLE private.outbox (
     attempts integer DEFAULT 0 NOT NULL,
     last_error text,
     claimed_until timestamp with time zone,
+    reply_to text,
     CONSTRAINT outbox_body_text_check CHECK ((char_length(body_text) <= 20000)),
     CONSTRAINT outbox_delivery_check CHECK ((delivery = ANY (ARRAY['smtp'::text, 'mailbox'::text]))),
     CONSTRAINT outbox_kind_check CHECK ((kind ~ '^[a-z0-9_.-]{1,60}$'::text)),
+    CONSTRAINT outbox_reply_to_check CHECK ((char_length(reply_to) <= 254)),
     CONSTRAINT outbox_subject_check CHECK ((char_length(subject) <= 300)),
     CONSTRAINT outbox_to_email_check CHECK ((char_length(to_email) <= 254))
 );
@@ -3769,6 +4702,24 @@ CREATE TABLE private.sessions (
 COMMENT ON TABLE private.sessions IS 'Signed-in sessions of the built-in provider; the session cookie names one by id.';
 
 --
+-- Name: settings; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.settings (
+    key text NOT NULL,
+    value text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT settings_key_check CHECK ((key ~ '^[a-z][a-z0-9_]{0,39}$'::text)),
+    CONSTRAINT settings_value_check CHECK ((char_length(value) <= 500))
+);
+
+--
+-- Name: TABLE settings; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.settings IS 'Operator settings that database functions read (contact_email); written at server start by the owner.';
+
+--
 -- Name: visibility_change_sources; Type: TABLE; Schema: private; Owner: -
 --
 
@@ -3871,7 +4822,7 @@ CREATE TABLE public.deliverables (
     body text DEFAULT ''::text NOT NULL,
     url text,
     uncertain boolean DEFAULT false NOT NULL,
-    note text,
+    unconfirmed_note text,
     themes text[] DEFAULT '{}'::text[] NOT NULL,
     sources text[] DEFAULT '{}'::text[] NOT NULL,
     content_path text,
@@ -3880,6 +4831,7 @@ CREATE TABLE public.deliverables (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT deliverables_kind_check CHECK ((kind = ANY (ARRAY['recommendation'::text, 'publication'::text]))),
     CONSTRAINT deliverables_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+    CONSTRAINT deliverables_unconfirmed_note_only_when_uncertain CHECK ((uncertain OR (unconfirmed_note IS NULL))),
     CONSTRAINT deliverables_url_check CHECK ((url ~ '^https?://'::text)),
     CONSTRAINT deliverables_year_check CHECK (((year >= 1990) AND (year <= 2100)))
 );
@@ -3889,6 +4841,12 @@ CREATE TABLE public.deliverables (
 --
 
 COMMENT ON TABLE public.deliverables IS 'ITU-T Recommendations and U4SSC publications, synced from content/deliverables.';
+
+--
+-- Name: COLUMN deliverables.unconfirmed_note; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.deliverables.unconfirmed_note IS 'What is not confirmed, as one sentence for readers (shown as "Unconfirmed: …"); only on uncertain entries.';
 
 --
 -- Name: event_registrations; Type: TABLE; Schema: public; Owner: -
@@ -4065,6 +5023,38 @@ COMMENT ON COLUMN public.hubs.countries IS 'ISO 3166-1 alpha-2 codes of the coun
 COMMENT ON COLUMN public.hubs.description IS 'Rich text (ProseMirror JSON), rendered and sanitised by the server.';
 
 --
+-- Name: kpi_assessment_values; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpi_assessment_values (
+    assessment_id uuid NOT NULL,
+    kpi_code text NOT NULL,
+    city_id uuid NOT NULL,
+    status text NOT NULL,
+    value numeric,
+    parts jsonb,
+    not_available_reason text,
+    source text,
+    method_note text,
+    shared boolean DEFAULT false NOT NULL,
+    updated_by uuid,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT kpi_assessment_values_method_note_check CHECK (((char_length(method_note) >= 1) AND (char_length(method_note) <= 2000))),
+    CONSTRAINT kpi_assessment_values_not_available_reason_check CHECK (((char_length(not_available_reason) >= 2) AND (char_length(not_available_reason) <= 500))),
+    CONSTRAINT kpi_assessment_values_parts_check CHECK ((jsonb_typeof(parts) = 'object'::text)),
+    CONSTRAINT kpi_assessment_values_shape CHECK ((((status = 'reported'::text) AND (not_available_reason IS NULL) AND (source IS NOT NULL) AND ((value IS NULL) <> (parts IS NULL))) OR ((status = 'not-available'::text) AND (not_available_reason IS NOT NULL) AND (value IS NULL) AND (parts IS NULL)))),
+    CONSTRAINT kpi_assessment_values_source_check CHECK (((char_length(source) >= 2) AND (char_length(source) <= 500))),
+    CONSTRAINT kpi_assessment_values_status_check CHECK ((status = ANY (ARRAY['reported'::text, 'not-available'::text]))),
+    CONSTRAINT kpi_assessment_values_value_check CHECK (((value >= (0)::numeric) AND (value < '1000000000000000'::numeric)))
+);
+
+--
+-- Name: TABLE kpi_assessment_values; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.kpi_assessment_values IS 'One KPI''s value in an assessment, with its data source and method, or why it is not available.';
+
+--
 -- Name: kpi_sdg_links; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -4105,6 +5095,32 @@ ALTER TABLE public.kpi_sdg_links ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTIT
     NO MAXVALUE
     CACHE 1
 );
+
+--
+-- Name: kpi_targets; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpi_targets (
+    city_id uuid NOT NULL,
+    kpi_code text NOT NULL,
+    part_key text DEFAULT ''::text NOT NULL,
+    baseline_year smallint NOT NULL,
+    target_value numeric NOT NULL,
+    target_year smallint NOT NULL,
+    updated_by uuid,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT kpi_targets_after_baseline CHECK ((target_year > baseline_year)),
+    CONSTRAINT kpi_targets_baseline_year_check CHECK (((baseline_year >= 2000) AND (baseline_year <= 2100))),
+    CONSTRAINT kpi_targets_part_key_check CHECK ((part_key ~ '^([a-z0-9]+(-[a-z0-9]+)*)?$'::text)),
+    CONSTRAINT kpi_targets_target_value_check CHECK (((target_value >= (0)::numeric) AND (target_value < '1000000000000000'::numeric))),
+    CONSTRAINT kpi_targets_target_year_check CHECK (((target_year >= 2000) AND (target_year <= 2100)))
+);
+
+--
+-- Name: TABLE kpi_targets; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.kpi_targets IS 'A city''s own target for a KPI (or one part of it): from a baseline year to a value by a year.';
 
 --
 -- Name: kpis; Type: TABLE; Schema: public; Owner: -
@@ -4527,6 +5543,428 @@ COMMENT ON COLUMN public.organizations.website_host IS 'Host of website_url with
 COMMENT ON COLUMN public.organizations.verified_at IS 'When it was first verified: "member since" on its page.';
 
 --
+-- Name: procurement_amendments; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procurement_amendments (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    process_id uuid NOT NULL,
+    subject text NOT NULL,
+    rationale text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    changes jsonb DEFAULT '[]'::jsonb NOT NULL,
+    created_by uuid DEFAULT auth.uid(),
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    transaction_id xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    CONSTRAINT procurement_amendments_changes_check CHECK ((jsonb_typeof(changes) = 'array'::text)),
+    CONSTRAINT procurement_amendments_description_check CHECK ((char_length(description) <= 4000)),
+    CONSTRAINT procurement_amendments_rationale_check CHECK (((char_length(btrim(rationale)) >= 10) AND (char_length(btrim(rationale)) <= 2000))),
+    CONSTRAINT procurement_amendments_subject_check CHECK ((subject = ANY (ARRAY['notice'::text, 'criteria'::text, 'contract'::text])))
+);
+
+--
+-- Name: TABLE procurement_amendments; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.procurement_amendments IS 'Dated amendments to a published notice, its criteria or a contract: the only way they change.';
+
+--
+-- Name: procurement_answers; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procurement_answers (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    process_id uuid NOT NULL,
+    question_id uuid,
+    question text NOT NULL,
+    answer text NOT NULL,
+    created_by uuid DEFAULT auth.uid(),
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT procurement_answers_answer_check CHECK (((char_length(btrim(answer)) >= 2) AND (char_length(btrim(answer)) <= 4000))),
+    CONSTRAINT procurement_answers_question_check CHECK (((char_length(btrim(question)) >= 5) AND (char_length(btrim(question)) <= 2000)))
+);
+
+--
+-- Name: TABLE procurement_answers; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.procurement_answers IS 'Questions and the city''s answers, published to everyone without saying who asked.';
+
+--
+-- Name: procurement_awards; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procurement_awards (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    process_id uuid NOT NULL,
+    bid_id uuid,
+    organization_id uuid,
+    supplier_name text NOT NULL,
+    amount numeric(18,2) NOT NULL,
+    currency text NOT NULL,
+    value_usd numeric(18,2),
+    awarded_on date NOT NULL,
+    justification text NOT NULL,
+    non_bidder_reason text DEFAULT ''::text NOT NULL,
+    created_by uuid DEFAULT auth.uid(),
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT procurement_award_to_non_bidder_has_reason CHECK (((bid_id IS NOT NULL) OR (char_length(btrim(non_bidder_reason)) >= 10))),
+    CONSTRAINT procurement_awards_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT procurement_awards_currency_check CHECK (public.is_ocds_currency(currency)),
+    CONSTRAINT procurement_awards_justification_check CHECK (((char_length(btrim(justification)) >= 10) AND (char_length(btrim(justification)) <= 4000))),
+    CONSTRAINT procurement_awards_non_bidder_reason_check CHECK ((char_length(non_bidder_reason) <= 2000)),
+    CONSTRAINT procurement_awards_supplier_name_check CHECK (((char_length(btrim(supplier_name)) >= 2) AND (char_length(btrim(supplier_name)) <= 200))),
+    CONSTRAINT procurement_awards_value_usd_check CHECK ((value_usd >= (0)::numeric))
+);
+
+--
+-- Name: TABLE procurement_awards; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.procurement_awards IS 'The award of a process (supplier, value, date, justification): public.';
+
+--
+-- Name: procurement_bids; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procurement_bids (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    process_id uuid NOT NULL,
+    organization_id uuid,
+    bidder_name text NOT NULL,
+    amount numeric(18,2),
+    currency text,
+    summary text DEFAULT ''::text NOT NULL,
+    received_on date NOT NULL,
+    created_by uuid DEFAULT auth.uid(),
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT procurement_bid_value_complete CHECK (((amount IS NULL) = (currency IS NULL))),
+    CONSTRAINT procurement_bids_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT procurement_bids_bidder_name_check CHECK (((char_length(btrim(bidder_name)) >= 2) AND (char_length(btrim(bidder_name)) <= 200))),
+    CONSTRAINT procurement_bids_currency_check CHECK (public.is_ocds_currency(currency)),
+    CONSTRAINT procurement_bids_summary_check CHECK ((char_length(summary) <= 4000))
+);
+
+--
+-- Name: TABLE procurement_bids; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.procurement_bids IS 'Bids received; private to the city''s editors and admins, and to the bidding organization for its own.';
+
+--
+-- Name: procurement_contracts; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procurement_contracts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    process_id uuid NOT NULL,
+    award_id uuid NOT NULL,
+    amount numeric(18,2) NOT NULL,
+    currency text NOT NULL,
+    period_start date NOT NULL,
+    period_end date NOT NULL,
+    signed_on date,
+    status text DEFAULT 'active'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT procurement_contract_period CHECK ((period_end >= period_start)),
+    CONSTRAINT procurement_contracts_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT procurement_contracts_currency_check CHECK (public.is_ocds_currency(currency)),
+    CONSTRAINT procurement_contracts_status_check CHECK ((status = ANY (ARRAY['active'::text, 'terminated'::text])))
+);
+
+--
+-- Name: TABLE procurement_contracts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.procurement_contracts IS 'The contract signed after the award (value, period); its value and period change only through amendments.';
+
+--
+-- Name: procurement_criteria; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procurement_criteria (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    process_id uuid NOT NULL,
+    "position" smallint NOT NULL,
+    name text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    weight smallint NOT NULL,
+    gender_responsive boolean DEFAULT false NOT NULL,
+    CONSTRAINT procurement_criteria_description_check CHECK ((char_length(description) <= 1000)),
+    CONSTRAINT procurement_criteria_name_check CHECK (((char_length(btrim(name)) >= 2) AND (char_length(btrim(name)) <= 200))),
+    CONSTRAINT procurement_criteria_position_check CHECK ((("position" >= 1) AND ("position" <= 20))),
+    CONSTRAINT procurement_criteria_weight_check CHECK (((weight >= 1) AND (weight <= 100)))
+);
+
+--
+-- Name: TABLE procurement_criteria; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.procurement_criteria IS 'Evaluation criteria of a process with their weights (summing to 100), fixed when the notice is published.';
+
+--
+-- Name: procurement_interests; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procurement_interests (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    process_id uuid NOT NULL,
+    organization_id uuid NOT NULL,
+    submitted_by uuid DEFAULT auth.uid(),
+    message text NOT NULL,
+    listed_publicly boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT procurement_interests_message_check CHECK (((char_length(btrim(message)) >= 10) AND (char_length(btrim(message)) <= 4000)))
+);
+
+--
+-- Name: TABLE procurement_interests; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.procurement_interests IS 'Expressions of interest in a notice; private to the organization and the city''s editors and admins.';
+
+--
+-- Name: procurement_milestones; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procurement_milestones (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    process_id uuid NOT NULL,
+    contract_id uuid NOT NULL,
+    title text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    due_on date NOT NULL,
+    status text DEFAULT 'scheduled'::text NOT NULL,
+    met_on date,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT procurement_milestone_met_on CHECK (((status = 'met'::text) = (met_on IS NOT NULL))),
+    CONSTRAINT procurement_milestones_description_check CHECK ((char_length(description) <= 2000)),
+    CONSTRAINT procurement_milestones_status_check CHECK ((status = ANY (ARRAY['scheduled'::text, 'met'::text, 'notMet'::text, 'partiallyMet'::text]))),
+    CONSTRAINT procurement_milestones_title_check CHECK (((char_length(btrim(title)) >= 2) AND (char_length(btrim(title)) <= 200)))
+);
+
+--
+-- Name: TABLE procurement_milestones; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.procurement_milestones IS 'Delivery milestones of a contract with their status: public.';
+
+--
+-- Name: procurement_notices; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procurement_notices (
+    process_id uuid NOT NULL,
+    problem_statement text DEFAULT ''::text NOT NULL,
+    market_questions text DEFAULT ''::text NOT NULL,
+    deadline timestamp with time zone NOT NULL,
+    short_deadline_reason text DEFAULT ''::text NOT NULL,
+    documents jsonb DEFAULT '[]'::jsonb NOT NULL,
+    published_at timestamp with time zone,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT procurement_notice_open_long_enough CHECK (((published_at IS NULL) OR (deadline >= (published_at + '28 days'::interval)) OR (char_length(btrim(short_deadline_reason)) >= 10))),
+    CONSTRAINT procurement_notice_published_complete CHECK (((published_at IS NULL) OR ((char_length(btrim(problem_statement)) >= 20) AND (deadline > published_at)))),
+    CONSTRAINT procurement_notices_documents_check CHECK (((jsonb_typeof(documents) = 'array'::text) AND (jsonb_array_length(documents) <= 10))),
+    CONSTRAINT procurement_notices_market_questions_check CHECK ((char_length(market_questions) <= 4000)),
+    CONSTRAINT procurement_notices_problem_statement_check CHECK ((char_length(problem_statement) <= 4000)),
+    CONSTRAINT procurement_notices_short_deadline_reason_check CHECK ((char_length(short_deadline_reason) <= 1000))
+);
+
+--
+-- Name: TABLE procurement_notices; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.procurement_notices IS 'The market-engagement notice (open challenge) of a process: public once published; changed only through amendments.';
+
+--
+-- Name: procurement_notifications; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procurement_notifications (
+    process_id uuid NOT NULL,
+    organization_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE procurement_notifications; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.procurement_notifications IS 'The organizations told by mail about a published notice (at most once each); written only by queue_procurement_notice_mail.';
+
+--
+-- Name: procurement_processes; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procurement_processes (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    ocid text NOT NULL,
+    city_id uuid NOT NULL,
+    title text NOT NULL,
+    problem text DEFAULT ''::text NOT NULL,
+    outcomes jsonb DEFAULT '[]'::jsonb NOT NULL,
+    beneficiaries text DEFAULT ''::text NOT NULL,
+    themes text[] DEFAULT '{}'::text[] NOT NULL,
+    sdgs smallint[] DEFAULT '{}'::smallint[] NOT NULL,
+    kpi_codes text[] DEFAULT '{}'::text[] NOT NULL,
+    budget_amount numeric(18,2),
+    budget_currency text,
+    budget_usd numeric(18,2),
+    funding_source text DEFAULT ''::text NOT NULL,
+    planned_notice_on date,
+    planned_award_on date,
+    planned_delivery_start date,
+    planned_delivery_end date,
+    gender_affected text DEFAULT ''::text NOT NULL,
+    gender_consultation text DEFAULT ''::text NOT NULL,
+    gender_criteria text DEFAULT ''::text NOT NULL,
+    stage text DEFAULT 'plan'::text NOT NULL,
+    status text DEFAULT 'active'::text NOT NULL,
+    tender_method text,
+    tender_method_rationale text DEFAULT ''::text NOT NULL,
+    tender_recorded_at timestamp with time zone,
+    closing_note text DEFAULT ''::text NOT NULL,
+    lessons_learned text DEFAULT ''::text NOT NULL,
+    closed_at timestamp with time zone,
+    cancellation_reason text DEFAULT ''::text NOT NULL,
+    published_at timestamp with time zone,
+    created_by uuid,
+    is_demo boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT procurement_budget_complete CHECK (((budget_amount IS NULL) = (budget_currency IS NULL))),
+    CONSTRAINT procurement_cancelled_with_reason CHECK (((status <> 'cancelled'::text) OR (char_length(btrim(cancellation_reason)) >= 10))),
+    CONSTRAINT procurement_closed_with_note CHECK (((closed_at IS NULL) OR ((char_length(btrim(closing_note)) >= 10) AND (char_length(btrim(lessons_learned)) >= 10)))),
+    CONSTRAINT procurement_delivery_period CHECK (((planned_delivery_end IS NULL) OR (planned_delivery_start IS NULL) OR (planned_delivery_end >= planned_delivery_start))),
+    CONSTRAINT procurement_method_rationale CHECK (((tender_method IS NULL) OR (tender_method = ANY (ARRAY['open'::text, 'selective'::text])) OR (char_length(btrim(tender_method_rationale)) >= 10))),
+    CONSTRAINT procurement_processes_beneficiaries_check CHECK ((char_length(beneficiaries) <= 2000)),
+    CONSTRAINT procurement_processes_budget_amount_check CHECK ((budget_amount >= (0)::numeric)),
+    CONSTRAINT procurement_processes_budget_currency_check CHECK (public.is_ocds_currency(budget_currency)),
+    CONSTRAINT procurement_processes_budget_usd_check CHECK ((budget_usd >= (0)::numeric)),
+    CONSTRAINT procurement_processes_cancellation_reason_check CHECK ((char_length(cancellation_reason) <= 2000)),
+    CONSTRAINT procurement_processes_closing_note_check CHECK ((char_length(closing_note) <= 4000)),
+    CONSTRAINT procurement_processes_funding_source_check CHECK ((char_length(funding_source) <= 500)),
+    CONSTRAINT procurement_processes_gender_affected_check CHECK ((char_length(gender_affected) <= 2000)),
+    CONSTRAINT procurement_processes_gender_consultation_check CHECK ((char_length(gender_consultation) <= 2000)),
+    CONSTRAINT procurement_processes_gender_criteria_check CHECK ((char_length(gender_criteria) <= 2000)),
+    CONSTRAINT procurement_processes_kpi_codes_check CHECK ((cardinality(kpi_codes) <= 20)),
+    CONSTRAINT procurement_processes_lessons_learned_check CHECK ((char_length(lessons_learned) <= 4000)),
+    CONSTRAINT procurement_processes_ocid_check CHECK ((ocid ~ '^ocds-[a-z0-9]{6}-[0-9a-f-]{36}$'::text)),
+    CONSTRAINT procurement_processes_outcomes_check CHECK (((jsonb_typeof(outcomes) = 'array'::text) AND (jsonb_array_length(outcomes) <= 8))),
+    CONSTRAINT procurement_processes_problem_check CHECK ((char_length(problem) <= 4000)),
+    CONSTRAINT procurement_processes_sdgs_check CHECK ((sdgs <@ ARRAY[(1)::smallint, (2)::smallint, (3)::smallint, (4)::smallint, (5)::smallint, (6)::smallint, (7)::smallint, (8)::smallint, (9)::smallint, (10)::smallint, (11)::smallint, (12)::smallint, (13)::smallint, (14)::smallint, (15)::smallint, (16)::smallint, (17)::smallint])),
+    CONSTRAINT procurement_processes_stage_check CHECK ((stage = ANY (ARRAY['plan'::text, 'market'::text, 'evaluation'::text, 'delivery'::text, 'closed'::text]))),
+    CONSTRAINT procurement_processes_status_check CHECK ((status = ANY (ARRAY['active'::text, 'complete'::text, 'cancelled'::text]))),
+    CONSTRAINT procurement_processes_tender_method_check CHECK ((tender_method = ANY (ARRAY['open'::text, 'selective'::text, 'limited'::text, 'direct'::text]))),
+    CONSTRAINT procurement_processes_tender_method_rationale_check CHECK ((char_length(tender_method_rationale) <= 2000)),
+    CONSTRAINT procurement_processes_themes_check CHECK ((themes <@ ARRAY['mobility'::text, 'energy'::text, 'water'::text, 'waste'::text, 'ict-infrastructure'::text, 'e-government'::text, 'data-and-ai'::text, 'health'::text, 'education'::text, 'safety'::text, 'housing'::text, 'urban-planning'::text, 'culture'::text, 'environment'::text, 'climate'::text, 'economy'::text, 'social-inclusion'::text, 'participation'::text, 'food'::text, 'kpis'::text])),
+    CONSTRAINT procurement_processes_title_check CHECK (((char_length(btrim(title)) >= 3) AND (char_length(btrim(title)) <= 200))),
+    CONSTRAINT procurement_published_plan_complete CHECK (((published_at IS NULL) OR ((char_length(btrim(problem)) >= 20) AND (jsonb_array_length(outcomes) >= 1) AND (char_length(btrim(beneficiaries)) >= 5) AND (cardinality(themes) >= 1) AND (budget_amount IS NOT NULL))))
+);
+
+--
+-- Name: TABLE procurement_processes; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.procurement_processes IS 'Procurement processes of a city: the plan and the state of the U4SSC buying cycle; public once the plan is published.';
+
+--
+-- Name: procurement_questions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procurement_questions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    process_id uuid NOT NULL,
+    organization_id uuid NOT NULL,
+    asked_by uuid DEFAULT auth.uid(),
+    body text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT procurement_questions_body_check CHECK (((char_length(btrim(body)) >= 5) AND (char_length(btrim(body)) <= 2000)))
+);
+
+--
+-- Name: TABLE procurement_questions; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.procurement_questions IS 'Questions asked about a notice; private to the asking organization and the city''s editors and admins.';
+
+--
+-- Name: procurement_releases; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procurement_releases (
+    id bigint NOT NULL,
+    process_id uuid NOT NULL,
+    sequence integer NOT NULL,
+    release_id text NOT NULL,
+    tags text[] NOT NULL,
+    released_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    release jsonb NOT NULL,
+    CONSTRAINT procurement_releases_release_check CHECK ((jsonb_typeof(release) = 'object'::text)),
+    CONSTRAINT procurement_releases_tags_check CHECK (((cardinality(tags) >= 1) AND (tags <@ ARRAY['planning'::text, 'planningUpdate'::text, 'tender'::text, 'tenderAmendment'::text, 'tenderUpdate'::text, 'tenderCancellation'::text, 'award'::text, 'awardUpdate'::text, 'awardCancellation'::text, 'contract'::text, 'contractUpdate'::text, 'contractAmendment'::text, 'implementation'::text, 'implementationUpdate'::text, 'contractTermination'::text])))
+);
+
+--
+-- Name: TABLE procurement_releases; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.procurement_releases IS 'OCDS 1.1 releases of published processes, one per published change; immutable.';
+
+--
+-- Name: procurement_releases_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_releases ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.procurement_releases_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: procurement_scores; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procurement_scores (
+    process_id uuid NOT NULL,
+    bid_id uuid NOT NULL,
+    criterion_id uuid NOT NULL,
+    score numeric(5,2) NOT NULL,
+    note text DEFAULT ''::text NOT NULL,
+    CONSTRAINT procurement_scores_note_check CHECK ((char_length(note) <= 1000)),
+    CONSTRAINT procurement_scores_score_check CHECK (((score >= (0)::numeric) AND (score <= (100)::numeric)))
+);
+
+--
+-- Name: TABLE procurement_scores; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.procurement_scores IS 'The evaluation: each bid''s score (0–100) on each published criterion; private to the city''s editors and admins.';
+
+--
+-- Name: procurement_theme_follows; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procurement_theme_follows (
+    organization_id uuid NOT NULL,
+    themes text[] DEFAULT '{}'::text[] NOT NULL,
+    updated_by uuid,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT procurement_theme_follows_themes_check CHECK ((themes <@ ARRAY['mobility'::text, 'energy'::text, 'water'::text, 'waste'::text, 'ict-infrastructure'::text, 'e-government'::text, 'data-and-ai'::text, 'health'::text, 'education'::text, 'safety'::text, 'housing'::text, 'urban-planning'::text, 'culture'::text, 'environment'::text, 'climate'::text, 'economy'::text, 'social-inclusion'::text, 'participation'::text, 'food'::text, 'kpis'::text]))
+);
+
+--
+-- Name: TABLE procurement_theme_follows; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.procurement_theme_follows IS 'The themes of procurement notices an organization wants mail about, as its members chose them (no row: the themes of its offerings).';
+
+--
 -- Name: profiles; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -4582,7 +6020,7 @@ CREATE TABLE public.search_documents (
     CONSTRAINT search_documents_links_check CHECK ((jsonb_typeof(links) = 'array'::text)),
     CONSTRAINT search_documents_source_id_check CHECK (((char_length(source_id) >= 1) AND (char_length(source_id) <= 200))),
     CONSTRAINT search_documents_title_check CHECK (((char_length(btrim(title)) >= 1) AND (char_length(btrim(title)) <= 500))),
-    CONSTRAINT search_documents_type_check CHECK ((type = ANY (ARRAY['hub'::text, 'city'::text, 'case_study'::text, 'organization'::text, 'deliverable'::text, 'news'::text, 'event'::text, 'kpi'::text]))),
+    CONSTRAINT search_documents_type_check CHECK ((type = ANY (ARRAY['hub'::text, 'city'::text, 'case_study'::text, 'organization'::text, 'deliverable'::text, 'news'::text, 'event'::text, 'kpi'::text, 'procurement'::text]))),
     CONSTRAINT search_documents_url_check CHECK ((url ~ '^/[^/]'::text))
 );
 ALTER TABLE ONLY public.search_documents ALTER COLUMN body SET STORAGE EXTERNAL;
@@ -4715,6 +6153,13 @@ ALTER TABLE ONLY private.sessions
     ADD CONSTRAINT sessions_pkey PRIMARY KEY (id);
 
 --
+-- Name: settings settings_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.settings
+    ADD CONSTRAINT settings_pkey PRIMARY KEY (key);
+
+--
 -- Name: visibility_change_sources visibility_change_sources_pkey; Type: CONSTRAINT; Schema: private; Owner: -
 --
 
@@ -4827,6 +6272,27 @@ ALTER TABLE ONLY public.hubs
     ADD CONSTRAINT hubs_slug_key UNIQUE (slug);
 
 --
+-- Name: kpi_assessment_values kpi_assessment_values_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessment_values
+    ADD CONSTRAINT kpi_assessment_values_pkey PRIMARY KEY (assessment_id, kpi_code);
+
+--
+-- Name: kpi_assessments kpi_assessments_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessments
+    ADD CONSTRAINT kpi_assessments_pkey PRIMARY KEY (id);
+
+--
+-- Name: kpi_assessments kpi_assessments_version_unique; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessments
+    ADD CONSTRAINT kpi_assessments_version_unique UNIQUE (city_id, reporting_year, version);
+
+--
 -- Name: kpi_sdg_links kpi_sdg_links_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -4839,6 +6305,13 @@ ALTER TABLE ONLY public.kpi_sdg_links
 
 ALTER TABLE ONLY public.kpi_sdg_links
     ADD CONSTRAINT kpi_sdg_links_unique UNIQUE NULLS NOT DISTINCT (kpi_code, goal, target, indicator);
+
+--
+-- Name: kpi_targets kpi_targets_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_targets
+    ADD CONSTRAINT kpi_targets_pkey PRIMARY KEY (city_id, kpi_code, part_key);
 
 --
 -- Name: kpis kpis_content_path_key; Type: CONSTRAINT; Schema: public; Owner: -
@@ -4972,6 +6445,209 @@ ALTER TABLE ONLY public.organizations
 
 ALTER TABLE ONLY public.organizations
     ADD CONSTRAINT organizations_slug_key UNIQUE (slug);
+
+--
+-- Name: procurement_amendments procurement_amendments_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_amendments
+    ADD CONSTRAINT procurement_amendments_pkey PRIMARY KEY (id);
+
+--
+-- Name: procurement_answers procurement_answers_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_answers
+    ADD CONSTRAINT procurement_answers_pkey PRIMARY KEY (id);
+
+--
+-- Name: procurement_answers procurement_answers_question_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_answers
+    ADD CONSTRAINT procurement_answers_question_id_key UNIQUE (question_id);
+
+--
+-- Name: procurement_awards procurement_awards_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_awards
+    ADD CONSTRAINT procurement_awards_pkey PRIMARY KEY (id);
+
+--
+-- Name: procurement_awards procurement_awards_process_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_awards
+    ADD CONSTRAINT procurement_awards_process_id_id_key UNIQUE (process_id, id);
+
+--
+-- Name: procurement_awards procurement_awards_process_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_awards
+    ADD CONSTRAINT procurement_awards_process_id_key UNIQUE (process_id);
+
+--
+-- Name: procurement_bids procurement_bids_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_bids
+    ADD CONSTRAINT procurement_bids_pkey PRIMARY KEY (id);
+
+--
+-- Name: procurement_bids procurement_bids_process_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_bids
+    ADD CONSTRAINT procurement_bids_process_id_id_key UNIQUE (process_id, id);
+
+--
+-- Name: procurement_contracts procurement_contracts_award_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_contracts
+    ADD CONSTRAINT procurement_contracts_award_id_key UNIQUE (award_id);
+
+--
+-- Name: procurement_contracts procurement_contracts_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_contracts
+    ADD CONSTRAINT procurement_contracts_pkey PRIMARY KEY (id);
+
+--
+-- Name: procurement_contracts procurement_contracts_process_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_contracts
+    ADD CONSTRAINT procurement_contracts_process_id_id_key UNIQUE (process_id, id);
+
+--
+-- Name: procurement_contracts procurement_contracts_process_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_contracts
+    ADD CONSTRAINT procurement_contracts_process_id_key UNIQUE (process_id);
+
+--
+-- Name: procurement_criteria procurement_criteria_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_criteria
+    ADD CONSTRAINT procurement_criteria_pkey PRIMARY KEY (id);
+
+--
+-- Name: procurement_criteria procurement_criteria_process_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_criteria
+    ADD CONSTRAINT procurement_criteria_process_id_id_key UNIQUE (process_id, id);
+
+--
+-- Name: procurement_criteria procurement_criteria_process_id_position_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_criteria
+    ADD CONSTRAINT procurement_criteria_process_id_position_key UNIQUE (process_id, "position");
+
+--
+-- Name: procurement_interests procurement_interests_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_interests
+    ADD CONSTRAINT procurement_interests_pkey PRIMARY KEY (id);
+
+--
+-- Name: procurement_interests procurement_interests_process_id_organization_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_interests
+    ADD CONSTRAINT procurement_interests_process_id_organization_id_key UNIQUE (process_id, organization_id);
+
+--
+-- Name: procurement_milestones procurement_milestones_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_milestones
+    ADD CONSTRAINT procurement_milestones_pkey PRIMARY KEY (id);
+
+--
+-- Name: procurement_notices procurement_notices_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_notices
+    ADD CONSTRAINT procurement_notices_pkey PRIMARY KEY (process_id);
+
+--
+-- Name: procurement_notifications procurement_notifications_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_notifications
+    ADD CONSTRAINT procurement_notifications_pkey PRIMARY KEY (process_id, organization_id);
+
+--
+-- Name: procurement_processes procurement_processes_ocid_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_processes
+    ADD CONSTRAINT procurement_processes_ocid_key UNIQUE (ocid);
+
+--
+-- Name: procurement_processes procurement_processes_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_processes
+    ADD CONSTRAINT procurement_processes_pkey PRIMARY KEY (id);
+
+--
+-- Name: procurement_questions procurement_questions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_questions
+    ADD CONSTRAINT procurement_questions_pkey PRIMARY KEY (id);
+
+--
+-- Name: procurement_questions procurement_questions_process_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_questions
+    ADD CONSTRAINT procurement_questions_process_id_id_key UNIQUE (process_id, id);
+
+--
+-- Name: procurement_releases procurement_releases_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_releases
+    ADD CONSTRAINT procurement_releases_pkey PRIMARY KEY (id);
+
+--
+-- Name: procurement_releases procurement_releases_process_id_sequence_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_releases
+    ADD CONSTRAINT procurement_releases_process_id_sequence_key UNIQUE (process_id, sequence);
+
+--
+-- Name: procurement_releases procurement_releases_release_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_releases
+    ADD CONSTRAINT procurement_releases_release_id_key UNIQUE (release_id);
+
+--
+-- Name: procurement_scores procurement_scores_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_scores
+    ADD CONSTRAINT procurement_scores_pkey PRIMARY KEY (bid_id, criterion_id);
+
+--
+-- Name: procurement_theme_follows procurement_theme_follows_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_theme_follows
+    ADD CONSTRAINT procurement_theme_follows_pkey PRIMARY KEY (organization_id);
 
 --
 -- Name: profiles profiles_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -5133,10 +6809,76 @@ CREATE INDEX hub_membership_applications_org_idx ON public.hub_membership_applic
 CREATE INDEX hub_partners_organization_id_idx ON public.hub_partners USING btree (organization_id);
 
 --
+-- Name: kpi_assessment_values_city_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessment_values_city_idx ON public.kpi_assessment_values USING btree (city_id, kpi_code);
+
+--
+-- Name: kpi_assessment_values_kpi_code_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessment_values_kpi_code_idx ON public.kpi_assessment_values USING btree (kpi_code);
+
+--
+-- Name: kpi_assessment_values_updated_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessment_values_updated_by_idx ON public.kpi_assessment_values USING btree (updated_by) WHERE (updated_by IS NOT NULL);
+
+--
+-- Name: kpi_assessments_created_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessments_created_by_idx ON public.kpi_assessments USING btree (created_by) WHERE (created_by IS NOT NULL);
+
+--
+-- Name: kpi_assessments_one_snapshot_per_year_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX kpi_assessments_one_snapshot_per_year_idx ON public.kpi_assessments USING btree (city_id, reporting_year) WHERE (published_at IS NOT NULL);
+
+--
+-- Name: kpi_assessments_published_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessments_published_by_idx ON public.kpi_assessments USING btree (published_by) WHERE (published_by IS NOT NULL);
+
+--
+-- Name: kpi_assessments_published_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessments_published_idx ON public.kpi_assessments USING btree (city_id) WHERE (published_at IS NOT NULL);
+
+--
+-- Name: kpi_assessments_supersedes_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessments_supersedes_id_idx ON public.kpi_assessments USING btree (supersedes_id) WHERE (supersedes_id IS NOT NULL);
+
+--
+-- Name: kpi_assessments_verified_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_assessments_verified_by_idx ON public.kpi_assessments USING btree (verified_by) WHERE (verified_by IS NOT NULL);
+
+--
 -- Name: kpi_sdg_links_goal_idx; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX kpi_sdg_links_goal_idx ON public.kpi_sdg_links USING btree (goal, kpi_code);
+
+--
+-- Name: kpi_targets_kpi_code_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_targets_kpi_code_idx ON public.kpi_targets USING btree (kpi_code);
+
+--
+-- Name: kpi_targets_updated_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_targets_updated_by_idx ON public.kpi_targets USING btree (updated_by) WHERE (updated_by IS NOT NULL);
 
 --
 -- Name: kpis_dimension_idx; Type: INDEX; Schema: public; Owner: -
@@ -5343,6 +7085,174 @@ CREATE INDEX organizations_status_idx ON public.organizations USING btree (statu
 CREATE INDEX organizations_website_host_idx ON public.organizations USING btree (website_host) WHERE (website_host IS NOT NULL);
 
 --
+-- Name: procurement_amendments_created_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_amendments_created_by_idx ON public.procurement_amendments USING btree (created_by);
+
+--
+-- Name: procurement_amendments_process_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_amendments_process_idx ON public.procurement_amendments USING btree (process_id, created_at);
+
+--
+-- Name: procurement_answers_created_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_answers_created_by_idx ON public.procurement_answers USING btree (created_by);
+
+--
+-- Name: procurement_answers_process_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_answers_process_idx ON public.procurement_answers USING btree (process_id, created_at);
+
+--
+-- Name: procurement_awards_bid_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_awards_bid_idx ON public.procurement_awards USING btree (process_id, bid_id);
+
+--
+-- Name: procurement_awards_created_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_awards_created_by_idx ON public.procurement_awards USING btree (created_by);
+
+--
+-- Name: procurement_awards_organization_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_awards_organization_idx ON public.procurement_awards USING btree (organization_id);
+
+--
+-- Name: procurement_bids_created_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_bids_created_by_idx ON public.procurement_bids USING btree (created_by);
+
+--
+-- Name: procurement_bids_organization_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_bids_organization_idx ON public.procurement_bids USING btree (organization_id);
+
+--
+-- Name: procurement_bids_process_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_bids_process_idx ON public.procurement_bids USING btree (process_id);
+
+--
+-- Name: procurement_interests_organization_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_interests_organization_idx ON public.procurement_interests USING btree (organization_id);
+
+--
+-- Name: procurement_interests_submitted_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_interests_submitted_by_idx ON public.procurement_interests USING btree (submitted_by);
+
+--
+-- Name: procurement_milestones_process_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_milestones_process_idx ON public.procurement_milestones USING btree (process_id, due_on);
+
+--
+-- Name: procurement_notices_published_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_notices_published_idx ON public.procurement_notices USING btree (published_at, deadline);
+
+--
+-- Name: procurement_notifications_organization_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_notifications_organization_idx ON public.procurement_notifications USING btree (organization_id);
+
+--
+-- Name: procurement_processes_city_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_processes_city_idx ON public.procurement_processes USING btree (city_id);
+
+--
+-- Name: procurement_processes_created_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_processes_created_by_idx ON public.procurement_processes USING btree (created_by);
+
+--
+-- Name: procurement_processes_published_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_processes_published_idx ON public.procurement_processes USING btree (published_at);
+
+--
+-- Name: procurement_processes_sdgs_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_processes_sdgs_idx ON public.procurement_processes USING gin (sdgs);
+
+--
+-- Name: procurement_processes_stage_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_processes_stage_idx ON public.procurement_processes USING btree (stage, status);
+
+--
+-- Name: procurement_processes_themes_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_processes_themes_idx ON public.procurement_processes USING gin (themes);
+
+--
+-- Name: procurement_questions_asked_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_questions_asked_by_idx ON public.procurement_questions USING btree (asked_by);
+
+--
+-- Name: procurement_questions_organization_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_questions_organization_idx ON public.procurement_questions USING btree (organization_id);
+
+--
+-- Name: procurement_questions_process_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_questions_process_idx ON public.procurement_questions USING btree (process_id, created_at);
+
+--
+-- Name: procurement_releases_released_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_releases_released_idx ON public.procurement_releases USING btree (released_at, id);
+
+--
+-- Name: procurement_scores_criterion_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_scores_criterion_idx ON public.procurement_scores USING btree (process_id, criterion_id);
+
+--
+-- Name: procurement_scores_process_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_scores_process_idx ON public.procurement_scores USING btree (process_id);
+
+--
+-- Name: procurement_theme_follows_updated_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procurement_theme_follows_updated_by_idx ON public.procurement_theme_follows USING btree (updated_by);
+
+--
 -- Name: search_documents_country_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -5437,6 +7347,12 @@ CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON priv
 --
 
 CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.visibility_change_sources FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: cities cities_procurement_search_sync; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER cities_procurement_search_sync AFTER UPDATE ON public.cities FOR EACH ROW EXECUTE FUNCTION private.search_on_procurement_city_change();
 
 --
 -- Name: cities cities_search_sync; Type: TRIGGER; Schema: public; Owner: -
@@ -5607,6 +7523,12 @@ CREATE TRIGGER events_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.eve
 CREATE TRIGGER events_stamp BEFORE INSERT OR UPDATE ON public.events FOR EACH ROW EXECUTE FUNCTION public.stamp_event();
 
 --
+-- Name: hub_cities hub_cities_procurement_search_sync; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER hub_cities_procurement_search_sync AFTER INSERT OR DELETE ON public.hub_cities FOR EACH ROW EXECUTE FUNCTION private.search_on_procurement_hub_change();
+
+--
 -- Name: hub_cities hub_cities_search_sync; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -5637,6 +7559,12 @@ CREATE TRIGGER hub_membership_applications_stamp_decision BEFORE UPDATE ON publi
 CREATE TRIGGER hub_partners_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.hub_partners FOR EACH ROW EXECUTE FUNCTION private.search_on_hub_partner_change();
 
 --
+-- Name: hubs hubs_procurement_search_sync; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER hubs_procurement_search_sync AFTER UPDATE ON public.hubs FOR EACH ROW EXECUTE FUNCTION private.search_on_procurement_hub_change();
+
+--
 -- Name: hubs hubs_search_sync; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -5649,10 +7577,34 @@ CREATE TRIGGER hubs_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.hubs 
 CREATE TRIGGER hubs_set_updated_at BEFORE UPDATE ON public.hubs FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
 --
+-- Name: kpi_assessment_values kpi_assessment_values_guard; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpi_assessment_values_guard BEFORE INSERT OR DELETE OR UPDATE ON public.kpi_assessment_values FOR EACH ROW EXECUTE FUNCTION private.kpi_assessment_values_guard();
+
+--
+-- Name: kpi_assessments kpi_assessments_guard; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpi_assessments_guard BEFORE INSERT OR DELETE OR UPDATE ON public.kpi_assessments FOR EACH ROW EXECUTE FUNCTION private.kpi_assessments_guard();
+
+--
+-- Name: kpi_assessments kpi_assessments_set_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpi_assessments_set_updated_at BEFORE UPDATE ON public.kpi_assessments FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
 -- Name: kpi_sdg_links kpi_sdg_links_search_sync; Type: TRIGGER; Schema: public; Owner: -
 --
 
 CREATE TRIGGER kpi_sdg_links_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.kpi_sdg_links FOR EACH ROW EXECUTE FUNCTION private.search_on_kpi_sdg_link_change();
+
+--
+-- Name: kpi_targets kpi_targets_guard; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpi_targets_guard BEFORE INSERT OR UPDATE ON public.kpi_targets FOR EACH ROW EXECUTE FUNCTION private.kpi_targets_guard();
 
 --
 -- Name: kpis kpis_search_sync; Type: TRIGGER; Schema: public; Owner: -
@@ -5797,6 +7749,72 @@ CREATE TRIGGER organizations_set_updated_at BEFORE UPDATE ON public.organization
 --
 
 CREATE TRIGGER organizations_stamp_new BEFORE INSERT ON public.organizations FOR EACH ROW EXECUTE FUNCTION public.stamp_new_organization();
+
+--
+-- Name: procurement_awards procurement_awards_link; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procurement_awards_link BEFORE INSERT OR UPDATE ON public.procurement_awards FOR EACH ROW EXECUTE FUNCTION private.link_procurement_award();
+
+--
+-- Name: procurement_contracts procurement_contracts_guard; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procurement_contracts_guard BEFORE UPDATE ON public.procurement_contracts FOR EACH ROW EXECUTE FUNCTION private.guard_procurement_contract();
+
+--
+-- Name: procurement_criteria procurement_criteria_guard; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procurement_criteria_guard BEFORE INSERT OR DELETE OR UPDATE ON public.procurement_criteria FOR EACH ROW EXECUTE FUNCTION private.guard_procurement_criteria();
+
+--
+-- Name: procurement_criteria procurement_criteria_weights_total; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER procurement_criteria_weights_total AFTER INSERT OR DELETE OR UPDATE ON public.procurement_criteria DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION private.check_procurement_weights();
+
+--
+-- Name: procurement_milestones procurement_milestones_set_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procurement_milestones_set_updated_at BEFORE UPDATE ON public.procurement_milestones FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
+-- Name: procurement_notices procurement_notices_guard; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procurement_notices_guard BEFORE INSERT OR DELETE OR UPDATE ON public.procurement_notices FOR EACH ROW EXECUTE FUNCTION private.guard_procurement_notice();
+
+--
+-- Name: procurement_notices procurement_notices_search_sync; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procurement_notices_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.procurement_notices FOR EACH ROW EXECUTE FUNCTION private.search_on_procurement_change();
+
+--
+-- Name: procurement_processes procurement_processes_guard; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procurement_processes_guard BEFORE INSERT OR UPDATE ON public.procurement_processes FOR EACH ROW EXECUTE FUNCTION private.guard_procurement_process();
+
+--
+-- Name: procurement_processes procurement_processes_search_sync; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procurement_processes_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.procurement_processes FOR EACH ROW EXECUTE FUNCTION private.search_on_procurement_change();
+
+--
+-- Name: procurement_releases procurement_releases_immutable; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procurement_releases_immutable BEFORE DELETE OR UPDATE ON public.procurement_releases FOR EACH ROW EXECUTE FUNCTION private.refuse_procurement_release_change();
+
+--
+-- Name: procurement_releases procurement_releases_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procurement_releases_stamp BEFORE INSERT ON public.procurement_releases FOR EACH ROW EXECUTE FUNCTION private.stamp_procurement_release();
 
 --
 -- Name: profiles profiles_set_updated_at; Type: TRIGGER; Schema: public; Owner: -
@@ -5956,11 +7974,95 @@ ALTER TABLE ONLY public.hub_partners
     ADD CONSTRAINT hub_partners_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
 
 --
+-- Name: kpi_assessment_values kpi_assessment_values_assessment_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessment_values
+    ADD CONSTRAINT kpi_assessment_values_assessment_id_fkey FOREIGN KEY (assessment_id) REFERENCES public.kpi_assessments(id) ON DELETE CASCADE;
+
+--
+-- Name: kpi_assessment_values kpi_assessment_values_city_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessment_values
+    ADD CONSTRAINT kpi_assessment_values_city_id_fkey FOREIGN KEY (city_id) REFERENCES public.cities(id) ON DELETE CASCADE;
+
+--
+-- Name: kpi_assessment_values kpi_assessment_values_kpi_code_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessment_values
+    ADD CONSTRAINT kpi_assessment_values_kpi_code_fkey FOREIGN KEY (kpi_code) REFERENCES public.kpis(code) ON UPDATE CASCADE ON DELETE RESTRICT;
+
+--
+-- Name: kpi_assessment_values kpi_assessment_values_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessment_values
+    ADD CONSTRAINT kpi_assessment_values_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: kpi_assessments kpi_assessments_city_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessments
+    ADD CONSTRAINT kpi_assessments_city_id_fkey FOREIGN KEY (city_id) REFERENCES public.cities(id) ON DELETE CASCADE;
+
+--
+-- Name: kpi_assessments kpi_assessments_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessments
+    ADD CONSTRAINT kpi_assessments_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: kpi_assessments kpi_assessments_published_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessments
+    ADD CONSTRAINT kpi_assessments_published_by_fkey FOREIGN KEY (published_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: kpi_assessments kpi_assessments_supersedes_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessments
+    ADD CONSTRAINT kpi_assessments_supersedes_id_fkey FOREIGN KEY (supersedes_id) REFERENCES public.kpi_assessments(id) ON DELETE CASCADE;
+
+--
+-- Name: kpi_assessments kpi_assessments_verified_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_assessments
+    ADD CONSTRAINT kpi_assessments_verified_by_fkey FOREIGN KEY (verified_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
 -- Name: kpi_sdg_links kpi_sdg_links_kpi_code_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.kpi_sdg_links
     ADD CONSTRAINT kpi_sdg_links_kpi_code_fkey FOREIGN KEY (kpi_code) REFERENCES public.kpis(code) ON UPDATE CASCADE ON DELETE CASCADE;
+
+--
+-- Name: kpi_targets kpi_targets_city_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_targets
+    ADD CONSTRAINT kpi_targets_city_id_fkey FOREIGN KEY (city_id) REFERENCES public.cities(id) ON DELETE CASCADE;
+
+--
+-- Name: kpi_targets kpi_targets_kpi_code_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_targets
+    ADD CONSTRAINT kpi_targets_kpi_code_fkey FOREIGN KEY (kpi_code) REFERENCES public.kpis(code) ON UPDATE CASCADE ON DELETE CASCADE;
+
+--
+-- Name: kpi_targets kpi_targets_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_targets
+    ADD CONSTRAINT kpi_targets_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES auth.users(id) ON DELETE SET NULL;
 
 --
 -- Name: media_files media_files_hub_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -6187,6 +8289,230 @@ ALTER TABLE ONLY public.organizations
     ADD CONSTRAINT organizations_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES auth.users(id) ON DELETE SET NULL;
 
 --
+-- Name: procurement_amendments procurement_amendments_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_amendments
+    ADD CONSTRAINT procurement_amendments_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: procurement_amendments procurement_amendments_process_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_amendments
+    ADD CONSTRAINT procurement_amendments_process_id_fkey FOREIGN KEY (process_id) REFERENCES public.procurement_processes(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_answers procurement_answers_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_answers
+    ADD CONSTRAINT procurement_answers_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: procurement_answers procurement_answers_process_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_answers
+    ADD CONSTRAINT procurement_answers_process_id_fkey FOREIGN KEY (process_id) REFERENCES public.procurement_processes(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_answers procurement_answers_process_id_question_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_answers
+    ADD CONSTRAINT procurement_answers_process_id_question_id_fkey FOREIGN KEY (process_id, question_id) REFERENCES public.procurement_questions(process_id, id) ON DELETE SET NULL (question_id);
+
+--
+-- Name: procurement_awards procurement_awards_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_awards
+    ADD CONSTRAINT procurement_awards_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: procurement_awards procurement_awards_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_awards
+    ADD CONSTRAINT procurement_awards_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE SET NULL;
+
+--
+-- Name: procurement_awards procurement_awards_process_id_bid_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_awards
+    ADD CONSTRAINT procurement_awards_process_id_bid_id_fkey FOREIGN KEY (process_id, bid_id) REFERENCES public.procurement_bids(process_id, id);
+
+--
+-- Name: procurement_awards procurement_awards_process_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_awards
+    ADD CONSTRAINT procurement_awards_process_id_fkey FOREIGN KEY (process_id) REFERENCES public.procurement_processes(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_bids procurement_bids_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_bids
+    ADD CONSTRAINT procurement_bids_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: procurement_bids procurement_bids_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_bids
+    ADD CONSTRAINT procurement_bids_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE SET NULL;
+
+--
+-- Name: procurement_bids procurement_bids_process_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_bids
+    ADD CONSTRAINT procurement_bids_process_id_fkey FOREIGN KEY (process_id) REFERENCES public.procurement_processes(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_contracts procurement_contracts_process_id_award_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_contracts
+    ADD CONSTRAINT procurement_contracts_process_id_award_id_fkey FOREIGN KEY (process_id, award_id) REFERENCES public.procurement_awards(process_id, id);
+
+--
+-- Name: procurement_contracts procurement_contracts_process_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_contracts
+    ADD CONSTRAINT procurement_contracts_process_id_fkey FOREIGN KEY (process_id) REFERENCES public.procurement_processes(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_criteria procurement_criteria_process_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_criteria
+    ADD CONSTRAINT procurement_criteria_process_id_fkey FOREIGN KEY (process_id) REFERENCES public.procurement_processes(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_interests procurement_interests_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_interests
+    ADD CONSTRAINT procurement_interests_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_interests procurement_interests_process_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_interests
+    ADD CONSTRAINT procurement_interests_process_id_fkey FOREIGN KEY (process_id) REFERENCES public.procurement_processes(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_interests procurement_interests_submitted_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_interests
+    ADD CONSTRAINT procurement_interests_submitted_by_fkey FOREIGN KEY (submitted_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: procurement_milestones procurement_milestones_process_id_contract_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_milestones
+    ADD CONSTRAINT procurement_milestones_process_id_contract_id_fkey FOREIGN KEY (process_id, contract_id) REFERENCES public.procurement_contracts(process_id, id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_notices procurement_notices_process_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_notices
+    ADD CONSTRAINT procurement_notices_process_id_fkey FOREIGN KEY (process_id) REFERENCES public.procurement_processes(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_notifications procurement_notifications_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_notifications
+    ADD CONSTRAINT procurement_notifications_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_notifications procurement_notifications_process_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_notifications
+    ADD CONSTRAINT procurement_notifications_process_id_fkey FOREIGN KEY (process_id) REFERENCES public.procurement_processes(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_processes procurement_processes_city_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_processes
+    ADD CONSTRAINT procurement_processes_city_id_fkey FOREIGN KEY (city_id) REFERENCES public.cities(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_processes procurement_processes_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_processes
+    ADD CONSTRAINT procurement_processes_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: procurement_questions procurement_questions_asked_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_questions
+    ADD CONSTRAINT procurement_questions_asked_by_fkey FOREIGN KEY (asked_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: procurement_questions procurement_questions_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_questions
+    ADD CONSTRAINT procurement_questions_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_questions procurement_questions_process_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_questions
+    ADD CONSTRAINT procurement_questions_process_id_fkey FOREIGN KEY (process_id) REFERENCES public.procurement_processes(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_releases procurement_releases_process_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_releases
+    ADD CONSTRAINT procurement_releases_process_id_fkey FOREIGN KEY (process_id) REFERENCES public.procurement_processes(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_scores procurement_scores_process_id_bid_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_scores
+    ADD CONSTRAINT procurement_scores_process_id_bid_id_fkey FOREIGN KEY (process_id, bid_id) REFERENCES public.procurement_bids(process_id, id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_scores procurement_scores_process_id_criterion_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_scores
+    ADD CONSTRAINT procurement_scores_process_id_criterion_id_fkey FOREIGN KEY (process_id, criterion_id) REFERENCES public.procurement_criteria(process_id, id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_theme_follows procurement_theme_follows_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_theme_follows
+    ADD CONSTRAINT procurement_theme_follows_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
+
+--
+-- Name: procurement_theme_follows procurement_theme_follows_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procurement_theme_follows
+    ADD CONSTRAINT procurement_theme_follows_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
 -- Name: profiles profiles_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -6242,6 +8568,12 @@ ALTER TABLE private.search_lexemes ENABLE ROW LEVEL SECURITY;
 ALTER TABLE private.sessions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: settings; Type: ROW SECURITY; Schema: private; Owner: -
+--
+
+ALTER TABLE private.settings ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: organization_hub_requests Admins of a pending organization can drop a hub it chose; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -6256,6 +8588,42 @@ CREATE POLICY "Admins of a pending organization can drop a hub it chose" ON publ
 CREATE POLICY "Admins of a pending organization choose its hubs" ON public.organization_hub_requests FOR INSERT TO authenticated WITH CHECK ((public.is_org_admin(organization_id) AND (EXISTS ( SELECT 1
    FROM public.organizations o
   WHERE ((o.id = organization_hub_requests.organization_id) AND (o.status = 'pending'::text))))));
+
+--
+-- Name: procurement_amendments Amendments can be recorded by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Amendments can be recorded by the city's editors" ON public.procurement_amendments FOR INSERT TO authenticated WITH CHECK ((public.can_edit_procurement(process_id) AND public.is_procurement_published(process_id)));
+
+--
+-- Name: procurement_amendments Amendments of published processes are visible to members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Amendments of published processes are visible to members" ON public.procurement_amendments FOR SELECT TO authenticated USING ((public.is_procurement_published(process_id) OR public.can_review_procurement(process_id)));
+
+--
+-- Name: procurement_amendments Amendments of published processes are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Amendments of published processes are visible to visitors" ON public.procurement_amendments FOR SELECT TO anon USING (public.is_procurement_published(process_id));
+
+--
+-- Name: procurement_answers Answers can be published by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Answers can be published by the city's editors" ON public.procurement_answers FOR INSERT TO authenticated WITH CHECK ((public.can_edit_procurement(process_id) AND public.is_procurement_notice_published(process_id)));
+
+--
+-- Name: procurement_answers Answers to published notices are visible to members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Answers to published notices are visible to members" ON public.procurement_answers FOR SELECT TO authenticated USING (public.is_procurement_notice_published(process_id));
+
+--
+-- Name: procurement_answers Answers to published notices are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Answers to published notices are visible to visitors" ON public.procurement_answers FOR SELECT TO anon USING (public.is_procurement_notice_published(process_id));
 
 --
 -- Name: hub_membership_applications Applications are visible to the applicant, the applying city or; Type: POLICY; Schema: public; Owner: -
@@ -6274,6 +8642,54 @@ CREATE POLICY "Applications can be decided by the hub's coordinators and admin" 
 --
 
 CREATE POLICY "Audit entries are visible to admins" ON public.audit_log FOR SELECT TO authenticated USING (( SELECT public.is_platform_admin() AS is_platform_admin));
+
+--
+-- Name: procurement_awards Awards are visible to members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Awards are visible to members" ON public.procurement_awards FOR SELECT TO authenticated USING ((public.is_procurement_published(process_id) OR public.can_review_procurement(process_id)));
+
+--
+-- Name: procurement_awards Awards are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Awards are visible to visitors" ON public.procurement_awards FOR SELECT TO anon USING (public.is_procurement_published(process_id));
+
+--
+-- Name: procurement_awards Awards can be corrected by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Awards can be corrected by the city's editors" ON public.procurement_awards FOR UPDATE TO authenticated USING (public.can_edit_procurement(process_id)) WITH CHECK (public.can_edit_procurement(process_id));
+
+--
+-- Name: procurement_awards Awards can be made by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Awards can be made by the city's editors" ON public.procurement_awards FOR INSERT TO authenticated WITH CHECK ((public.can_edit_procurement(process_id) AND public.is_procurement_published(process_id)));
+
+--
+-- Name: procurement_bids Bids are visible to the bidding organization and the city's edi; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Bids are visible to the bidding organization and the city's edi" ON public.procurement_bids FOR SELECT TO authenticated USING ((((organization_id IS NOT NULL) AND public.is_org_member(organization_id)) OR public.can_review_procurement(process_id)));
+
+--
+-- Name: procurement_bids Bids can be corrected by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Bids can be corrected by the city's editors" ON public.procurement_bids FOR UPDATE TO authenticated USING (public.can_edit_procurement(process_id)) WITH CHECK (public.can_edit_procurement(process_id));
+
+--
+-- Name: procurement_bids Bids can be recorded by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Bids can be recorded by the city's editors" ON public.procurement_bids FOR INSERT TO authenticated WITH CHECK ((public.can_edit_procurement(process_id) AND public.is_procurement_published(process_id)));
+
+--
+-- Name: procurement_bids Bids can be removed by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Bids can be removed by the city's editors" ON public.procurement_bids FOR DELETE TO authenticated USING (public.can_edit_procurement(process_id));
 
 --
 -- Name: cities Cities are visible to members; Type: POLICY; Schema: public; Owner: -
@@ -6322,6 +8738,60 @@ CREATE POLICY "City editors and organization admins can apply to join a hub" ON 
 CREATE POLICY "Contact requests are visible to their sender and the organizati" ON public.organization_contact_requests FOR SELECT TO authenticated USING (((sender_id = ( SELECT auth.uid() AS uid)) OR public.is_org_admin(organization_id)));
 
 --
+-- Name: procurement_contracts Contracts are visible to members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Contracts are visible to members" ON public.procurement_contracts FOR SELECT TO authenticated USING ((public.is_procurement_published(process_id) OR public.can_review_procurement(process_id)));
+
+--
+-- Name: procurement_contracts Contracts are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Contracts are visible to visitors" ON public.procurement_contracts FOR SELECT TO anon USING (public.is_procurement_published(process_id));
+
+--
+-- Name: procurement_contracts Contracts can be changed by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Contracts can be changed by the city's editors" ON public.procurement_contracts FOR UPDATE TO authenticated USING (public.can_edit_procurement(process_id)) WITH CHECK (public.can_edit_procurement(process_id));
+
+--
+-- Name: procurement_contracts Contracts can be recorded by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Contracts can be recorded by the city's editors" ON public.procurement_contracts FOR INSERT TO authenticated WITH CHECK (public.can_edit_procurement(process_id));
+
+--
+-- Name: procurement_criteria Criteria can be changed by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Criteria can be changed by the city's editors" ON public.procurement_criteria FOR UPDATE TO authenticated USING (public.can_edit_procurement(process_id)) WITH CHECK (public.can_edit_procurement(process_id));
+
+--
+-- Name: procurement_criteria Criteria can be removed by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Criteria can be removed by the city's editors" ON public.procurement_criteria FOR DELETE TO authenticated USING (public.can_edit_procurement(process_id));
+
+--
+-- Name: procurement_criteria Criteria can be set by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Criteria can be set by the city's editors" ON public.procurement_criteria FOR INSERT TO authenticated WITH CHECK (public.can_edit_procurement(process_id));
+
+--
+-- Name: procurement_criteria Criteria of published notices are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Criteria of published notices are visible to visitors" ON public.procurement_criteria FOR SELECT TO anon USING (public.is_procurement_notice_published(process_id));
+
+--
+-- Name: procurement_criteria Criteria of published notices, and drafts to the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Criteria of published notices, and drafts to the city's editors" ON public.procurement_criteria FOR SELECT TO authenticated USING ((public.is_procurement_notice_published(process_id) OR public.can_review_procurement(process_id)));
+
+--
 -- Name: deliverables Deliverables can be added by admins; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -6340,6 +8810,18 @@ CREATE POLICY "Deliverables can be deleted by admins" ON public.deliverables FOR
 CREATE POLICY "Deliverables can be edited by admins" ON public.deliverables FOR UPDATE TO authenticated USING (( SELECT public.is_platform_admin() AS is_platform_admin)) WITH CHECK (( SELECT public.is_platform_admin() AS is_platform_admin));
 
 --
+-- Name: procurement_notices Draft notices can be deleted by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Draft notices can be deleted by the city's editors" ON public.procurement_notices FOR DELETE TO authenticated USING (((published_at IS NULL) AND public.can_edit_procurement(process_id)));
+
+--
+-- Name: procurement_processes Draft procurement processes can be deleted by the city's editor; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Draft procurement processes can be deleted by the city's editor" ON public.procurement_processes FOR DELETE TO authenticated USING (((published_at IS NULL) AND public.is_city_editor(city_id)));
+
+--
 -- Name: events Events can be created by the hub's coordinators and admins; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -6356,6 +8838,36 @@ CREATE POLICY "Events can be deleted by the hub's coordinators and admins" ON pu
 --
 
 CREATE POLICY "Events can be edited by the hub's coordinators and admins" ON public.events FOR UPDATE TO authenticated USING ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_hub_coordinator(hub_id))) WITH CHECK ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_hub_coordinator(hub_id)));
+
+--
+-- Name: procurement_interests Expressions of interest are visible to the organization and the; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Expressions of interest are visible to the organization and the" ON public.procurement_interests FOR SELECT TO authenticated USING ((public.is_org_member(organization_id) OR public.can_review_procurement(process_id)));
+
+--
+-- Name: procurement_theme_follows Followed themes are visible to the organization's members and a; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Followed themes are visible to the organization's members and a" ON public.procurement_theme_follows FOR SELECT TO authenticated USING ((public.is_org_member(organization_id) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
+
+--
+-- Name: procurement_theme_follows Followed themes can be changed by the organization's members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Followed themes can be changed by the organization's members" ON public.procurement_theme_follows FOR UPDATE TO authenticated USING (public.is_org_member(organization_id)) WITH CHECK ((public.is_org_member(organization_id) AND (updated_by = ( SELECT auth.uid() AS uid))));
+
+--
+-- Name: procurement_theme_follows Followed themes can be chosen by the organization's members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Followed themes can be chosen by the organization's members" ON public.procurement_theme_follows FOR INSERT TO authenticated WITH CHECK ((public.is_org_member(organization_id) AND (updated_by = ( SELECT auth.uid() AS uid))));
+
+--
+-- Name: procurement_theme_follows Followed themes can be reset by the organization's members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Followed themes can be reset by the organization's members" ON public.procurement_theme_follows FOR DELETE TO authenticated USING (public.is_org_member(organization_id));
 
 --
 -- Name: hub_cities Hub cities are visible to members; Type: POLICY; Schema: public; Owner: -
@@ -6508,6 +9020,80 @@ CREATE POLICY "KPI SDG links can be deleted by admins" ON public.kpi_sdg_links F
 CREATE POLICY "KPI SDG links can be edited by admins" ON public.kpi_sdg_links FOR UPDATE TO authenticated USING (( SELECT public.is_platform_admin() AS is_platform_admin)) WITH CHECK (( SELECT public.is_platform_admin() AS is_platform_admin));
 
 --
+-- Name: kpi_assessments KPI assessments are visible to their city's editors and hub coo; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI assessments are visible to their city's editors and hub coo" ON public.kpi_assessments FOR SELECT TO authenticated USING (((published_at IS NOT NULL) OR public.is_city_editor(city_id) OR public.is_coordinator_of_city_hub(city_id)));
+
+--
+-- Name: kpi_assessments KPI assessments can be changed by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI assessments can be changed by their city's editors" ON public.kpi_assessments FOR UPDATE TO authenticated USING (public.is_city_editor(city_id)) WITH CHECK (public.is_city_editor(city_id));
+
+--
+-- Name: kpi_assessments KPI assessments can be deleted by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI assessments can be deleted by their city's editors" ON public.kpi_assessments FOR DELETE TO authenticated USING (public.is_city_editor(city_id));
+
+--
+-- Name: kpi_assessments KPI assessments can be opened by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI assessments can be opened by their city's editors" ON public.kpi_assessments FOR INSERT TO authenticated WITH CHECK (public.is_city_editor(city_id));
+
+--
+-- Name: kpi_targets KPI targets are visible to their city's editors and hub coordin; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI targets are visible to their city's editors and hub coordin" ON public.kpi_targets FOR SELECT TO authenticated USING ((public.is_city_editor(city_id) OR public.is_coordinator_of_city_hub(city_id)));
+
+--
+-- Name: kpi_targets KPI targets can be changed by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI targets can be changed by their city's editors" ON public.kpi_targets FOR UPDATE TO authenticated USING (public.is_city_editor(city_id)) WITH CHECK (public.is_city_editor(city_id));
+
+--
+-- Name: kpi_targets KPI targets can be removed by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI targets can be removed by their city's editors" ON public.kpi_targets FOR DELETE TO authenticated USING (public.is_city_editor(city_id));
+
+--
+-- Name: kpi_targets KPI targets can be set by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI targets can be set by their city's editors" ON public.kpi_targets FOR INSERT TO authenticated WITH CHECK (public.is_city_editor(city_id));
+
+--
+-- Name: kpi_assessment_values KPI values are visible to their city's editors and hub coordina; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI values are visible to their city's editors and hub coordina" ON public.kpi_assessment_values FOR SELECT TO authenticated USING ((public.is_city_editor(city_id) OR public.is_coordinator_of_city_hub(city_id) OR (shared AND (EXISTS ( SELECT 1
+   FROM public.kpi_assessments a
+  WHERE ((a.id = kpi_assessment_values.assessment_id) AND (a.published_at IS NOT NULL)))))));
+
+--
+-- Name: kpi_assessment_values KPI values can be changed by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI values can be changed by their city's editors" ON public.kpi_assessment_values FOR UPDATE TO authenticated USING (public.is_city_editor(city_id)) WITH CHECK (public.is_city_editor(city_id));
+
+--
+-- Name: kpi_assessment_values KPI values can be entered by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI values can be entered by their city's editors" ON public.kpi_assessment_values FOR INSERT TO authenticated WITH CHECK (public.is_city_editor(city_id));
+
+--
+-- Name: kpi_assessment_values KPI values can be removed by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "KPI values can be removed by their city's editors" ON public.kpi_assessment_values FOR DELETE TO authenticated USING (public.is_city_editor(city_id));
+
+--
 -- Name: kpis KPIs are visible to members; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -6564,6 +9150,18 @@ CREATE POLICY "Members can register themselves for an open published event" ON p
   WHERE ((e.id = event_registrations.event_id) AND (e.published_at <= now()) AND (e.registration_mode = 'internal'::text) AND (e.ends_at > now()))))));
 
 --
+-- Name: procurement_questions Members of a verified organization can ask while the notice is ; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Members of a verified organization can ask while the notice is " ON public.procurement_questions FOR INSERT TO authenticated WITH CHECK (((asked_by = ( SELECT auth.uid() AS uid)) AND public.is_org_member(organization_id) AND public.is_verified_organization(organization_id) AND public.is_procurement_notice_open(process_id)));
+
+--
+-- Name: procurement_interests Members of a verified organization can express interest while t; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Members of a verified organization can express interest while t" ON public.procurement_interests FOR INSERT TO authenticated WITH CHECK (((submitted_by = ( SELECT auth.uid() AS uid)) AND public.is_org_member(organization_id) AND public.is_verified_organization(organization_id) AND public.is_procurement_notice_open(process_id)));
+
+--
 -- Name: memberships Members see coordinators, their own roles and the roles in what; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -6576,6 +9174,30 @@ CREATE POLICY "Members see coordinators, their own roles and the roles in what" 
 CREATE POLICY "Members write to verified organizations" ON public.organization_contact_requests FOR INSERT TO authenticated WITH CHECK (((sender_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
    FROM public.organizations o
   WHERE ((o.id = organization_contact_requests.organization_id) AND (o.status = 'verified'::text))))));
+
+--
+-- Name: procurement_milestones Milestones are visible to members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Milestones are visible to members" ON public.procurement_milestones FOR SELECT TO authenticated USING ((public.is_procurement_published(process_id) OR public.can_review_procurement(process_id)));
+
+--
+-- Name: procurement_milestones Milestones are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Milestones are visible to visitors" ON public.procurement_milestones FOR SELECT TO anon USING (public.is_procurement_published(process_id));
+
+--
+-- Name: procurement_milestones Milestones can be added by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Milestones can be added by the city's editors" ON public.procurement_milestones FOR INSERT TO authenticated WITH CHECK (public.can_edit_procurement(process_id));
+
+--
+-- Name: procurement_milestones Milestones can be updated by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Milestones can be updated by the city's editors" ON public.procurement_milestones FOR UPDATE TO authenticated USING (public.can_edit_procurement(process_id)) WITH CHECK (public.can_edit_procurement(process_id));
 
 --
 -- Name: news_items News can be deleted by the hub's coordinators and admins; Type: POLICY; Schema: public; Owner: -
@@ -6600,6 +9222,24 @@ CREATE POLICY "News can be written by the hub's coordinators and admins" ON publ
 --
 
 CREATE POLICY "News revisions are visible to the hub's coordinators and admins" ON public.news_revisions FOR SELECT TO authenticated USING ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_hub_coordinator(hub_id)));
+
+--
+-- Name: procurement_notices Notices can be changed by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Notices can be changed by the city's editors" ON public.procurement_notices FOR UPDATE TO authenticated USING (public.can_edit_procurement(process_id)) WITH CHECK (public.can_edit_procurement(process_id));
+
+--
+-- Name: procurement_notices Notices can be drafted by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Notices can be drafted by the city's editors" ON public.procurement_notices FOR INSERT TO authenticated WITH CHECK (public.can_edit_procurement(process_id));
+
+--
+-- Name: procurement_notifications Notifications are visible to the city's editors and admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Notifications are visible to the city's editors and admins" ON public.procurement_notifications FOR SELECT TO authenticated USING (public.can_review_procurement(process_id));
 
 --
 -- Name: organization_offerings Offerings are visible to members who can see the organization; Type: POLICY; Schema: public; Owner: -
@@ -6720,6 +9360,18 @@ CREATE POLICY "People save their own registration draft" ON public.organization_
 CREATE POLICY "People start their own registration draft" ON public.organization_registration_drafts FOR INSERT TO authenticated WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
 
 --
+-- Name: procurement_processes Procurement processes can be changed by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Procurement processes can be changed by the city's editors" ON public.procurement_processes FOR UPDATE TO authenticated USING (public.is_city_editor(city_id)) WITH CHECK (public.is_city_editor(city_id));
+
+--
+-- Name: procurement_processes Procurement processes can be opened by the city's editors, as d; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Procurement processes can be opened by the city's editors, as d" ON public.procurement_processes FOR INSERT TO authenticated WITH CHECK (((created_by = ( SELECT auth.uid() AS uid)) AND (published_at IS NULL) AND public.is_city_editor(city_id)));
+
+--
 -- Name: profiles Profiles are visible to members; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -6736,6 +9388,12 @@ CREATE POLICY "Profiles are visible to visitors" ON public.profiles FOR SELECT T
 --
 
 CREATE POLICY "Profiles can be deleted by their owner or an admin" ON public.profiles FOR DELETE TO authenticated USING (((id = ( SELECT auth.uid() AS uid)) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
+
+--
+-- Name: kpi_assessments Published KPI assessments are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Published KPI assessments are visible to visitors" ON public.kpi_assessments FOR SELECT TO anon USING ((published_at IS NOT NULL));
 
 --
 -- Name: deliverables Published deliverables are visible to members, all of them to a; Type: POLICY; Schema: public; Owner: -
@@ -6772,6 +9430,36 @@ CREATE POLICY "Published news is visible to visitors" ON public.news_items FOR S
 --
 
 CREATE POLICY "Published news, and drafts to their hub's coordinators, are vis" ON public.news_items FOR SELECT TO authenticated USING (((published_at <= now()) OR ( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_hub_coordinator(hub_id)));
+
+--
+-- Name: procurement_notices Published notices are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Published notices are visible to visitors" ON public.procurement_notices FOR SELECT TO anon USING ((published_at IS NOT NULL));
+
+--
+-- Name: procurement_notices Published notices, and drafts to their city's editors and admin; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Published notices, and drafts to their city's editors and admin" ON public.procurement_notices FOR SELECT TO authenticated USING (((published_at IS NOT NULL) OR public.can_review_procurement(process_id)));
+
+--
+-- Name: procurement_processes Published procurement processes are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Published procurement processes are visible to visitors" ON public.procurement_processes FOR SELECT TO anon USING ((published_at IS NOT NULL));
+
+--
+-- Name: procurement_processes Published procurement processes, and drafts to their city's edi; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Published procurement processes, and drafts to their city's edi" ON public.procurement_processes FOR SELECT TO authenticated USING (((published_at IS NOT NULL) OR public.is_city_editor(city_id) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
+
+--
+-- Name: procurement_questions Questions are visible to the asking organization and the city's; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Questions are visible to the asking organization and the city's" ON public.procurement_questions FOR SELECT TO authenticated USING ((public.is_org_member(organization_id) OR public.can_review_procurement(process_id)));
 
 --
 -- Name: organization_deliverables Recommendations are visible to members who can see the organiza; Type: POLICY; Schema: public; Owner: -
@@ -6820,6 +9508,24 @@ CREATE POLICY "Registrations are visible to the registrant and the event's coo" 
 CREATE POLICY "Registrations can be cancelled by the registrant and the event'" ON public.event_registrations FOR DELETE TO authenticated USING (((user_id = ( SELECT auth.uid() AS uid)) OR public.can_manage_event(event_id)));
 
 --
+-- Name: procurement_releases Releases can be published by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Releases can be published by the city's editors" ON public.procurement_releases FOR INSERT TO authenticated WITH CHECK ((public.can_edit_procurement(process_id) AND public.is_procurement_published(process_id)));
+
+--
+-- Name: procurement_releases Releases of published processes are visible to members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Releases of published processes are visible to members" ON public.procurement_releases FOR SELECT TO authenticated USING (public.is_procurement_published(process_id));
+
+--
+-- Name: procurement_releases Releases of published processes are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Releases of published processes are visible to visitors" ON public.procurement_releases FOR SELECT TO anon USING (public.is_procurement_published(process_id));
+
+--
 -- Name: memberships Roles can be granted by admins; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -6830,6 +9536,30 @@ CREATE POLICY "Roles can be granted by admins" ON public.memberships FOR INSERT 
 --
 
 CREATE POLICY "Roles can be revoked by admins" ON public.memberships FOR DELETE TO authenticated USING (( SELECT public.is_platform_admin() AS is_platform_admin));
+
+--
+-- Name: procurement_scores Scores are visible to the city's editors and admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Scores are visible to the city's editors and admins" ON public.procurement_scores FOR SELECT TO authenticated USING (public.can_review_procurement(process_id));
+
+--
+-- Name: procurement_scores Scores can be changed by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Scores can be changed by the city's editors" ON public.procurement_scores FOR UPDATE TO authenticated USING (public.can_edit_procurement(process_id)) WITH CHECK (public.can_edit_procurement(process_id));
+
+--
+-- Name: procurement_scores Scores can be given by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Scores can be given by the city's editors" ON public.procurement_scores FOR INSERT TO authenticated WITH CHECK (public.can_edit_procurement(process_id));
+
+--
+-- Name: procurement_scores Scores can be removed by the city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Scores can be removed by the city's editors" ON public.procurement_scores FOR DELETE TO authenticated USING (public.can_edit_procurement(process_id));
 
 --
 -- Name: search_documents Search records are visible to members once published; Type: POLICY; Schema: public; Owner: -
@@ -6854,6 +9584,14 @@ CREATE POLICY "Search vocabulary is visible to members" ON public.search_terms F
 --
 
 CREATE POLICY "Search vocabulary is visible to visitors" ON public.search_terms FOR SELECT TO anon USING (true);
+
+--
+-- Name: kpi_assessment_values Shared values of published KPI snapshots are visible to visitor; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Shared values of published KPI snapshots are visible to visitor" ON public.kpi_assessment_values FOR SELECT TO anon USING ((shared AND (EXISTS ( SELECT 1
+   FROM public.kpi_assessments a
+  WHERE ((a.id = kpi_assessment_values.assessment_id) AND (a.published_at IS NOT NULL))))));
 
 --
 -- Name: media_files Uploaded images are visible to members; Type: POLICY; Schema: public; Owner: -
@@ -6934,10 +9672,28 @@ ALTER TABLE public.hub_partners ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.hubs ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: kpi_assessment_values; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpi_assessment_values ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: kpi_assessments; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpi_assessments ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: kpi_sdg_links; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
 ALTER TABLE public.kpi_sdg_links ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: kpi_targets; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpi_targets ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: kpis; Type: ROW SECURITY; Schema: public; Owner: -
@@ -7016,6 +9772,96 @@ ALTER TABLE public.organization_registration_drafts ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.organizations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: procurement_amendments; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_amendments ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: procurement_answers; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_answers ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: procurement_awards; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_awards ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: procurement_bids; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_bids ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: procurement_contracts; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_contracts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: procurement_criteria; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_criteria ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: procurement_interests; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_interests ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: procurement_milestones; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_milestones ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: procurement_notices; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_notices ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: procurement_notifications; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_notifications ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: procurement_processes; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_processes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: procurement_questions; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_questions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: procurement_releases; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_releases ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: procurement_scores; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_scores ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: procurement_theme_follows; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procurement_theme_follows ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: profiles; Type: ROW SECURITY; Schema: public; Owner: -
@@ -7114,6 +9960,12 @@ REVOKE ALL ON FUNCTION private.change_my_password(p_password_hash text) FROM PUB
 GRANT ALL ON FUNCTION private.change_my_password(p_password_hash text) TO authenticated;
 
 --
+-- Name: FUNCTION check_procurement_weights(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.check_procurement_weights() FROM PUBLIC;
+
+--
 -- Name: FUNCTION check_token_args(p_token_hash text, p_ttl_seconds integer); Type: ACL; Schema: private; Owner: -
 --
 
@@ -7168,6 +10020,14 @@ REVOKE ALL ON FUNCTION private.end_session(p_session_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.end_session(p_session_id uuid) TO authenticated;
 
 --
+-- Name: FUNCTION enqueue_contact_message(p_reply_to text, p_subject text, p_body text, p_delivery text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.enqueue_contact_message(p_reply_to text, p_subject text, p_body text, p_delivery text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.enqueue_contact_message(p_reply_to text, p_subject text, p_body text, p_delivery text) TO anon;
+GRANT ALL ON FUNCTION private.enqueue_contact_message(p_reply_to text, p_subject text, p_body text, p_delivery text) TO authenticated;
+
+--
 -- Name: FUNCTION enqueue_mail(p_to text, p_kind text, p_subject text, p_body text, p_delivery text); Type: ACL; Schema: private; Owner: -
 --
 
@@ -7190,6 +10050,30 @@ REVOKE ALL ON FUNCTION private.find_organization_duplicates(p_name text, p_websi
 GRANT ALL ON FUNCTION private.find_organization_duplicates(p_name text, p_website text) TO authenticated;
 
 --
+-- Name: FUNCTION guard_procurement_contract(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.guard_procurement_contract() FROM PUBLIC;
+
+--
+-- Name: FUNCTION guard_procurement_criteria(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.guard_procurement_criteria() FROM PUBLIC;
+
+--
+-- Name: FUNCTION guard_procurement_notice(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.guard_procurement_notice() FROM PUBLIC;
+
+--
+-- Name: FUNCTION guard_procurement_process(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.guard_procurement_process() FROM PUBLIC;
+
+--
 -- Name: FUNCTION is_organization_slug_taken(p_slug text); Type: ACL; Schema: private; Owner: -
 --
 
@@ -7207,6 +10091,109 @@ REVOKE ALL ON FUNCTION private.is_usable_account(p_user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.is_valid_email(p_email text) FROM PUBLIC;
+
+--
+-- Name: TABLE kpi_assessments; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.kpi_assessments TO anon;
+GRANT SELECT,DELETE ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.city_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(city_id) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.reporting_year; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(reporting_year) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.supersedes_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(supersedes_id) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.verifier; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(verifier) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.verification_date; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(verification_date) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.verification_report_url; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(verification_report_url) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.verification_scope; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(verification_scope) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.verified_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(verified_at) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessments.published_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(published_at) ON TABLE public.kpi_assessments TO authenticated;
+
+--
+-- Name: FUNCTION kpi_assessment_frozen_message(a public.kpi_assessments); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.kpi_assessment_frozen_message(a public.kpi_assessments) FROM PUBLIC;
+
+--
+-- Name: FUNCTION kpi_assessment_values_guard(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.kpi_assessment_values_guard() FROM PUBLIC;
+
+--
+-- Name: FUNCTION kpi_assessments_guard(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.kpi_assessments_guard() FROM PUBLIC;
+
+--
+-- Name: FUNCTION kpi_number_problem(kind text, max_value numeric, n numeric); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.kpi_number_problem(kind text, max_value numeric, n numeric) FROM PUBLIC;
+
+--
+-- Name: FUNCTION kpi_targets_guard(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.kpi_targets_guard() FROM PUBLIC;
+
+--
+-- Name: FUNCTION kpi_value_problem(measure jsonb, single numeric, parts jsonb); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.kpi_value_problem(measure jsonb, single numeric, parts jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION link_procurement_award(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.link_procurement_award() FROM PUBLIC;
 
 --
 -- Name: FUNCTION list_mailbox(p_limit integer); Type: ACL; Schema: private; Owner: -
@@ -7314,10 +10301,28 @@ REVOKE ALL ON FUNCTION private.personal_data_hubs(p_user_id uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.personal_data_identity(p_user_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION personal_data_kpi_assessments(p_user_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.personal_data_kpi_assessments(p_user_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION personal_data_organizations(p_user_id uuid); Type: ACL; Schema: private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION private.personal_data_organizations(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION procurement_amended_now(target_process_id uuid, amended_subject text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.procurement_amended_now(target_process_id uuid, amended_subject text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION procurement_history_removed(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.procurement_history_removed() FROM PUBLIC;
 
 --
 -- Name: FUNCTION purge_expired_rows(); Type: ACL; Schema: private; Owner: -
@@ -7351,6 +10356,12 @@ REVOKE ALL ON FUNCTION private.rate_limit_key_hash(p_key text) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION private.record_organization_notice(p_kind text, p_record_id uuid, p_token text) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.record_organization_notice(p_kind text, p_record_id uuid, p_token text) TO authenticated;
+
+--
+-- Name: FUNCTION refuse_procurement_release_change(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.refuse_procurement_release_change() FROM PUBLIC;
 
 --
 -- Name: FUNCTION register_personal_data_source(p_source text, p_function text); Type: ACL; Schema: private; Owner: -
@@ -7513,6 +10524,24 @@ REVOKE ALL ON FUNCTION private.search_on_offering_change() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.search_on_organization_change() FROM PUBLIC;
 
 --
+-- Name: FUNCTION search_on_procurement_change(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_on_procurement_change() FROM PUBLIC;
+
+--
+-- Name: FUNCTION search_on_procurement_city_change(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_on_procurement_city_change() FROM PUBLIC;
+
+--
+-- Name: FUNCTION search_on_procurement_hub_change(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_on_procurement_hub_change() FROM PUBLIC;
+
+--
 -- Name: FUNCTION search_prefix_query(word text); Type: ACL; Schema: private; Owner: -
 --
 
@@ -7576,6 +10605,12 @@ REVOKE ALL ON FUNCTION private.search_rebuild_news() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.search_rebuild_organizations() FROM PUBLIC;
 
 --
+-- Name: FUNCTION search_rebuild_procurement(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_rebuild_procurement() FROM PUBLIC;
+
+--
 -- Name: FUNCTION search_register_source(doc_type text, rebuild_function regprocedure); Type: ACL; Schema: private; Owner: -
 --
 
@@ -7630,6 +10665,12 @@ REVOKE ALL ON FUNCTION private.search_sync_news(target_id uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.search_sync_organization(target_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION search_sync_procurement(target_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_sync_procurement(target_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION search_text_array(value jsonb); Type: ACL; Schema: private; Owner: -
 --
 
@@ -7655,6 +10696,12 @@ GRANT ALL ON FUNCTION private.sign_in_credentials(p_email text) TO portal_identi
 REVOKE ALL ON FUNCTION private.sign_up(p_email text, p_password_hash text, p_display_name text, p_token_hash text, p_ttl_seconds integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.sign_up(p_email text, p_password_hash text, p_display_name text, p_token_hash text, p_ttl_seconds integer) TO anon;
 GRANT ALL ON FUNCTION private.sign_up(p_email text, p_password_hash text, p_display_name text, p_token_hash text, p_ttl_seconds integer) TO authenticated;
+
+--
+-- Name: FUNCTION stamp_procurement_release(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.stamp_procurement_release() FROM PUBLIC;
 
 --
 -- Name: FUNCTION take_notices(); Type: ACL; Schema: private; Owner: -
@@ -7710,6 +10757,14 @@ REVOKE ALL ON FUNCTION public.apply_hub_membership_decision() FROM PUBLIC;
 REVOKE ALL ON FUNCTION public.assign_event_registration_status() FROM PUBLIC;
 
 --
+-- Name: FUNCTION can_edit_procurement(target_process_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.can_edit_procurement(target_process_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.can_edit_procurement(target_process_id uuid) TO anon;
+GRANT ALL ON FUNCTION public.can_edit_procurement(target_process_id uuid) TO authenticated;
+
+--
 -- Name: FUNCTION can_manage_event(target_event_id uuid); Type: ACL; Schema: public; Owner: -
 --
 
@@ -7717,6 +10772,14 @@ REVOKE ALL ON FUNCTION public.can_manage_event(target_event_id uuid) FROM PUBLIC
 GRANT ALL ON FUNCTION public.can_manage_event(target_event_id uuid) TO anon;
 GRANT ALL ON FUNCTION public.can_manage_event(target_event_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION public.can_manage_event(target_event_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION can_review_procurement(target_process_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.can_review_procurement(target_process_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.can_review_procurement(target_process_id uuid) TO anon;
+GRANT ALL ON FUNCTION public.can_review_procurement(target_process_id uuid) TO authenticated;
 
 --
 -- Name: FUNCTION check_organization_deliverable(); Type: ACL; Schema: public; Owner: -
@@ -7785,6 +10848,14 @@ GRANT ALL ON FUNCTION public.is_hub_coordinator(target_hub_id uuid) TO authentic
 GRANT ALL ON FUNCTION public.is_hub_coordinator(target_hub_id uuid) TO service_role;
 
 --
+-- Name: FUNCTION is_ocds_currency(code text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.is_ocds_currency(code text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.is_ocds_currency(code text) TO anon;
+GRANT ALL ON FUNCTION public.is_ocds_currency(code text) TO authenticated;
+
+--
 -- Name: FUNCTION is_org_admin(target_org_id uuid); Type: ACL; Schema: public; Owner: -
 --
 
@@ -7821,12 +10892,44 @@ GRANT ALL ON FUNCTION public.is_platform_admin() TO authenticated;
 GRANT ALL ON FUNCTION public.is_platform_admin() TO service_role;
 
 --
+-- Name: FUNCTION is_procurement_notice_open(target_process_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.is_procurement_notice_open(target_process_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.is_procurement_notice_open(target_process_id uuid) TO anon;
+GRANT ALL ON FUNCTION public.is_procurement_notice_open(target_process_id uuid) TO authenticated;
+
+--
+-- Name: FUNCTION is_procurement_notice_published(target_process_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.is_procurement_notice_published(target_process_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.is_procurement_notice_published(target_process_id uuid) TO anon;
+GRANT ALL ON FUNCTION public.is_procurement_notice_published(target_process_id uuid) TO authenticated;
+
+--
+-- Name: FUNCTION is_procurement_published(target_process_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.is_procurement_published(target_process_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.is_procurement_published(target_process_id uuid) TO anon;
+GRANT ALL ON FUNCTION public.is_procurement_published(target_process_id uuid) TO authenticated;
+
+--
 -- Name: FUNCTION is_public_website_url(url text); Type: ACL; Schema: public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION public.is_public_website_url(url text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.is_public_website_url(url text) TO anon;
 GRANT ALL ON FUNCTION public.is_public_website_url(url text) TO authenticated;
+
+--
+-- Name: FUNCTION is_verified_organization(target_org_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.is_verified_organization(target_org_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.is_verified_organization(target_org_id uuid) TO anon;
+GRANT ALL ON FUNCTION public.is_verified_organization(target_org_id uuid) TO authenticated;
 
 --
 -- Name: FUNCTION join_hubs_on_verification(); Type: ACL; Schema: public; Owner: -
@@ -7855,10 +10958,32 @@ GRANT ALL ON FUNCTION public.organization_name_key(name text) TO anon;
 GRANT ALL ON FUNCTION public.organization_name_key(name text) TO authenticated;
 
 --
+-- Name: FUNCTION procurement_public_parties(target_process_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.procurement_public_parties(target_process_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.procurement_public_parties(target_process_id uuid) TO anon;
+GRANT ALL ON FUNCTION public.procurement_public_parties(target_process_id uuid) TO authenticated;
+
+--
+-- Name: FUNCTION procurement_theme_choices(p_process_id uuid, p_organization_ids uuid[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.procurement_theme_choices(p_process_id uuid, p_organization_ids uuid[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.procurement_theme_choices(p_process_id uuid, p_organization_ids uuid[]) TO authenticated;
+
+--
 -- Name: FUNCTION promote_event_waitlist(target_event_id uuid); Type: ACL; Schema: public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION public.promote_event_waitlist(target_event_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION queue_procurement_notice_mail(p_process_id uuid, p_organization_ids uuid[], p_subject text, p_body text, p_delivery text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.queue_procurement_notice_mail(p_process_id uuid, p_organization_ids uuid[], p_subject text, p_body text, p_delivery text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.queue_procurement_notice_mail(p_process_id uuid, p_organization_ids uuid[], p_subject text, p_body text, p_delivery text) TO authenticated;
 
 --
 -- Name: FUNCTION record_news_revision(); Type: ACL; Schema: public; Owner: -
@@ -8259,11 +11384,114 @@ GRANT UPDATE(since_label) ON TABLE public.hubs TO authenticated;
 GRANT UPDATE(description) ON TABLE public.hubs TO authenticated;
 
 --
+-- Name: TABLE kpi_assessment_values; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.kpi_assessment_values TO anon;
+GRANT SELECT,DELETE ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.assessment_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(assessment_id) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.kpi_code; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(kpi_code) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(status),UPDATE(status) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.value; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(value),UPDATE(value) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.parts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(parts),UPDATE(parts) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.not_available_reason; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(not_available_reason),UPDATE(not_available_reason) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.source; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(source),UPDATE(source) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.method_note; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(method_note),UPDATE(method_note) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
+-- Name: COLUMN kpi_assessment_values.shared; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(shared),UPDATE(shared) ON TABLE public.kpi_assessment_values TO authenticated;
+
+--
 -- Name: TABLE kpi_sdg_links; Type: ACL; Schema: public; Owner: -
 --
 
 GRANT SELECT ON TABLE public.kpi_sdg_links TO anon;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.kpi_sdg_links TO authenticated;
+
+--
+-- Name: TABLE kpi_targets; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE public.kpi_targets TO authenticated;
+
+--
+-- Name: COLUMN kpi_targets.city_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(city_id) ON TABLE public.kpi_targets TO authenticated;
+
+--
+-- Name: COLUMN kpi_targets.kpi_code; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(kpi_code) ON TABLE public.kpi_targets TO authenticated;
+
+--
+-- Name: COLUMN kpi_targets.part_key; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(part_key) ON TABLE public.kpi_targets TO authenticated;
+
+--
+-- Name: COLUMN kpi_targets.baseline_year; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(baseline_year),UPDATE(baseline_year) ON TABLE public.kpi_targets TO authenticated;
+
+--
+-- Name: COLUMN kpi_targets.target_value; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(target_value),UPDATE(target_value) ON TABLE public.kpi_targets TO authenticated;
+
+--
+-- Name: COLUMN kpi_targets.target_year; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(target_year),UPDATE(target_year) ON TABLE public.kpi_targets TO authenticated;
 
 --
 -- Name: TABLE kpis; Type: ACL; Schema: public; Owner: -
@@ -8783,6 +12011,735 @@ GRANT UPDATE(decline_reason) ON TABLE public.organizations TO authenticated;
 GRANT INSERT(terms_version) ON TABLE public.organizations TO authenticated;
 
 --
+-- Name: TABLE procurement_amendments; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.procurement_amendments TO anon;
+GRANT SELECT ON TABLE public.procurement_amendments TO authenticated;
+
+--
+-- Name: COLUMN procurement_amendments.process_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(process_id) ON TABLE public.procurement_amendments TO authenticated;
+
+--
+-- Name: COLUMN procurement_amendments.subject; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(subject) ON TABLE public.procurement_amendments TO authenticated;
+
+--
+-- Name: COLUMN procurement_amendments.rationale; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(rationale) ON TABLE public.procurement_amendments TO authenticated;
+
+--
+-- Name: COLUMN procurement_amendments.description; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(description) ON TABLE public.procurement_amendments TO authenticated;
+
+--
+-- Name: COLUMN procurement_amendments.changes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(changes) ON TABLE public.procurement_amendments TO authenticated;
+
+--
+-- Name: TABLE procurement_answers; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.procurement_answers TO anon;
+GRANT SELECT ON TABLE public.procurement_answers TO authenticated;
+
+--
+-- Name: COLUMN procurement_answers.process_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(process_id) ON TABLE public.procurement_answers TO authenticated;
+
+--
+-- Name: COLUMN procurement_answers.question_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(question_id) ON TABLE public.procurement_answers TO authenticated;
+
+--
+-- Name: COLUMN procurement_answers.question; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(question) ON TABLE public.procurement_answers TO authenticated;
+
+--
+-- Name: COLUMN procurement_answers.answer; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(answer) ON TABLE public.procurement_answers TO authenticated;
+
+--
+-- Name: TABLE procurement_awards; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.procurement_awards TO anon;
+GRANT SELECT ON TABLE public.procurement_awards TO authenticated;
+
+--
+-- Name: COLUMN procurement_awards.process_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(process_id) ON TABLE public.procurement_awards TO authenticated;
+
+--
+-- Name: COLUMN procurement_awards.bid_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(bid_id),UPDATE(bid_id) ON TABLE public.procurement_awards TO authenticated;
+
+--
+-- Name: COLUMN procurement_awards.organization_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(organization_id),UPDATE(organization_id) ON TABLE public.procurement_awards TO authenticated;
+
+--
+-- Name: COLUMN procurement_awards.supplier_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(supplier_name),UPDATE(supplier_name) ON TABLE public.procurement_awards TO authenticated;
+
+--
+-- Name: COLUMN procurement_awards.amount; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(amount),UPDATE(amount) ON TABLE public.procurement_awards TO authenticated;
+
+--
+-- Name: COLUMN procurement_awards.currency; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(currency),UPDATE(currency) ON TABLE public.procurement_awards TO authenticated;
+
+--
+-- Name: COLUMN procurement_awards.value_usd; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(value_usd),UPDATE(value_usd) ON TABLE public.procurement_awards TO authenticated;
+
+--
+-- Name: COLUMN procurement_awards.awarded_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(awarded_on),UPDATE(awarded_on) ON TABLE public.procurement_awards TO authenticated;
+
+--
+-- Name: COLUMN procurement_awards.justification; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(justification),UPDATE(justification) ON TABLE public.procurement_awards TO authenticated;
+
+--
+-- Name: COLUMN procurement_awards.non_bidder_reason; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(non_bidder_reason),UPDATE(non_bidder_reason) ON TABLE public.procurement_awards TO authenticated;
+
+--
+-- Name: TABLE procurement_bids; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE public.procurement_bids TO authenticated;
+
+--
+-- Name: COLUMN procurement_bids.process_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(process_id) ON TABLE public.procurement_bids TO authenticated;
+
+--
+-- Name: COLUMN procurement_bids.organization_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(organization_id),UPDATE(organization_id) ON TABLE public.procurement_bids TO authenticated;
+
+--
+-- Name: COLUMN procurement_bids.bidder_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(bidder_name),UPDATE(bidder_name) ON TABLE public.procurement_bids TO authenticated;
+
+--
+-- Name: COLUMN procurement_bids.amount; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(amount),UPDATE(amount) ON TABLE public.procurement_bids TO authenticated;
+
+--
+-- Name: COLUMN procurement_bids.currency; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(currency),UPDATE(currency) ON TABLE public.procurement_bids TO authenticated;
+
+--
+-- Name: COLUMN procurement_bids.summary; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(summary),UPDATE(summary) ON TABLE public.procurement_bids TO authenticated;
+
+--
+-- Name: COLUMN procurement_bids.received_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(received_on),UPDATE(received_on) ON TABLE public.procurement_bids TO authenticated;
+
+--
+-- Name: TABLE procurement_contracts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.procurement_contracts TO anon;
+GRANT SELECT ON TABLE public.procurement_contracts TO authenticated;
+
+--
+-- Name: COLUMN procurement_contracts.process_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(process_id) ON TABLE public.procurement_contracts TO authenticated;
+
+--
+-- Name: COLUMN procurement_contracts.award_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(award_id) ON TABLE public.procurement_contracts TO authenticated;
+
+--
+-- Name: COLUMN procurement_contracts.amount; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(amount),UPDATE(amount) ON TABLE public.procurement_contracts TO authenticated;
+
+--
+-- Name: COLUMN procurement_contracts.currency; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(currency),UPDATE(currency) ON TABLE public.procurement_contracts TO authenticated;
+
+--
+-- Name: COLUMN procurement_contracts.period_start; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(period_start),UPDATE(period_start) ON TABLE public.procurement_contracts TO authenticated;
+
+--
+-- Name: COLUMN procurement_contracts.period_end; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(period_end),UPDATE(period_end) ON TABLE public.procurement_contracts TO authenticated;
+
+--
+-- Name: COLUMN procurement_contracts.signed_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(signed_on),UPDATE(signed_on) ON TABLE public.procurement_contracts TO authenticated;
+
+--
+-- Name: COLUMN procurement_contracts.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE public.procurement_contracts TO authenticated;
+
+--
+-- Name: TABLE procurement_criteria; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.procurement_criteria TO anon;
+GRANT SELECT,DELETE ON TABLE public.procurement_criteria TO authenticated;
+
+--
+-- Name: COLUMN procurement_criteria.process_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(process_id) ON TABLE public.procurement_criteria TO authenticated;
+
+--
+-- Name: COLUMN procurement_criteria."position"; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT("position"),UPDATE("position") ON TABLE public.procurement_criteria TO authenticated;
+
+--
+-- Name: COLUMN procurement_criteria.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(name),UPDATE(name) ON TABLE public.procurement_criteria TO authenticated;
+
+--
+-- Name: COLUMN procurement_criteria.description; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(description),UPDATE(description) ON TABLE public.procurement_criteria TO authenticated;
+
+--
+-- Name: COLUMN procurement_criteria.weight; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(weight),UPDATE(weight) ON TABLE public.procurement_criteria TO authenticated;
+
+--
+-- Name: COLUMN procurement_criteria.gender_responsive; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(gender_responsive),UPDATE(gender_responsive) ON TABLE public.procurement_criteria TO authenticated;
+
+--
+-- Name: TABLE procurement_interests; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.procurement_interests TO authenticated;
+
+--
+-- Name: COLUMN procurement_interests.process_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(process_id) ON TABLE public.procurement_interests TO authenticated;
+
+--
+-- Name: COLUMN procurement_interests.organization_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(organization_id) ON TABLE public.procurement_interests TO authenticated;
+
+--
+-- Name: COLUMN procurement_interests.message; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(message) ON TABLE public.procurement_interests TO authenticated;
+
+--
+-- Name: COLUMN procurement_interests.listed_publicly; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(listed_publicly) ON TABLE public.procurement_interests TO authenticated;
+
+--
+-- Name: TABLE procurement_milestones; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.procurement_milestones TO anon;
+GRANT SELECT ON TABLE public.procurement_milestones TO authenticated;
+
+--
+-- Name: COLUMN procurement_milestones.process_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(process_id) ON TABLE public.procurement_milestones TO authenticated;
+
+--
+-- Name: COLUMN procurement_milestones.contract_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(contract_id) ON TABLE public.procurement_milestones TO authenticated;
+
+--
+-- Name: COLUMN procurement_milestones.title; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(title),UPDATE(title) ON TABLE public.procurement_milestones TO authenticated;
+
+--
+-- Name: COLUMN procurement_milestones.description; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(description),UPDATE(description) ON TABLE public.procurement_milestones TO authenticated;
+
+--
+-- Name: COLUMN procurement_milestones.due_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(due_on),UPDATE(due_on) ON TABLE public.procurement_milestones TO authenticated;
+
+--
+-- Name: COLUMN procurement_milestones.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(status),UPDATE(status) ON TABLE public.procurement_milestones TO authenticated;
+
+--
+-- Name: COLUMN procurement_milestones.met_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(met_on),UPDATE(met_on) ON TABLE public.procurement_milestones TO authenticated;
+
+--
+-- Name: TABLE procurement_notices; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.procurement_notices TO anon;
+GRANT SELECT,DELETE ON TABLE public.procurement_notices TO authenticated;
+
+--
+-- Name: COLUMN procurement_notices.process_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(process_id) ON TABLE public.procurement_notices TO authenticated;
+
+--
+-- Name: COLUMN procurement_notices.problem_statement; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(problem_statement),UPDATE(problem_statement) ON TABLE public.procurement_notices TO authenticated;
+
+--
+-- Name: COLUMN procurement_notices.market_questions; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(market_questions),UPDATE(market_questions) ON TABLE public.procurement_notices TO authenticated;
+
+--
+-- Name: COLUMN procurement_notices.deadline; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(deadline),UPDATE(deadline) ON TABLE public.procurement_notices TO authenticated;
+
+--
+-- Name: COLUMN procurement_notices.short_deadline_reason; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(short_deadline_reason),UPDATE(short_deadline_reason) ON TABLE public.procurement_notices TO authenticated;
+
+--
+-- Name: COLUMN procurement_notices.documents; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(documents),UPDATE(documents) ON TABLE public.procurement_notices TO authenticated;
+
+--
+-- Name: COLUMN procurement_notices.published_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(published_at) ON TABLE public.procurement_notices TO authenticated;
+
+--
+-- Name: TABLE procurement_notifications; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.procurement_notifications TO authenticated;
+
+--
+-- Name: TABLE procurement_processes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.procurement_processes TO anon;
+GRANT SELECT,DELETE ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(id) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.ocid; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(ocid) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.city_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(city_id) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.title; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(title),UPDATE(title) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.problem; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(problem),UPDATE(problem) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.outcomes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(outcomes),UPDATE(outcomes) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.beneficiaries; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(beneficiaries),UPDATE(beneficiaries) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.themes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(themes),UPDATE(themes) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.sdgs; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(sdgs),UPDATE(sdgs) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.kpi_codes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(kpi_codes),UPDATE(kpi_codes) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.budget_amount; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(budget_amount),UPDATE(budget_amount) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.budget_currency; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(budget_currency),UPDATE(budget_currency) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.budget_usd; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(budget_usd),UPDATE(budget_usd) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.funding_source; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(funding_source),UPDATE(funding_source) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.planned_notice_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(planned_notice_on),UPDATE(planned_notice_on) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.planned_award_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(planned_award_on),UPDATE(planned_award_on) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.planned_delivery_start; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(planned_delivery_start),UPDATE(planned_delivery_start) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.planned_delivery_end; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(planned_delivery_end),UPDATE(planned_delivery_end) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.gender_affected; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(gender_affected),UPDATE(gender_affected) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.gender_consultation; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(gender_consultation),UPDATE(gender_consultation) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.gender_criteria; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(gender_criteria),UPDATE(gender_criteria) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.stage; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(stage) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.tender_method; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(tender_method) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.tender_method_rationale; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(tender_method_rationale) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.tender_recorded_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(tender_recorded_at) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.closing_note; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(closing_note) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.lessons_learned; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(lessons_learned) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.closed_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(closed_at) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.cancellation_reason; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(cancellation_reason) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.published_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(published_at) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: COLUMN procurement_processes.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(created_by) ON TABLE public.procurement_processes TO authenticated;
+
+--
+-- Name: TABLE procurement_questions; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.procurement_questions TO authenticated;
+
+--
+-- Name: COLUMN procurement_questions.process_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(process_id) ON TABLE public.procurement_questions TO authenticated;
+
+--
+-- Name: COLUMN procurement_questions.organization_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(organization_id) ON TABLE public.procurement_questions TO authenticated;
+
+--
+-- Name: COLUMN procurement_questions.body; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(body) ON TABLE public.procurement_questions TO authenticated;
+
+--
+-- Name: TABLE procurement_releases; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.procurement_releases TO anon;
+GRANT SELECT ON TABLE public.procurement_releases TO authenticated;
+
+--
+-- Name: COLUMN procurement_releases.process_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(process_id) ON TABLE public.procurement_releases TO authenticated;
+
+--
+-- Name: COLUMN procurement_releases.tags; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(tags) ON TABLE public.procurement_releases TO authenticated;
+
+--
+-- Name: COLUMN procurement_releases.release; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(release) ON TABLE public.procurement_releases TO authenticated;
+
+--
+-- Name: TABLE procurement_scores; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE public.procurement_scores TO authenticated;
+
+--
+-- Name: COLUMN procurement_scores.process_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(process_id) ON TABLE public.procurement_scores TO authenticated;
+
+--
+-- Name: COLUMN procurement_scores.bid_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(bid_id) ON TABLE public.procurement_scores TO authenticated;
+
+--
+-- Name: COLUMN procurement_scores.criterion_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(criterion_id) ON TABLE public.procurement_scores TO authenticated;
+
+--
+-- Name: COLUMN procurement_scores.score; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(score),UPDATE(score) ON TABLE public.procurement_scores TO authenticated;
+
+--
+-- Name: COLUMN procurement_scores.note; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(note),UPDATE(note) ON TABLE public.procurement_scores TO authenticated;
+
+--
+-- Name: TABLE procurement_theme_follows; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE public.procurement_theme_follows TO authenticated;
+
+--
+-- Name: COLUMN procurement_theme_follows.organization_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(organization_id) ON TABLE public.procurement_theme_follows TO authenticated;
+
+--
+-- Name: COLUMN procurement_theme_follows.themes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(themes),UPDATE(themes) ON TABLE public.procurement_theme_follows TO authenticated;
+
+--
+-- Name: COLUMN procurement_theme_follows.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(updated_by),UPDATE(updated_by) ON TABLE public.procurement_theme_follows TO authenticated;
+
+--
+-- Name: COLUMN procurement_theme_follows.updated_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_at) ON TABLE public.procurement_theme_follows TO authenticated;
+
+--
 -- Name: TABLE profiles; Type: ACL; Schema: public; Owner: -
 --
 
@@ -9087,7 +13044,7 @@ INSERT INTO private.country_names VALUES ('ZW', 'Zimbabwe');
 -- Data for Name: data_version; Type: TABLE DATA; Schema: private; Owner: -
 --
 
-INSERT INTO private.data_version VALUES (true, 2, '2026-12-02 16:23:07.844699+00');
+INSERT INTO private.data_version VALUES (true, 2, '2026-12-02 17:07:57.244977+00');
 
 --
 -- Data for Name: personal_data_sources; Type: TABLE DATA; Schema: private; Owner: -
@@ -9095,6 +13052,7 @@ INSERT INTO private.data_version VALUES (true, 2, '2026-12-02 16:23:07.844699+00
 
 INSERT INTO private.personal_data_sources VALUES ('hubs', 'private.personal_data_hubs');
 INSERT INTO private.personal_data_sources VALUES ('identity', 'private.personal_data_identity');
+INSERT INTO private.personal_data_sources VALUES ('kpi-assessments', 'private.personal_data_kpi_assessments');
 INSERT INTO private.personal_data_sources VALUES ('organizations', 'private.personal_data_organizations');
 
 --
@@ -9108,6 +13066,7 @@ INSERT INTO private.search_sources VALUES ('hub', 'private.search_rebuild_hubs()
 INSERT INTO private.search_sources VALUES ('kpi', 'private.search_rebuild_kpis()');
 INSERT INTO private.search_sources VALUES ('news', 'private.search_rebuild_news()');
 INSERT INTO private.search_sources VALUES ('organization', 'private.search_rebuild_organizations()');
+INSERT INTO private.search_sources VALUES ('procurement', 'private.search_rebuild_procurement()');
 
 --
 -- Data for Name: visibility_change_sources; Type: TABLE DATA; Schema: private; Owner: -

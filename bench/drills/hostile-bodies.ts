@@ -30,7 +30,10 @@ const password = 'demo-password-2026';
 /**
  * Who sends: a visitor, a member without a role, and someone who holds the
  * route's permission (the platform admin holds every role permission but
- * one: applying to join a hub, which takes a city editor).
+ * several: applying to join a hub, the KPI assessments and changing a
+ * city's procurement, which take a city editor, and reading an
+ * organization's contact requests and answering a procurement notice, which
+ * take an organization's admin).
  */
 const accounts = {
   member: 'member@demo.u4ssc.local',
@@ -39,28 +42,24 @@ const accounts = {
   orgAdmin: 'partner@demo.u4ssc.local',
 } as const;
 type Persona = 'visitor' | 'member' | 'holder';
-/** Permissions the platform admin does not hold, and who does (an organization's own admin). */
-const holders: Partial<Record<Permission, keyof typeof accounts>> = {
-  'hub.apply': 'cityEditor',
-  'organization.readContactRequests': 'orgAdmin',
-};
-const holderOf = (permission: Permission): keyof typeof accounts => holders[permission] ?? 'admin';
-
-/**
- * Steps of the organization registration that need the earlier steps done:
- * a signed-in person without a draft (every drill account) is sent back to
- * the first step, 303, before a byte of the body is read.
- */
-const needsEarlierSteps = new Set(
-  ['duplicates', 'hubs', 'offerings', 'profile', 'review'].map(
-    (step) => `/register/organization/${step}`,
-  ),
-);
+const holderOf = (permission: Permission): keyof typeof accounts =>
+  permission === 'hub.apply' ||
+  permission.startsWith('kpiAssessment.') ||
+  permission === 'procurement.manage'
+    ? 'cityEditor'
+    : permission === 'organization.readContactRequests' || permission === 'procurement.respond'
+      ? 'orgAdmin'
+      : 'admin';
 
 /** Concrete values for the dynamic segments of the routes (seeded demo content). */
 const segmentValues: Record<string, string> = {
   'hubs/[slug]': 'austria',
   'events/[slug]': 'demo-austrian-hub-smart-city-dialogue',
+  // The city editor's city, an open (not verified) assessment of it, a section of the framework.
+  'cities/[slug]': 'demo-fjordby',
+  'assessments/[year]': '2024',
+  'sections/[section]': 'ec-ict',
+  // A verified organization: its public contact form and its team's pages.
   'directory/[slug]': 'demo-sensorwerk',
   'organizations/[slug]': 'demo-sensorwerk',
 };
@@ -100,6 +99,14 @@ async function writeRoutes(baseUrl: string): Promise<{ path: string; permission:
   const newsSlug = /href="\/news\/([a-z0-9-]+)"/.exec(news)?.[1];
   if (!newsSlug) throw new Error('No published news item to post to');
   segmentValues['news/[slug]'] = newsSlug;
+  // A published process of Fjordby (the city editor's city), found in the open data.
+  const releases = (await (await fetch(`${baseUrl}/api/ocds/releases`)).json()) as {
+    releases: { ocid: string; buyer?: { name?: string } }[];
+  };
+  const fjordby = releases.releases.find((r) => r.buyer?.name?.includes('Fjordby'));
+  const processId = /[0-9a-f-]{36}$/.exec(fjordby?.ocid ?? '')?.[0];
+  if (!processId) throw new Error('No published procurement process of Fjordby to post to');
+  segmentValues['procurement/[id]'] = processId;
   const routes = [];
   for (const file of listRouteFiles(pagesDir)) {
     const facts = describeRoute(file, fs.readFileSync(path.join(pagesDir, file), 'utf8'));
@@ -117,11 +124,16 @@ async function writeRoutes(baseUrl: string): Promise<{ path: string; permission:
   return routes.sort((a, b) => Number(a.path === '/logout') - Number(b.path === '/logout'));
 }
 
+const laterRegistrationStep =
+  /^\/register\/organization\/(profile|offerings|hubs|review|duplicates)$/;
+
 /** What a persona must get: 413 when it may post here, otherwise a refusal before reading. */
 function expectedFor(permission: Permission, persona: Persona, route: string): number[] {
   // Signing out reads no body: it signs out (303) whoever asks.
   if (route === '/logout') return [303];
-  if (needsEarlierSteps.has(route) && persona !== 'visitor') return [303];
+  // A registration step the sender has not reached (no draft yet) sends them
+  // back to the step they are at before reading a byte.
+  if (laterRegistrationStep.test(route) && persona !== 'visitor') return [303];
   const audience = audienceOf(permission);
   const mayPost =
     audience === 'public' ||

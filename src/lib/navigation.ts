@@ -17,6 +17,7 @@ export const mainNavigation: readonly NavItem[] = [
   { href: '/kpis', label: 'nav.kpis' },
   { href: '/news', label: 'nav.news' },
   { href: '/events', label: 'nav.events' },
+  { href: '/procurement', label: 'nav.procurement' },
 ];
 
 /** True when `pathname` is the item's page or one below it. */

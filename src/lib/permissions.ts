@@ -116,6 +116,8 @@ export const permissions = {
   'account.resetPassword': anyone,
   'account.confirmEmail': anyone,
   'account.signOut': anyone,
+  /** The contact page: anyone may write; rate limits and the honeypot do the rest. */
+  'site.contact': anyone,
   /** profiles, sessions, own credentials: the signed-in account itself. */
   'account.manage': signedIn,
   /** The "Your work" page: any member; each section shows only what RLS lets them see. */
@@ -212,6 +214,24 @@ export const permissions = {
   'organization.acceptInvitation': signedIn,
   /** private.export_my_personal_data: the signed-in person's own data. */
   'account.exportData': signedIn,
+  /**
+   * kpi_assessments, kpi_assessment_values, kpi_targets · select of unpublished
+   * rows: the city's editors and the coordinators of its hubs (not admins: a
+   * city's unpublished figures are the city's).
+   */
+  'kpiAssessment.read': byRole(
+    (ms, t) =>
+      edits(ms, t) ||
+      (t === anyTarget
+        ? coordinates(ms, t)
+        : (t.cityHubIds ?? []).some((hubId) => coordinates(ms, { hubId }))),
+    { title: 'kpiAssessments.forbidden.title', body: 'kpiAssessments.forbidden.readBody' },
+  ),
+  /** kpi_assessments, kpi_assessment_values, kpi_targets · insert/update/delete: the city's editors. */
+  'kpiAssessment.write': byRole((ms, t) => edits(ms, t), {
+    title: 'kpiAssessments.forbidden.title',
+    body: 'kpiAssessments.forbidden.writeBody',
+  }),
   /** memberships · insert/delete: admins. */
   'membership.grant': adminOnly,
   'membership.revoke': adminOnly,
@@ -222,6 +242,20 @@ export const permissions = {
   /** private.admin_* functions: admins. */
   'account.disable': adminOnly,
   'admin.access': adminOnly,
+
+  /**
+   * procurement_* · insert/update/delete: the editors of the process's city
+   * ("only the city's editors change its processes"; not coordinators, not admins).
+   */
+  'procurement.manage': byRole((ms, t) => edits(ms, t), {
+    title: 'procurement.forbidden.title',
+    body: 'procurement.forbidden.body',
+  }),
+  /** procurement_questions, procurement_interests · insert: members of the organization (verified: RLS). */
+  'procurement.respond': byRole((ms, t) => belongs(ms, t), {
+    title: 'procurement.respondForbidden.title',
+    body: 'procurement.respondForbidden.body',
+  }),
 } as const satisfies Record<string, Definition>;
 
 export type Permission = keyof typeof permissions;

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentTermsVersion } from '../../src/lib/legal/terms';
 import {
   baseUrl,
   e2eEnabled,
@@ -148,6 +149,12 @@ describe.skipIf(!e2eEnabled())(
       await page.getByRole('button', { name: 'Save and continue' }).click();
       expect(new URL(page.url()).pathname).toBe('/register/organization/review');
       await check(page);
+      // The terms it is asked to accept are the version /terms shows.
+      const termsLink = page.getByRole('link', { name: /Read the terms of use/ });
+      await expect(termsLink.textContent()).resolves.toContain(currentTermsVersion);
+      const terms = await fetch(new URL((await termsLink.getAttribute('href'))!, baseUrl()));
+      expect(terms.status).toBe(200);
+      await expect(terms.text()).resolves.toContain(`data-terms-version="${currentTermsVersion}"`);
       // Without the terms: refused, nothing created.
       await page.getByRole('button', { name: 'Submit for review' }).click();
       await expect(page.getByRole('alert').first().textContent()).resolves.toContain(
@@ -243,8 +250,9 @@ describe.skipIf(!e2eEnabled())(
       await editor.getByRole('link', { name: 'Contact this organization' }).click();
       await check(editor);
       await editor.getByLabel('Subject').fill('Solar roofs for Fjordby schools');
+      // "Message (required)": a required field says so in words.
       await editor
-        .getByLabel('Message', { exact: true })
+        .getByLabel(/^Message \(required\)/)
         .fill('Fjordby plans to put solar panels on four schools next year. Could we talk?');
       await editor.getByRole('button', { name: 'Send message' }).click();
       expect(new URL(editor.url()).pathname).toBe('/organizations/sent');

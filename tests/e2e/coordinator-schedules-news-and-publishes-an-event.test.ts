@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestFiles } from '../fixtures/test-images';
 import {
@@ -18,8 +18,13 @@ import { advanceServerClock, resetServerClock } from '../support/server-clock';
 
 const text = async (pathname: string) => (await fetch(`${baseUrl()}${pathname}`)).text();
 
-/** `datetime-local` value (with seconds) for an instant, in UTC. */
-const utcWallTime = (date: Date) => date.toISOString().slice(0, 19);
+/** Fills a date-and-time field's four parts (day, month, year, 24-hour time) with an instant in UTC. */
+async function fillUtcWallTime(page: Page, name: string, date: Date) {
+  await page.locator(`#field-${name}-day`).fill(String(date.getUTCDate()));
+  await page.locator(`#field-${name}-month`).fill(String(date.getUTCMonth() + 1));
+  await page.locator(`#field-${name}-year`).fill(String(date.getUTCFullYear()));
+  await page.locator(`#field-${name}-time`).fill(date.toISOString().slice(11, 16));
+}
 
 describe.skipIf(!e2eEnabled())(
   'a coordinator schedules news with a link and an image, and publishes an event',
@@ -80,12 +85,12 @@ describe.skipIf(!e2eEnabled())(
       await page.getByRole('button', { name: 'Upload and insert' }).click();
       await expect.poll(() => editor.locator('img').count(), { timeout: 10_000 }).toBe(1);
 
-      // An hour ahead: the next story makes that hour pass on the server's clock.
-      publishAt = new Date(Date.now() + 3600_000);
-      await page.locator('#field-publish_at').fill(utcWallTime(publishAt));
+      // An hour ahead (to the minute): the next story makes that hour pass on the server's clock.
+      publishAt = new Date(Math.ceil((Date.now() + 3600_000) / 60_000) * 60_000);
+      await fillUtcWallTime(page, 'publish_at', publishAt);
       await page.locator('#field-publish_tz').selectOption('UTC');
       await Promise.all([
-        page.waitForURL(/\/news\/[a-z0-9-]+\?saved=1$/),
+        page.waitForURL(/\/news\/[a-z0-9-]+\?saved=schedule$/),
         page.getByRole('button', { name: 'Schedule' }).click(),
       ]);
       newsPath = new URL(page.url()).pathname;
@@ -138,14 +143,14 @@ describe.skipIf(!e2eEnabled())(
       await page.getByLabel('Title').fill(eventTitle);
       await page.getByLabel('Summary').fill('Bring your data; we help you check it.');
       await page.locator('#field-time_zone').selectOption('Europe/Vienna');
-      await page.locator('#field-starts_at').fill('2031-06-15T09:00');
-      await page.locator('#field-ends_at').fill('2031-06-15T12:30');
+      await fillUtcWallTime(page, 'starts_at', new Date('2031-06-15T09:00Z'));
+      await fillUtcWallTime(page, 'ends_at', new Date('2031-06-15T12:30Z'));
       await page.locator('#field-venue_name').fill('Rathaus, Vienna');
       await page.getByLabel('On the portal, with a number of places and a waiting list').check();
       await page.locator('#field-capacity').fill('25');
       await expectNoAxeViolations(page);
       await Promise.all([
-        page.waitForURL(/\/events\/[a-z0-9-]+\?saved=1$/),
+        page.waitForURL(/\/events\/[a-z0-9-]+\?saved=publish$/),
         page.getByRole('button', { name: 'Publish now' }).click(),
       ]);
       const eventPath = new URL(page.url()).pathname;

@@ -10,10 +10,15 @@ const expectedSections: Record<Role, string[]> = {
   admin: ['admin', 'organization-reviews'],
   coordinator: ['hub-austria', 'hub-demo-nordic-hub', 'news', 'events', 'organization-reviews'],
   otherCoordinator: ['hub-demo-andean-hub', 'news', 'events', 'organization-reviews'],
-  cityEditor: ['city-demo-fjordby'],
-  otherCityEditor: ['city-demo-lakeside'],
-  orgMember: ['organization-demo-pending-mobility', 'organization-demo-sensorwerk'],
+  cityEditor: ['kpi-assessments', 'procurement', 'city-demo-fjordby'],
+  otherCityEditor: ['kpi-assessments', 'procurement', 'city-demo-lakeside'],
+  orgMember: [
+    'procurement-opportunities',
+    'organization-demo-pending-mobility',
+    'organization-demo-sensorwerk',
+  ],
   orgColleague: [
+    'procurement-opportunities',
     'organization-demo-declined-gadgets',
     'organization-demo-sensorwerk',
     'organization-demo-urban-data-lab',
@@ -121,7 +126,7 @@ describe.skipIf(!e2eEnabled())('each role finds its work, and only its own links
       await expect(page.getByRole('status').first().textContent()).resolves.toContain(
         'Max Member (demo) (member@demo.u4ssc.local)',
       );
-      await expect(page.getByLabel('Password', { exact: true }).count()).resolves.toBe(0);
+      await expect(page.getByLabel(/^Password/).count()).resolves.toBe(0);
       await expect(
         page.getByRole('main').getByRole('link', { name: 'Your work' }).count(),
       ).resolves.toBe(1);

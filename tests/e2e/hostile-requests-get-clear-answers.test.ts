@@ -116,7 +116,7 @@ describe.skipIf(!e2eEnabled())(
         form({ ...event, starts_at: '2027-13-04T09:00' }),
       );
       expect(month13.status).toBe(422);
-      expect(await month13.text()).toContain('a real date and time');
+      expect(await month13.text()).toContain('a real day, month and year');
       const year0 = await post(
         '/events/new',
         coordinator,

@@ -77,13 +77,20 @@ describe.skipIf(!e2eEnabled())('people get the mail they expect', () => {
     await page.getByLabel('Title').fill(title);
     await page.getByLabel('Summary').fill('One place only.');
     await page.locator('#field-time_zone').selectOption('Europe/Vienna');
-    await page.locator('#field-starts_at').fill('2031-10-01T09:00');
-    await page.locator('#field-ends_at').fill('2031-10-01T11:00');
+    for (const [name, time] of [
+      ['starts_at', '9:00'],
+      ['ends_at', '11:00'],
+    ] as const) {
+      await page.locator(`#field-${name}-day`).fill('1');
+      await page.locator(`#field-${name}-month`).fill('10');
+      await page.locator(`#field-${name}-year`).fill('2031');
+      await page.locator(`#field-${name}-time`).fill(time);
+    }
     await page.locator('#field-venue_name').fill('Rathaus, Vienna');
     await page.getByLabel('On the portal, with a number of places and a waiting list').check();
     await page.locator('#field-capacity').fill('1');
     await Promise.all([
-      page.waitForURL(/\/events\/[a-z0-9-]+\?saved=1$/),
+      page.waitForURL(/\/events\/[a-z0-9-]+\?saved=publish$/),
       page.getByRole('button', { name: 'Publish now' }).click(),
     ]);
     const eventPath = new URL(page.url()).pathname;

@@ -45,7 +45,7 @@ describe.skipIf(!e2eEnabled())(
         /Smart sustainable cities/,
       );
       const deliverablesFigure = page
-        .locator('dt', { hasText: 'Recommendations and publications' })
+        .locator('dt', { hasText: 'Deliverables' })
         .locator('xpath=following-sibling::dd');
       expect(Number(await deliverablesFigure.textContent())).toBeGreaterThanOrEqual(30);
       await expect(page.getByText('Hubs', { exact: true }).count()).resolves.toBeGreaterThan(0);
@@ -122,7 +122,7 @@ describe.skipIf(!e2eEnabled())(
       await expect(page.getByText(/Verification Report: Tromsø/).isVisible()).resolves.toBe(true);
       await expectNoAxeViolations(page);
       await page.goto('/cities?region=europe');
-      const demoCard = page.locator('article', { hasText: 'Fjordby (demo)' });
+      const demoCard = page.locator('article', { hasText: 'Fjordby' });
       await expect(demoCard.locator('[data-status="demo"]').isVisible()).resolves.toBe(true);
       await expectNoAxeViolations(page);
       await context.close();

@@ -21,7 +21,7 @@ describe.skipIf(!e2eEnabled())('a visitor searches the network', () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/deliverables');
-    await page.getByRole('searchbox', { name: 'Search the portal' }).fill('Tromso');
+    await page.getByRole('searchbox', { name: 'Site search' }).fill('Tromso');
     await page.getByRole('search').getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/\/search\?q=Tromso/);
     expect((await page.locator('#results-count').textContent())?.trim()).toMatch(
@@ -118,7 +118,7 @@ describe.skipIf(!e2eEnabled())('a visitor searches the network', () => {
     const html = await (await fetch(`${baseUrl()}/search?q=Pending+Mobility`)).text();
     expect(html).not.toContain('Pending Mobility Ltd');
     const partners = await (await fetch(`${baseUrl()}/search?type=organization`)).text();
-    expect(partners).toContain('Sensorwerk GmbH (demo)');
+    expect(partners).toContain('Sensorwerk GmbH');
     expect(partners).not.toContain('Pending Mobility Ltd');
   });
 });

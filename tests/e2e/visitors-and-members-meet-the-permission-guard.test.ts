@@ -111,7 +111,7 @@ describe.skipIf(!e2eEnabled())('visitors and members meet the permission guard',
     expect(new URL(page.url()).pathname).toBe('/login');
     await expect(page.getByRole('status').textContent()).resolves.toBeTruthy();
     await page.getByLabel('Email address').fill(demoEmails.coordinator);
-    await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+    await page.getByLabel(/^Password/).fill(demoPassword);
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/hubs/austria/edit'),
       page.getByRole('button', { name: 'Sign in' }).click(),

@@ -326,7 +326,12 @@ describe.each(testTargets())(
 
     it('gives every member their data, and deletes an account keeping what belongs to organizations', async () => {
       const data = await as('cityEditor', (rdb) => exportMyData(rdb));
-      expect(Object.keys(data).sort()).toEqual(['hubs', 'identity', 'organizations']);
+      expect(Object.keys(data).sort()).toEqual([
+        'hubs',
+        'identity',
+        'kpi-assessments',
+        'organizations',
+      ]);
       expect(data.identity).toMatchObject({ account: { email: 'city@demo.u4ssc.local' } });
       expect(
         (

@@ -284,7 +284,7 @@ describe.each(testTargets())('render cache on $name', (target) => {
       );
     const fields = {
       description: 'Sensors for the cache test.',
-      themes: ['environment'],
+      themes: ['environment' as const],
       sdgs: [11],
     };
 

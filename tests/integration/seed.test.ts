@@ -66,7 +66,10 @@ describe.each(testTargets())('seed on $name', (target) => {
         tx.query<{ memberships: string; rows: number }>(
           `select (select string_agg(id::text, ',' order by id) from public.memberships) as memberships,
                   ((select count(*) from public.hubs) + (select count(*) from public.cities)
-                  + (select count(*) from public.deliverables))::int as rows`,
+                  + (select count(*) from public.deliverables)
+                  + (select count(*) from public.procurement_processes)
+                  + (select count(*) from public.procurement_releases)
+                  + (select count(*) from public.procurement_bids))::int as rows`,
         );
       const before = await snapshot();
       await seedWithin(tx, { rootDir, includeDemo: true });

@@ -57,12 +57,18 @@ describe.each(testTargets())('the "Your work" page on $name', (target) => {
       'events',
       'organization-reviews',
     ]);
-    expect(await idsOf('cityEditor')).toEqual(['city-demo-fjordby']);
+    expect(await idsOf('cityEditor')).toEqual([
+      'kpi-assessments',
+      'procurement',
+      'city-demo-fjordby',
+    ]);
     expect(await idsOf('orgMember')).toEqual([
+      'procurement-opportunities',
       'organization-demo-pending-mobility',
       'organization-demo-sensorwerk',
     ]);
     expect(await idsOf('orgColleague')).toEqual([
+      'procurement-opportunities',
       'organization-demo-declined-gadgets',
       'organization-demo-sensorwerk',
       'organization-demo-urban-data-lab',
@@ -111,10 +117,31 @@ describe.each(testTargets())('the "Your work" page on $name', (target) => {
     expect(andresNews.waiting).toEqual([]);
     expect(andresNews.groups.flatMap((group) => group.items)).toEqual([]);
     // The city editor sees where the request stands, without coordinator links.
-    const city = (await workOf('cityEditor')).sections[0]!;
+    const city = (await workOf('cityEditor')).sections.find((s) => s.id === 'city-demo-fjordby')!;
     const requests = city.groups.find((group) => group.heading === 'Requests to join hubs')!;
     expect(requests.items).toMatchObject([
       { label: 'Andean Region Hub (demo)', badge: { label: 'Waiting for a decision' } },
+    ]);
+  });
+
+  it("lists a city editor's own processes, drafts included, and nobody else's", async () => {
+    const fjordby = (await workOf('cityEditor')).sections.find((s) => s.id === 'procurement')!;
+    const items = fjordby.groups[0]!.items;
+    expect(items.every((item) => item.detail?.startsWith('Fjordby (demo)'))).toBe(true);
+    expect(
+      items.find((item) => item.label === 'Free Wi-Fi in the harbour district')?.badge?.label,
+    ).toBe('Draft');
+    const lakeside = (await workOf('otherCityEditor')).sections.find(
+      (s) => s.id === 'procurement',
+    )!;
+    expect(lakeside.groups[0]!.items.map((item) => item.label)).toEqual([
+      'Finding leaks in the water network',
+    ]);
+    const vendor = (await workOf('orgMember')).sections.find(
+      (s) => s.id === 'procurement-opportunities',
+    )!;
+    expect(vendor.groups[0]!.items.map((item) => item.label)).toEqual([
+      'Safer walking routes to school',
     ]);
   });
 

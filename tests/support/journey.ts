@@ -67,6 +67,22 @@ export class Journey {
     await this.page.keyboard.type(value);
   }
 
+  /**
+   * Fills a date and time (src/components/forms/DateTimeField.astro: Day,
+   * Month, Year and Time boxes) from `YYYY-MM-DDTHH:mm`. One step: a date and
+   * time is one question however many boxes it is typed into (GOV.UK counts
+   * its date input so), as the `datetime-local` control it replaced was one.
+   */
+  async dateTime(name: string, value: string, what: string): Promise<void> {
+    this.steps.push({ kind: 'field', what });
+    const [, year, month, day, time] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})$/.exec(value) ?? [];
+    if (!year) throw new Error(`Not a YYYY-MM-DDTHH:mm value: ${value}`);
+    await this.page.locator(`#field-${name}-day`).fill(String(Number(day)));
+    await this.page.locator(`#field-${name}-month`).fill(String(Number(month)));
+    await this.page.locator(`#field-${name}-year`).fill(year);
+    await this.page.locator(`#field-${name}-time`).fill(time!);
+  }
+
   /** Chooses an option of a select. */
   async choose(target: Locator, value: string, what: string): Promise<void> {
     this.steps.push({ kind: 'field', what });

@@ -29,7 +29,7 @@ export async function signIn(
 ): Promise<void> {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel(/^Password/).fill(password);
   await Promise.all([
     page
       .waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 })

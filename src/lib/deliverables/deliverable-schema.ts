@@ -21,12 +21,43 @@ export const deliverableFrontmatterSchema = z
     url: z.url({ protocol: /^https?$/ }).optional(),
     /** True when the reference research could not confirm a fact (title, year, attribution). */
     uncertain: z.boolean().default(false),
-    /** What exactly is uncertain or noteworthy, in plain words. */
-    note: z.string().optional(),
+    /**
+     * What is not confirmed, as one plain sentence for readers; the page shows
+     * it as "Unconfirmed: …". Required exactly when `uncertain` is true.
+     */
+    unconfirmed: z.string().min(10).optional(),
     themes: z.array(z.string().min(2)).default([]),
-    /** Where the facts come from. */
-    sources: z.array(z.string().min(3)).min(1),
+    /**
+     * Where the facts come from: URLs, or citations a reader can look up.
+     * Only an unconfirmed entry may have none (nothing published was found).
+     */
+    sources: z.array(z.string().min(3)),
+    /**
+     * The researchers' working note, for the people who maintain this file.
+     * Never shown on the site, never synced to the database.
+     */
+    researchNote: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((entry, context) => {
+    if (entry.uncertain && !entry.unconfirmed)
+      context.addIssue({
+        code: 'custom',
+        path: ['unconfirmed'],
+        message: 'an uncertain entry says what is unconfirmed, for readers',
+      });
+    if (!entry.uncertain && entry.unconfirmed)
+      context.addIssue({
+        code: 'custom',
+        path: ['unconfirmed'],
+        message: 'only an uncertain entry has an "unconfirmed" sentence',
+      });
+    if (!entry.uncertain && entry.sources.length === 0)
+      context.addIssue({
+        code: 'custom',
+        path: ['sources'],
+        message: 'a confirmed entry names at least one source',
+      });
+  });
 
 export type DeliverableFrontmatter = z.infer<typeof deliverableFrontmatterSchema>;

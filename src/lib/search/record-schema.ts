@@ -14,6 +14,7 @@ export const searchTypes = [
   'news',
   'event',
   'kpi',
+  'procurement',
 ] as const;
 export const searchTypeSchema = z.enum(searchTypes);
 export type SearchType = z.infer<typeof searchTypeSchema>;
@@ -21,7 +22,9 @@ export type SearchType = z.infer<typeof searchTypeSchema>;
 /** Record ids are `type:source_id`, so one id names one record across engines. */
 export const searchRecordIdSchema = z
   .string()
-  .regex(/^(hub|city|case_study|organization|deliverable|news|event|kpi):[^\s]{1,200}$/);
+  .regex(
+    /^(hub|city|case_study|organization|deliverable|news|event|kpi|procurement):[^\s]{1,200}$/,
+  );
 
 /** A link from one record to another: the hub of a city, a deliverable a case study applies. */
 export const searchLinkSchema = z.object({

@@ -2,6 +2,8 @@ import { getSessionSecret } from '../auth/session-secret';
 import { loadConfig, setConfig, type Config } from '../config';
 import { describeConnection, getConnection } from '../db/connection';
 import { getPrivilegedDatabase } from '../db/privileged';
+import { writeContactAddress } from '../mail/contact-address';
+import { startHousekeeping } from '../mail/housekeeping';
 import { startOutboxWorker } from '../mail/send-outbox';
 import { listPendingMigrations, prepareDatabase } from './prepare-database';
 
@@ -58,6 +60,13 @@ export async function bootServer(
     log('database reachable, schema current (DB_AUTO_MIGRATE is off)');
   }
 
+  // Where contact messages go: the operators' setting, written by the owner.
+  await writeContactAddress(db, config.mail.contactEmail);
+  log(
+    `contact page: messages go to ${config.mail.contactEmail ?? "the platform admins' addresses (CONTACT_EMAIL is not set)"}`,
+  );
+  // Forgetting what the privacy notice says is forgotten, with or without SMTP.
+  startHousekeeping(getPrivilegedDatabase);
   // Background mail sending is a job: it may use the privileged connection.
   if (startOutboxWorker(getPrivilegedDatabase)) {
     log('mail: sending the outbox by SMTP every 15 s');

@@ -4,6 +4,11 @@ import { buildDatabaseConfig, databaseVariables, type DatabaseConfig } from './d
 import { buildHttpConfig, httpVariables, type HttpConfig } from './http';
 import { buildIdentityConfig, identityVariables, type IdentityConfig } from './identity';
 import { buildMailConfig, mailVariables, type MailConfig } from './mail';
+import {
+  buildProcurementConfig,
+  procurementVariables,
+  type ProcurementConfig,
+} from './procurement';
 import { buildSearchConfig, searchVariables, type SearchConfig } from './search';
 import { buildServerConfig, serverVariables, type ServerConfig } from './server';
 import { buildStorageConfig, storageVariables, type StorageConfig } from './storage';
@@ -14,6 +19,7 @@ export type { DatabaseConfig } from './database';
 export type { HttpConfig } from './http';
 export type { IdentityConfig } from './identity';
 export type { MailConfig } from './mail';
+export type { ProcurementConfig } from './procurement';
 export type { ServerConfig } from './server';
 export type { StorageConfig } from './storage';
 export { deriveSiteUrl } from './server';
@@ -23,7 +29,7 @@ export { deriveSiteUrl } from './server';
  * validated as a whole, then read synchronously everywhere. Each part is
  * owned by the area that uses it and lives in its own file (`server.ts`,
  * `database.ts`, `http.ts`, `identity.ts`, `mail.ts`, `storage.ts`,
- * `search.ts`, `cache.ts`): a zod schema of its variables and a function that turns
+ * `search.ts`, `procurement.ts`, `cache.ts`): a zod schema of its variables and a function that turns
  * them into typed settings. `.env.example` documents every variable.
  */
 export interface Config {
@@ -34,6 +40,7 @@ export interface Config {
   mail: MailConfig;
   storage: StorageConfig;
   search: SearchConfig;
+  procurement: ProcurementConfig;
   cache: CacheConfig;
 }
 
@@ -89,6 +96,7 @@ export function loadConfig(
     mail: read(mailVariables),
     storage: read(storageVariables),
     search: read(searchVariables),
+    procurement: read(procurementVariables),
     cache: read(cacheVariables),
   };
   if (
@@ -99,6 +107,7 @@ export function loadConfig(
     !vars.mail ||
     !vars.storage ||
     !vars.search ||
+    !vars.procurement ||
     !vars.cache
   ) {
     throw new ConfigError(issues);
@@ -119,6 +128,7 @@ export function loadConfig(
     mail: buildMailConfig(vars.mail),
     storage,
     search: buildSearchConfig(vars.search),
+    procurement: buildProcurementConfig(vars.procurement),
     cache: buildCacheConfig(vars.cache),
   };
   if (identity.supabaseUrl && !identity.supabase && storage.kind !== 'supabase' && !issues.length) {
@@ -153,6 +163,7 @@ export const configVariableNames: readonly string[] = [
   mailVariables,
   storageVariables,
   searchVariables,
+  procurementVariables,
   cacheVariables,
 ].flatMap((schema) => Object.keys(schema.shape));
 

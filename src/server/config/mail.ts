@@ -5,6 +5,9 @@ import { optionalFlag, optionalText, optionalUrl } from './variables';
 export const mailVariables = z.object({
   SMTP_URL: optionalUrl(/^smtps?$/, 'must start with smtp:// or smtps://'),
   MAIL_FROM: optionalText,
+  CONTACT_EMAIL: optionalText.pipe(
+    z.email({ message: 'must be one e-mail address, e.g. portal-team@example.org' }).optional(),
+  ),
   // Removed: the development mailbox no longer exists on production servers.
   DEV_MAILBOX: optionalFlag,
 });
@@ -14,6 +17,12 @@ export interface MailConfig {
   delivery: 'smtp' | 'mailbox';
   smtpUrl?: string;
   from: string;
+  /**
+   * Where the contact page's messages go; unset: to the platform admins'
+   * account addresses. Written into the database at start (private.settings),
+   * so the request that queues a message never chooses its recipient.
+   */
+  contactEmail?: string;
 }
 
 export function buildMailConfig(vars: z.output<typeof mailVariables>): MailConfig {
@@ -21,5 +30,6 @@ export function buildMailConfig(vars: z.output<typeof mailVariables>): MailConfi
     delivery: vars.SMTP_URL ? 'smtp' : 'mailbox',
     smtpUrl: vars.SMTP_URL,
     from: vars.MAIL_FROM ?? 'U4SSC Hub Portal <no-reply@localhost>',
+    contactEmail: vars.CONTACT_EMAIL?.toLowerCase(),
   };
 }

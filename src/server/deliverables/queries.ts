@@ -18,7 +18,8 @@ export interface DeliverableSummary {
 export interface Deliverable extends DeliverableSummary {
   body: string;
   url: string | null;
-  note: string | null;
+  /** What is not confirmed, for readers ("Unconfirmed: …"); set only when `uncertain`. */
+  unconfirmedNote: string | null;
   sources: string[];
 }
 
@@ -113,7 +114,8 @@ export async function listDeliverables(
 /** The deliverable with this slug, or null when it does not exist or is not visible to the caller. */
 export async function findDeliverable(db: Queryable, slug: string): Promise<Deliverable | null> {
   const [row] = await db.query<Deliverable>(
-    `select ${summaryColumns}, body, url, note, sources from public.deliverables where slug = $1`,
+    `select ${summaryColumns}, body, url, unconfirmed_note as "unconfirmedNote", sources
+       from public.deliverables where slug = $1`,
     [slug],
   );
   return row ?? null;

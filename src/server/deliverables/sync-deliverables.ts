@@ -13,7 +13,9 @@ export interface SyncReport {
  * (no `content_path`) are left alone. The files' free-form theme tags are
  * stored as keys of the shared theme taxonomy (src/lib/taxonomy/themes.ts),
  * so deliverables filter and link by the same themes as every other area;
- * tags that name no theme are left out. A privileged job: run by the seed.
+ * tags that name no theme are left out. Only reader text is stored: the
+ * "unconfirmed" sentence, never the researchers' `researchNote`. A
+ * privileged job: run by the seed.
  */
 export async function syncDeliverables(
   db: Queryable,
@@ -22,12 +24,12 @@ export async function syncDeliverables(
   for (const item of items) {
     await db.query(
       `insert into public.deliverables
-         (slug, kind, code, title, year, summary, body, url, uncertain, note, themes, sources, content_path, published)
+         (slug, kind, code, title, year, summary, body, url, uncertain, unconfirmed_note, themes, sources, content_path, published)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text[], $12::text[], $13, true)
        on conflict (slug) do update set
          kind = excluded.kind, code = excluded.code, title = excluded.title, year = excluded.year,
          summary = excluded.summary, body = excluded.body, url = excluded.url,
-         uncertain = excluded.uncertain, note = excluded.note, themes = excluded.themes,
+         uncertain = excluded.uncertain, unconfirmed_note = excluded.unconfirmed_note, themes = excluded.themes,
          sources = excluded.sources, content_path = excluded.content_path`,
       [
         item.slug,
@@ -39,7 +41,7 @@ export async function syncDeliverables(
         item.body,
         item.url ?? null,
         item.uncertain,
-        item.note ?? null,
+        item.unconfirmed ?? null,
         mapToThemes(item.themes).themes,
         item.sources,
         item.contentPath,

@@ -5,6 +5,7 @@ import { isMultiLineText, isSingleLineText } from '../../lib/text/control-charac
 import { fieldErrorsFrom, type FieldError } from '../forms';
 import { richTextFieldSchema } from '../../lib/rich-text/rich-text-field';
 import { canonicalTimeZone, wallTimeToInstant } from '../../lib/time-zone';
+import { withComposedWallTimes } from '../../lib/wall-time-parts';
 import type { RegistrationMode } from './queries';
 
 const controlCharacters = { message: 'text.error.controlCharacters' } as const;
@@ -136,11 +137,14 @@ export interface EventInput {
   capacity: number | null;
 }
 
+/** The event form's date-and-time fields (each sent as day, month, year and time parts). */
+export const eventWallTimeFields = ['starts_at', 'ends_at'] as const;
+
 /** Validates a submitted event form. */
 export function parseEventForm(
   fields: Record<string, string>,
 ): { ok: true; input: EventInput } | { ok: false; errors: FieldError[] } {
-  const parsed = eventFormSchema.safeParse(fields);
+  const parsed = eventFormSchema.safeParse(withComposedWallTimes(fields, eventWallTimeFields));
   if (!parsed.success) {
     return {
       ok: false,

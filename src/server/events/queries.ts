@@ -18,6 +18,10 @@ export interface EventSummary {
   hubSlug: string;
   hubName: string;
   publishedAt: Date | null;
+  registrationMode: RegistrationMode;
+  capacity: number | null;
+  /** Confirmed registrations, for events with places on the portal (cards say how many are left); else null. */
+  confirmedCount: number | null;
 }
 
 export interface EventDetail extends EventSummary {
@@ -33,10 +37,12 @@ export interface EventDetail extends EventSummary {
 
 const summaryColumns = `e.id, e.slug, e.title, e.summary, e.starts_at as "startsAt", e.ends_at as "endsAt",
   e.time_zone as "timeZone", e.online_url as "onlineUrl", e.venue_name as "venueName", e.is_demo as "isDemo",
-  h.slug as "hubSlug", h.name as "hubName", e.published_at as "publishedAt"`;
+  h.slug as "hubSlug", h.name as "hubName", e.published_at as "publishedAt",
+  e.registration_mode as "registrationMode", e.capacity,
+  case when e.registration_mode = 'internal' and e.capacity is not null
+    then (select c.confirmed from public.event_registration_counts(e.id) c) end as "confirmedCount"`;
 const detailColumns = `${summaryColumns}, e.hub_id as "hubId", e.description, e.venue_address as "venueAddress",
-  e.registration_mode as "registrationMode", e.registration_url as "registrationUrl", e.capacity,
-  e.updated_at as "updatedAt"`;
+  e.registration_url as "registrationUrl", e.updated_at as "updatedAt"`;
 const from = 'from public.events e join public.hubs h on h.id = e.hub_id';
 const published = 'e.published_at <= now()';
 

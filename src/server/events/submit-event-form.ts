@@ -7,6 +7,15 @@ import { createEvent, updateEvent, type SaveEventOutcome } from './save-event';
 import { instantToWallTime } from '../../lib/time-zone';
 import type { EventDetail } from './queries';
 
+/**
+ * The publication fields of the event form. The event has one time zone, the
+ * one its start and end are in: a scheduled publication time is read in it
+ * too, so the form shows one "Time zone" select, not two.
+ */
+function publicationFields(fields: Record<string, string>) {
+  return publicationFieldsSchema.parse({ ...fields, publish_tz: fields.time_zone ?? 'UTC' });
+}
+
 /** Validates and creates an event from the "create an event" form. */
 export async function submitNewEvent(input: {
   db: RequestDb;
@@ -20,7 +29,7 @@ export async function submitNewEvent(input: {
     errors.push({ field: 'hub', message: 'news.form.error.hub' });
   const parsed = parseEventForm(input.fields);
   if (!parsed.ok) errors.push(...parsed.errors);
-  const publication = resolvePublishedAt(publicationFieldsSchema.parse(input.fields), null);
+  const publication = resolvePublishedAt(publicationFields(input.fields), null);
   if (!publication.ok) errors.push({ field: publication.field, message: publication.message });
   if (errors.length > 0 || !parsed.ok || !publication.ok) return { ok: false, errors };
   return createEvent(input.db, {
@@ -41,10 +50,7 @@ export async function submitEventChanges(input: {
   const errors: FieldError[] = [];
   const parsed = parseEventForm(input.fields);
   if (!parsed.ok) errors.push(...parsed.errors);
-  const publication = resolvePublishedAt(
-    publicationFieldsSchema.parse(input.fields),
-    input.event.publishedAt,
-  );
+  const publication = resolvePublishedAt(publicationFields(input.fields), input.event.publishedAt);
   if (!publication.ok) errors.push({ field: publication.field, message: publication.message });
   if (errors.length > 0 || !parsed.ok || !publication.ok) return { ok: false, errors };
   return updateEvent(

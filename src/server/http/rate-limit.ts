@@ -38,12 +38,21 @@ export const rateLimitRules = {
   emailChangePerAccount: { bucket: 'email_change.account', max: 5, windowSeconds: 3600 },
   contactPerIp: { bucket: 'contact.ip', max: 5, windowSeconds: 600 },
   contactPerAccount: { bucket: 'contact.account', max: 10, windowSeconds: 3600 },
+  /** Messages to the portal's team (/contact), counted apart from messages to organizations. */
+  siteContactPerIp: { bucket: 'site_contact.ip', max: 5, windowSeconds: 600 },
+  siteContactPerAccount: { bucket: 'site_contact.account', max: 10, windowSeconds: 3600 },
   /** Invitations to join an organization sent by one person (each mails an address they chose). */
   invitationsPerAccount: { bucket: 'invite.account', max: 20, windowSeconds: 3600 },
   /** Requests to join organizations by one person (each mails the organization's admins). */
   joinRequestsPerAccount: { bucket: 'join.account', max: 10, windowSeconds: 3600 },
   /** Image uploads per account (each costs a decode and an encode), covers included. */
   uploadsPerAccount: { bucket: 'upload.account', max: 100, windowSeconds: 3600 },
+  /** Questions and expressions of interest sent about procurement notices, per account. */
+  procurementResponsesPerAccount: {
+    bucket: 'procurement_response.account',
+    max: 30,
+    windowSeconds: 3600,
+  },
 } as const satisfies Record<string, RateLimitRule>;
 
 export interface RateLimitCheck {

@@ -3,7 +3,13 @@ import type { Database } from '../db/types';
 import { getConfig } from '../config';
 
 export interface MailTransport {
-  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    replyTo?: string;
+  }): Promise<unknown>;
 }
 
 interface OutboxRow {
@@ -11,6 +17,7 @@ interface OutboxRow {
   to_email: string;
   subject: string;
   body_text: string;
+  reply_to: string | null;
 }
 
 /**
@@ -35,7 +42,7 @@ export async function sendPendingMail(
            where sent_at is null and delivery = 'smtp' and attempts < 5
              and (claimed_until is null or claimed_until < now())
            order by created_at limit $1 for update skip locked)
-        returning o.id, o.to_email, o.subject, o.body_text`,
+        returning o.id, o.to_email, o.subject, o.body_text, o.reply_to`,
       [batch],
     ),
   );
@@ -48,6 +55,7 @@ export async function sendPendingMail(
         to: row.to_email,
         subject: row.subject,
         text: row.body_text,
+        ...(row.reply_to ? { replyTo: row.reply_to } : {}),
       });
       await db.query(
         "update private.outbox set sent_at = now(), body_text = '', last_error = null, claimed_until = null where id = $1",

@@ -5,6 +5,7 @@ export interface NetworkNumbers {
   cities: number;
   partners: number;
   deliverables: number;
+  kpis: number;
 }
 
 /** Live counts for the home page; demo records never count (DESIGN.md: numbers that are true). */
@@ -14,7 +15,8 @@ export async function getNetworkNumbers(db: Queryable): Promise<NetworkNumbers> 
        (select count(*)::int from public.hubs where not is_demo) as hubs,
        (select count(*)::int from public.cities where not is_demo) as cities,
        (select count(*)::int from public.organizations where not is_demo and status = 'verified') as partners,
-       (select count(*)::int from public.deliverables) as deliverables`,
+       (select count(*)::int from public.deliverables where published) as deliverables,
+       (select count(*)::int from public.kpis) as kpis`,
   );
   return row!;
 }

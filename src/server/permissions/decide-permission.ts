@@ -107,12 +107,26 @@ const decisions: Record<RolePermission, Decision> = {
     anyOrganizationAdmin,
     'false',
   ),
+  'kpiAssessment.read': scopedTo(
+    'cityId',
+    'public.is_city_editor($1::uuid) or public.is_coordinator_of_city_hub($1::uuid)',
+    `${anyCity} or ${anyHub}`,
+    'false',
+  ),
+  'kpiAssessment.write': scopedTo('cityId', 'public.is_city_editor($1::uuid)', anyCity, 'false'),
   'membership.grant': adminOnly,
   'membership.revoke': adminOnly,
   'deliverable.manage': adminOnly,
   'audit.read': adminOnly,
   'account.disable': adminOnly,
   'admin.access': adminOnly,
+  'procurement.manage': scopedTo('cityId', 'public.is_city_editor($1::uuid)', anyCity, 'false'),
+  'procurement.respond': scopedTo(
+    'organizationId',
+    'public.is_org_member($1::uuid)',
+    anyOrganization,
+    'false',
+  ),
 };
 
 const uuid = z.uuid();

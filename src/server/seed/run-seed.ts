@@ -7,7 +7,9 @@ import { readKpiContent } from '../kpis/read-kpi-content';
 import { syncKpis } from '../kpis/sync-kpis';
 import { demoSeedSchema, referenceSeedSchema } from './seed-data-schema';
 import { seedDemo } from './seed-demo';
+import { seedKpiAssessments } from './seed-kpi-assessments';
 import { seedNewsAndEvents } from './seed-news-events';
+import { seedProcurement } from './seed-procurement';
 import { seedDemoOrganizations } from './seed-organizations';
 import { upsertCities, upsertHubs } from './upsert-places';
 
@@ -62,6 +64,10 @@ export async function seedWithin(tx: Queryable, options: SeedOptions): Promise<S
   if (demo) await seedDemoOrganizations(tx, seedDir, demo.password);
   if (demo) step('demo news and events');
   if (demo) await seedNewsAndEvents(tx, seedDir);
+  if (demo) step('demo procurement processes');
+  if (demo) await seedProcurement(tx, seedDir);
+  if (demo) step('demo KPI assessments');
+  if (demo) await seedKpiAssessments(tx, seedDir);
   return {
     deliverables: synced.upserted,
     kpis: syncedKpis.kpis,

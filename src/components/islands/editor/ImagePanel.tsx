@@ -1,22 +1,28 @@
 import type { Editor } from '@tiptap/react';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { EditorLabels } from './editor-labels';
 
 interface ImagePanelProps {
+  id: string;
   editor: Editor;
   labels: EditorLabels;
   hubId: string;
   uploadUrl: string;
-  onClose: () => void;
+  /** Closes the panel, handing the focus back to the Image button or to the text. */
+  onClose: (returnTo: 'button' | 'text') => void;
 }
 
 /**
  * Uploads an image to the portal (which checks and re-encodes it) and inserts
- * it with the alt text the author writes; alt text is required.
+ * it with the alt text the author writes; alt text is required. Opening it
+ * puts the focus on the file field; inserting returns it to the text, Cancel
+ * and Escape to the Image button.
  */
-export function ImagePanel({ editor, labels, hubId, uploadUrl, onClose }: ImagePanelProps) {
-  const id = useId();
+export function ImagePanel({ id, editor, labels, hubId, uploadUrl, onClose }: ImagePanelProps) {
   const fileRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    fileRef.current?.focus();
+  }, []);
   const [alt, setAlt] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,8 +47,9 @@ export function ImagePanel({ editor, labels, hubId, uploadUrl, onClose }: ImageP
         setError(result.error ?? labels.uploadFailed);
         return;
       }
-      editor.chain().focus().setImage({ src: result.url, alt: alt.trim() }).run();
-      onClose();
+      editor.view.focus();
+      editor.chain().setImage({ src: result.url, alt: alt.trim() }).run();
+      onClose('text');
     } catch {
       setError(labels.uploadFailed);
     } finally {
@@ -51,7 +58,16 @@ export function ImagePanel({ editor, labels, hubId, uploadUrl, onClose }: ImageP
   };
 
   return (
-    <div className="space-y-2 border-t border-line p-3">
+    <div
+      id={id}
+      className="space-y-2 border-t border-line p-3"
+      onKeyDown={(event: KeyboardEvent) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onClose('button');
+        }
+      }}
+    >
       {error && (
         <p role="alert" className="font-semibold text-error-700">
           {error}
@@ -95,7 +111,7 @@ export function ImagePanel({ editor, labels, hubId, uploadUrl, onClose }: ImageP
         >
           {busy ? labels.uploading : labels.insertImage}
         </button>
-        <button type="button" className="button-secondary" onClick={onClose}>
+        <button type="button" className="button-secondary" onClick={() => onClose('button')}>
           {labels.cancel}
         </button>
       </div>

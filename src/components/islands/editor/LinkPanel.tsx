@@ -1,37 +1,58 @@
 import type { Editor } from '@tiptap/react';
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { isSafeLinkHref } from '../../../lib/rich-text/safe-url';
 import type { EditorLabels } from './editor-labels';
 
 interface LinkPanelProps {
+  id: string;
   editor: Editor;
   labels: EditorLabels;
-  onClose: () => void;
+  /** Closes the panel, handing the focus back to the Link button or to the text. */
+  onClose: (returnTo: 'button' | 'text') => void;
 }
 
-/** Sets or removes the link on the selection; only http, https and mailto URLs are accepted. */
-export function LinkPanel({ editor, labels, onClose }: LinkPanelProps) {
-  const id = useId();
+/**
+ * Sets or removes the link on the selection; only http, https and mailto URLs
+ * are accepted. Opening it puts the focus in the address field; Apply and
+ * Remove link return it to the text (the linked words still selected),
+ * Cancel and Escape to the Link button.
+ */
+export function LinkPanel({ id, editor, labels, onClose }: LinkPanelProps) {
+  const field = useRef<HTMLInputElement>(null);
   const [href, setHref] = useState<string>(
     (editor.getAttributes('link').href as string | undefined) ?? 'https://',
   );
   const [error, setError] = useState(false);
+  const inLink = editor.isActive('link');
+  useEffect(() => {
+    field.current?.focus();
+    field.current?.select();
+  }, []);
+
+  const withText = (change: () => void) => {
+    editor.view.focus();
+    change();
+    onClose('text');
+  };
   const apply = () => {
     if (!isSafeLinkHref(href.trim())) {
       setError(true);
+      field.current?.focus();
       return;
     }
-    editor.chain().focus().extendMarkRange('link').setLink({ href: href.trim() }).run();
-    onClose();
+    withText(() => editor.chain().extendMarkRange('link').setLink({ href: href.trim() }).run());
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter') {
       event.preventDefault();
       apply();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose('button');
     }
   };
   return (
-    <div className="space-y-2 border-t border-line p-3">
+    <div id={id} className="space-y-2 border-t border-line p-3" onKeyDown={onKeyDown}>
       <label htmlFor={`${id}-href`} className="field-label">
         {labels.linkUrl}
       </label>
@@ -45,6 +66,7 @@ export function LinkPanel({ editor, labels, onClose }: LinkPanelProps) {
       )}
       <input
         id={`${id}-href`}
+        ref={field}
         type="url"
         className="field-input"
         value={href}
@@ -54,25 +76,21 @@ export function LinkPanel({ editor, labels, onClose }: LinkPanelProps) {
           setHref(event.target.value);
           setError(false);
         }}
-        onKeyDown={onKeyDown}
       />
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <button type="button" className="button-primary" onClick={apply}>
           {labels.apply}
         </button>
-        {editor.isActive('link') && (
+        {inLink && (
           <button
             type="button"
             className="button-secondary"
-            onClick={() => {
-              editor.chain().focus().extendMarkRange('link').unsetLink().run();
-              onClose();
-            }}
+            onClick={() => withText(() => editor.chain().extendMarkRange('link').unsetLink().run())}
           >
             {labels.unlink}
           </button>
         )}
-        <button type="button" className="button-secondary" onClick={onClose}>
+        <button type="button" className="button-secondary" onClick={() => onClose('button')}>
           {labels.cancel}
         </button>
       </div>

@@ -38,7 +38,9 @@ export default function RichTextEditor(props: RichTextEditorProps) {
         'aria-multiline': 'true',
         'aria-invalid': props.invalid ? 'true' : 'false',
         role: 'textbox',
-        class: 'prose max-w-none min-h-48 p-3 focus:outline-none',
+        // A visible focus ring on the text itself, inside the frame (every other control has one).
+        class:
+          'prose max-w-none min-h-48 p-3 focus-visible:outline-2 focus-visible:-outline-offset-4 focus-visible:outline-primary-700',
       },
     },
     onUpdate: ({ editor: current }) => {

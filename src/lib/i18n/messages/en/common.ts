@@ -35,6 +35,8 @@ export const common = {
   'filters.active': 'Active filters',
   'filters.remove': 'Remove filter: {label}',
   'filters.any': 'Any',
+  'filters.showMore.one': 'Show {count} more',
+  'filters.showMore.other': 'Show {count} more',
   'filters.invalid': 'Some filters were not understood and were ignored: {fields}.',
   'results.count.one': '{count} result',
   'results.count.other': '{count} results',

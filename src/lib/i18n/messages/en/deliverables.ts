@@ -23,8 +23,8 @@ export const deliverables = {
   'deliverables.openOfficialOther': 'Read the official page',
   'deliverables.sources': 'Sources',
   'deliverables.uncertainTitle': 'Not all facts on this page are confirmed',
-  'deliverables.uncertainBody':
-    'Our research could not confirm everything about this entry. Check the official source before you rely on it.',
-  'deliverables.note': 'Note',
+  'deliverables.unconfirmed': 'Unconfirmed: {note}',
+  'deliverables.uncertainBody': 'Check an official source before you rely on it.',
+  'deliverables.noSources': 'No published source has been found for this entry.',
   'deliverables.related': 'Related deliverables',
 } as const;

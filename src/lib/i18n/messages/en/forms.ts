@@ -4,6 +4,10 @@ export const forms = {
   'form.error.prefix': 'Error',
   'form.marker.optional': '(optional)',
   'form.marker.required': '(required)',
+  'form.dateTime.day': 'Day',
+  'form.dateTime.month': 'Month',
+  'form.dateTime.year': 'Year',
+  'form.dateTime.time': 'Time',
   'form.error.invalid': 'Check this field.',
   'form.error.nul':
     'This field contains an invisible control character (NUL) that cannot be stored. Remove it and try again.',

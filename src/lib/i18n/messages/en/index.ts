@@ -7,10 +7,13 @@ import { directory } from './directory';
 import { forms } from './forms';
 import { home } from './home';
 import { hubs } from './hubs';
+import { kpiAssessments } from './kpi-assessments';
 import { kpis } from './kpis';
+import { legal } from './legal';
 import { organizations } from './organizations';
 import { mail } from './mail';
 import { places } from './places';
+import { procurement } from './procurement';
 import { sdgs } from './sdgs';
 import { search } from './search';
 import { taxonomy } from './taxonomy';
@@ -31,13 +34,16 @@ export const en = {
   ...directory,
   ...organizations,
   ...kpis,
+  ...kpiAssessments,
   ...sdgs,
   ...taxonomy,
   ...charts,
   ...csv,
   ...forms,
+  ...legal,
   ...work,
   ...mail,
+  ...procurement,
 } as const;
 
 export const englishSources = {
@@ -51,11 +57,14 @@ export const englishSources = {
   directory,
   organizations,
   kpis,
+  kpiAssessments,
   sdgs,
   taxonomy,
   charts,
   csv,
   forms,
+  legal,
   work,
   mail,
+  procurement,
 } as const;

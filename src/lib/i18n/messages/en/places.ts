@@ -16,7 +16,7 @@ export const places = {
   'cities.hubs': 'Hubs',
   'cities.noHub': 'Not a member of a hub yet',
   'cities.source': 'Source',
-  'cities.uncertainNote': 'Not confirmed',
+  'cities.uncertainNote': 'Unconfirmed',
   'cities.connected': 'Connected',
   'cities.peers': 'Other cities in {country}',
   'cities.kpiTitle': 'U4SSC key performance indicators',
