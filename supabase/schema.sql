@@ -1191,6 +1191,21 @@ CREATE FUNCTION private.next_news_visibility_change(p_after timestamp with time 
 $$;
 
 --
+-- Name: next_procurement_visibility_change(timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.next_procurement_visibility_change(p_after timestamp with time zone) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select least(
+    (select min(n.deadline) from public.procurement_notices n where n.deadline > p_after),
+    (select min(n.deadline) + interval '90 days' from public.procurement_notices n
+      where n.deadline > p_after - interval '90 days')
+  )
+$$;
+
+--
 -- Name: next_search_visibility_change(timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -7343,6 +7358,12 @@ CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON priv
 CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.search_sources FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
 
 --
+-- Name: settings data_version; Type: TRIGGER; Schema: private; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.settings FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
 -- Name: visibility_change_sources data_version; Type: TRIGGER; Schema: private; Owner: -
 --
 
@@ -7409,10 +7430,28 @@ CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON publ
 CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.hubs FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
 
 --
+-- Name: kpi_assessment_values data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.kpi_assessment_values FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: kpi_assessments data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.kpi_assessments FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
 -- Name: kpi_sdg_links data_version; Type: TRIGGER; Schema: public; Owner: -
 --
 
 CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.kpi_sdg_links FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: kpi_targets data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.kpi_targets FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
 
 --
 -- Name: kpis data_version; Type: TRIGGER; Schema: public; Owner: -
@@ -7455,6 +7494,84 @@ CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON publ
 --
 
 CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.organizations FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_amendments data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_amendments FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_answers data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_answers FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_awards data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_awards FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_bids data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_bids FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_contracts data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_contracts FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_criteria data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_criteria FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_interests data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_interests FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_milestones data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_milestones FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_notices data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_notices FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_processes data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_processes FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_questions data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_questions FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_releases data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_releases FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_scores data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_scores FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
 
 --
 -- Name: profiles data_version; Type: TRIGGER; Schema: public; Owner: -
@@ -10251,6 +10368,12 @@ REVOKE ALL ON FUNCTION private.next_event_visibility_change(p_after timestamp wi
 REVOKE ALL ON FUNCTION private.next_news_visibility_change(p_after timestamp with time zone) FROM PUBLIC;
 
 --
+-- Name: FUNCTION next_procurement_visibility_change(p_after timestamp with time zone); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.next_procurement_visibility_change(p_after timestamp with time zone) FROM PUBLIC;
+
+--
 -- Name: FUNCTION next_search_visibility_change(p_after timestamp with time zone); Type: ACL; Schema: private; Owner: -
 --
 
@@ -13044,7 +13167,7 @@ INSERT INTO private.country_names VALUES ('ZW', 'Zimbabwe');
 -- Data for Name: data_version; Type: TABLE DATA; Schema: private; Owner: -
 --
 
-INSERT INTO private.data_version VALUES (true, 2, '2026-12-02 17:07:57.244977+00');
+INSERT INTO private.data_version VALUES (true, 3, '2026-12-02 17:09:34.743366+00');
 
 --
 -- Data for Name: personal_data_sources; Type: TABLE DATA; Schema: private; Owner: -
@@ -13074,6 +13197,7 @@ INSERT INTO private.search_sources VALUES ('procurement', 'private.search_rebuil
 
 INSERT INTO private.visibility_change_sources VALUES ('events', 'private.next_event_visibility_change(timestamp with time zone)');
 INSERT INTO private.visibility_change_sources VALUES ('news', 'private.next_news_visibility_change(timestamp with time zone)');
+INSERT INTO private.visibility_change_sources VALUES ('procurement', 'private.next_procurement_visibility_change(timestamp with time zone)');
 INSERT INTO private.visibility_change_sources VALUES ('search', 'private.next_search_visibility_change(timestamp with time zone)');
 
 --

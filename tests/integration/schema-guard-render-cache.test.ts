@@ -25,6 +25,8 @@ const notReadByPublicPages: Record<string, string> = {
   'public.organization_invitations': 'read by the organization’s admins and the invitee, signed in',
   'public.organization_join_requests': 'read by the requester and the organization’s admins',
   'public.organization_contact_requests': 'read by the sender and the organization’s team',
+  'public.procurement_notifications': 'a city’s or partner’s procurement notices, signed in',
+  'public.procurement_theme_follows': 'the themes a partner follows, signed in',
   'public.news_revisions': 'a news item’s history, shown to its hub’s coordinators only',
   'private.sessions': 'sign-in state: every signed-in request refreshes last_seen_at',
   'private.rate_limits': 'written by anonymous POSTs (sign-in attempts); shown on no page',
@@ -121,7 +123,7 @@ describe.each(testTargets())('render cache schema guard on $name', (target) => {
       `select source, next_change_function::text as fn from private.visibility_change_sources order by source`,
     );
     expect(rows.map((row) => row.source)).toEqual(
-      expect.arrayContaining(['events', 'news', 'search']),
+      expect.arrayContaining(['events', 'news', 'procurement', 'search']),
     );
     for (const row of rows) {
       // Each must answer for any moment (a broken function would make every miss fail).
