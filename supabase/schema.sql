@@ -245,6 +245,213 @@ end
 $$;
 
 --
+-- Name: case_study_results_are_valid(jsonb); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.case_study_results_are_valid(results jsonb) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $_$
+  select jsonb_typeof(results) = 'array'
+     and jsonb_array_length(results) <= 10
+     and not exists (
+       select 1 from jsonb_array_elements(results) as r(item)
+        where jsonb_typeof(r.item) <> 'object'
+           or jsonb_typeof(r.item -> 'label') is distinct from 'string'
+           or char_length(r.item ->> 'label') not between 1 and 160
+           or jsonb_typeof(r.item -> 'value') is distinct from 'number'
+           or jsonb_typeof(r.item -> 'unit') is distinct from 'string'
+           or char_length(r.item ->> 'unit') not between 1 and 40
+           or coalesce(jsonb_typeof(r.item -> 'baseline'), 'null') not in ('null', 'number')
+           or jsonb_typeof(r.item -> 'measuredOn') is distinct from 'string'
+           or (r.item ->> 'measuredOn') !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+     )
+$_$;
+
+--
+-- Name: sdg_targets_are_in_goals(text[], smallint[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.sdg_targets_are_in_goals(targets text[], goals smallint[]) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $_$
+  select not exists (select 1 from unnest(targets) as t(code)
+                      where t.code !~ '^([1-9]|1[0-7])\.([1-9]|1[0-9]|[a-d])$'
+                         or split_part(t.code, '.', 1)::smallint <> all (goals))
+$_$;
+
+--
+-- Name: text_items_are_valid(text[], integer, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.text_items_are_valid(items text[], max_items integer, max_length integer) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select cardinality(items) <= max_items
+     and not exists (select 1 from unnest(items) as i(item)
+                      where i.item is null or char_length(btrim(i.item)) not between 1 and max_length)
+$$;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: case_studies; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.case_studies (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    slug text NOT NULL,
+    lead_city_id uuid NOT NULL,
+    title text NOT NULL,
+    summary text DEFAULT ''::text NOT NULL,
+    challenge text DEFAULT ''::text NOT NULL,
+    solution text DEFAULT ''::text NOT NULL,
+    results jsonb DEFAULT '[]'::jsonb NOT NULL,
+    project_status text DEFAULT 'in-progress'::text NOT NULL,
+    started_on date,
+    ended_on date,
+    budget_band text,
+    funding_sources text[] DEFAULT '{}'::text[] NOT NULL,
+    funding_note text DEFAULT ''::text NOT NULL,
+    sdg_goals smallint[] DEFAULT '{}'::smallint[] NOT NULL,
+    sdg_targets text[] DEFAULT '{}'::text[] NOT NULL,
+    themes text[] DEFAULT '{}'::text[] NOT NULL,
+    technologies text[] DEFAULT '{}'::text[] NOT NULL,
+    beneficiaries text DEFAULT ''::text NOT NULL,
+    sex_disaggregated text DEFAULT 'unknown'::text NOT NULL,
+    gender_participation text DEFAULT ''::text NOT NULL,
+    gender_responsive boolean GENERATED ALWAYS AS (((sex_disaggregated = ANY (ARRAY['yes'::text, 'partly'::text])) AND (char_length(btrim(gender_participation)) > 0))) STORED,
+    lessons text DEFAULT ''::text NOT NULL,
+    transferability text DEFAULT ''::text NOT NULL,
+    contact_role text DEFAULT ''::text NOT NULL,
+    body jsonb DEFAULT '{"type": "doc", "content": []}'::jsonb NOT NULL,
+    language text DEFAULT 'en'::text NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    verified_by_hub_id uuid,
+    verified_at timestamp with time zone,
+    verified_by uuid,
+    submitted_at timestamp with time zone,
+    submitted_by uuid,
+    reviewed_by uuid,
+    published_at timestamp with time zone,
+    author_id uuid,
+    updated_by uuid,
+    is_demo boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    facet_keys text[] DEFAULT '{}'::text[] NOT NULL,
+    text_vector tsvector DEFAULT ''::tsvector NOT NULL,
+    CONSTRAINT case_studies_beneficiaries_check CHECK ((char_length(beneficiaries) <= 2000)),
+    CONSTRAINT case_studies_budget_band_check CHECK ((budget_band = ANY (ARRAY['under-100k'::text, '100k-500k'::text, '500k-1m'::text, '1m-5m'::text, '5m-20m'::text, '20m-plus'::text]))),
+    CONSTRAINT case_studies_challenge_check CHECK ((char_length(challenge) <= 4000)),
+    CONSTRAINT case_studies_complete_for_review CHECK (((status = ANY (ARRAY['draft'::text, 'changes_requested'::text, 'unpublished'::text])) OR ((char_length(btrim(summary)) > 0) AND (char_length(btrim(challenge)) > 0) AND (char_length(btrim(solution)) > 0) AND (cardinality(themes) > 0) AND (cardinality(sdg_goals) > 0)))),
+    CONSTRAINT case_studies_contact_role_check CHECK ((char_length(contact_role) <= 200)),
+    CONSTRAINT case_studies_dates_in_order CHECK (((ended_on IS NULL) OR (started_on IS NULL) OR (ended_on >= started_on))),
+    CONSTRAINT case_studies_funding_note_check CHECK ((char_length(funding_note) <= 500)),
+    CONSTRAINT case_studies_funding_sources_check CHECK ((funding_sources <@ ARRAY['municipal-budget'::text, 'national-government'::text, 'regional-funds'::text, 'international-development'::text, 'private-investment'::text, 'public-private-partnership'::text, 'philanthropy'::text, 'research-grant'::text, 'user-fees'::text, 'other-source'::text])),
+    CONSTRAINT case_studies_gender_participation_check CHECK ((char_length(gender_participation) <= 2000)),
+    CONSTRAINT case_studies_language_check CHECK ((language ~ '^[a-z]{2}$'::text)),
+    CONSTRAINT case_studies_lessons_check CHECK ((char_length(lessons) <= 4000)),
+    CONSTRAINT case_studies_project_status_check CHECK ((project_status = ANY (ARRAY['planned'::text, 'in-progress'::text, 'completed'::text]))),
+    CONSTRAINT case_studies_published_has_date CHECK (((status <> 'published'::text) OR (published_at IS NOT NULL))),
+    CONSTRAINT case_studies_results_check CHECK (public.case_study_results_are_valid(results)),
+    CONSTRAINT case_studies_sdg_goals_check CHECK ((sdg_goals <@ '{1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17}'::smallint[])),
+    CONSTRAINT case_studies_sdg_targets_check CHECK ((cardinality(sdg_targets) <= 40)),
+    CONSTRAINT case_studies_sex_disaggregated_check CHECK ((sex_disaggregated = ANY (ARRAY['yes'::text, 'partly'::text, 'no'::text, 'unknown'::text]))),
+    CONSTRAINT case_studies_slug_check CHECK (((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text) AND (char_length(slug) <= 120))),
+    CONSTRAINT case_studies_solution_check CHECK ((char_length(solution) <= 4000)),
+    CONSTRAINT case_studies_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'changes_requested'::text, 'published'::text, 'unpublished'::text]))),
+    CONSTRAINT case_studies_summary_check CHECK ((char_length(summary) <= 600)),
+    CONSTRAINT case_studies_targets_in_goals CHECK (public.sdg_targets_are_in_goals(sdg_targets, sdg_goals)),
+    CONSTRAINT case_studies_technologies_check CHECK (public.text_items_are_valid(technologies, 12, 60)),
+    CONSTRAINT case_studies_themes_check CHECK ((themes <@ ARRAY['mobility'::text, 'energy'::text, 'water'::text, 'waste'::text, 'ict-infrastructure'::text, 'e-government'::text, 'data-and-ai'::text, 'health'::text, 'education'::text, 'safety'::text, 'housing'::text, 'urban-planning'::text, 'culture'::text, 'environment'::text, 'climate'::text, 'economy'::text, 'social-inclusion'::text, 'participation'::text, 'food'::text, 'kpis'::text])),
+    CONSTRAINT case_studies_title_check CHECK (((char_length(btrim(title)) >= 3) AND (char_length(btrim(title)) <= 200))),
+    CONSTRAINT case_studies_transferability_check CHECK ((char_length(transferability) <= 4000)),
+    CONSTRAINT case_studies_verification_complete CHECK (((verified_by_hub_id IS NULL) = (verified_at IS NULL)))
+);
+
+--
+-- Name: TABLE case_studies; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.case_studies IS 'What a city did, reviewed by a coordinator of one of its hubs before it is public.';
+
+--
+-- Name: COLUMN case_studies.facet_keys; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.case_studies.facet_keys IS 'One key per listing facet value (theme:…, sdg:…, country:…), kept by triggers.';
+
+--
+-- Name: case_study_facet_keys(public.case_studies); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.case_study_facet_keys(target public.case_studies) RETURNS text[]
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with involved as (
+    select target.lead_city_id as city_id, true as is_lead
+    union
+    select cc.city_id, false from public.case_study_cities cc where cc.case_study_id = target.id
+  )
+  select coalesce(array_agg(distinct k.key order by k.key), '{}')
+    from (
+      select 'theme:' || t as key from unnest(target.themes) as t
+      union all select 'sdg:' || g from unnest(target.sdg_goals) as g
+      -- Not facets of the listing, but what peer matching compares (targets,
+      -- KPIs, technologies), found through the same index.
+      union all select 'target:' || t from unnest(target.sdg_targets) as t
+      union all select 'tech:' || lower(btrim(t)) from unnest(target.technologies) as t
+      union all select 'kpi:' || ck.kpi_code from public.case_study_kpis ck where ck.case_study_id = target.id
+      union all select 'status:' || target.project_status
+      -- The generated column is not computed yet in a before trigger: its rule again.
+      union all select 'gender:responsive'
+       where target.sex_disaggregated in ('yes', 'partly') and char_length(btrim(target.gender_participation)) > 0
+      union all
+      select 'kpidim:' || k.dimension
+        from public.case_study_kpis ck join public.kpis k on k.code = ck.kpi_code
+       where ck.case_study_id = target.id
+      union all
+      select 'deliverable:' || d.id
+        from public.case_study_deliverables cd join public.deliverables d on d.id = cd.deliverable_id
+       where cd.case_study_id = target.id and d.published
+      union all
+      select 'sector:' || o.kind
+        from public.case_study_partners cp join public.organizations o on o.id = cp.organization_id
+       where cp.case_study_id = target.id and o.status = 'verified'
+      union all
+      select 'hub:' || hc.hub_id from involved i join public.hub_cities hc on hc.city_id = i.city_id
+      union all
+      select 'region:' || c.region from involved i join public.cities c on c.id = i.city_id
+      union all
+      select 'country:' || c.country from involved i join public.cities c on c.id = i.city_id
+      union all
+      select 'size:' || private.population_band(c.population)
+        from public.cities c where c.id = target.lead_city_id and c.population is not null
+    ) as k
+$$;
+
+--
+-- Name: case_study_text_vector(public.case_studies); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.case_study_text_vector(target public.case_studies) RETURNS tsvector
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select setweight(to_tsvector('english', target.title), 'A')
+      || setweight(to_tsvector('english', concat_ws(' ', array_to_string(target.technologies, ' '),
+                                                     target.summary)), 'B')
+      || setweight(to_tsvector('english', concat_ws(' ', target.challenge, target.solution,
+                                                     left(private.search_rich_text(target.body), 20000))), 'C')
+$$;
+
+--
 -- Name: change_my_password(text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -306,6 +513,40 @@ begin
   end if;
 end
 $_$;
+
+--
+-- Name: count_case_study_facets(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.count_case_study_facets() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  old_keys text[] := case when tg_op <> 'INSERT' and old.status = 'published'
+                          then old.facet_keys || '~published'::text else '{}' end;
+  new_keys text[] := case when tg_op <> 'DELETE' and new.status = 'published'
+                          then new.facet_keys || '~published'::text else '{}' end;
+begin
+  if tg_op <> 'DELETE' and new.status = 'published' then
+    insert into private.case_study_facets as f (case_study_id, published_at, facet_keys)
+    values (new.id, new.published_at, new.facet_keys)
+    on conflict (case_study_id) do update set published_at = excluded.published_at, facet_keys = excluded.facet_keys
+     where (f.published_at, f.facet_keys) is distinct from (excluded.published_at, excluded.facet_keys);
+  elsif tg_op <> 'INSERT' and old.status = 'published' then
+    delete from private.case_study_facets where case_study_id = old.id;
+  end if;
+  if old_keys = new_keys then
+    return null;
+  end if;
+  update private.case_study_facet_totals t set count = t.count - 1
+   where t.key = any (old_keys) and t.key <> all (new_keys);
+  insert into private.case_study_facet_totals as t (key, count)
+  select k, 1 from unnest(new_keys) as k where k <> all (old_keys)
+  on conflict (key) do update set count = t.count + 1;
+  return null;
+end
+$$;
 
 --
 -- Name: country_name_en(text); Type: FUNCTION; Schema: private; Owner: -
@@ -538,6 +779,17 @@ end
 $_$;
 
 --
+-- Name: facet_keys_of(text[], text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.facet_keys_of(keys text[], prefix text) RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select coalesce(array_agg(k order by k), '{}') from unnest(keys) as k where starts_with(k, prefix)
+$$;
+
+--
 -- Name: find_organization_duplicates(text, text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -730,10 +982,6 @@ CREATE FUNCTION private.is_valid_email(p_email text) RETURNS boolean
   select p_email is not null and char_length(p_email) <= 254
      and p_email ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'
 $_$;
-
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
 
 --
 -- Name: kpi_assessments; Type: TABLE; Schema: public; Owner: -
@@ -1240,6 +1488,34 @@ end
 $_$;
 
 --
+-- Name: note_case_study_revision(uuid, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.note_case_study_revision(target_id uuid, field text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  cs public.case_studies;
+begin
+  update public.case_study_revisions r
+     set changed_fields = case when field = any (r.changed_fields) then r.changed_fields
+                               else r.changed_fields || field end
+   where r.id = (select max(r2.id) from public.case_study_revisions r2
+                  where r2.case_study_id = target_id and r2.transaction_id = txid_current());
+  if found then
+    return;
+  end if;
+  select * into cs from public.case_studies where id = target_id;
+  if not found then
+    return;
+  end if;
+  insert into public.case_study_revisions (case_study_id, editor_id, action, changed_fields, status, title, summary, body)
+  values (cs.id, (select auth.uid()), 'edited', array[field], cs.status, cs.title, cs.summary, cs.body);
+end
+$$;
+
+--
 -- Name: note_data_change(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1253,6 +1529,42 @@ begin
   if current_setting('portal.data_version_xact', true) is distinct from v_xact then
     perform set_config('portal.data_version_xact', v_xact, true);
     insert into private.data_version_bumps (xact) values (v_xact::xid8) on conflict do nothing;
+  end if;
+  return null;
+end
+$$;
+
+--
+-- Name: notice_case_study_status(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.notice_case_study_status() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_uid uuid := (select auth.uid());
+  v_city text;
+begin
+  if v_uid is null or new.status is not distinct from old.status then
+    return null;
+  end if;
+  select c.name into v_city from public.cities c where c.id = new.lead_city_id;
+  if new.status = 'submitted' then
+    insert into private.notices (recipient_id, kind, data)
+    select distinct m.user_id, 'cases.submitted', jsonb_build_object(
+             'caseStudy', new.title, 'city', v_city, 'link', '/case-studies/' || new.slug || '/review')
+      from public.hub_cities hc
+      join public.memberships m on m.hub_id = hc.hub_id and m.role = 'hub_coordinator'
+     where hc.city_id = new.lead_city_id and m.user_id <> v_uid
+     limit 100;
+  elsif old.status = 'submitted' and new.status in ('changes_requested', 'published') then
+    insert into private.notices (recipient_id, kind, data)
+    select distinct r.user_id, 'cases.' || new.status, jsonb_build_object(
+             'caseStudy', new.title, 'city', v_city,
+             'link', '/case-studies/' || new.slug || case when new.status = 'published' then '' else '/edit' end)
+      from (values (new.author_id), (new.submitted_by)) as r(user_id)
+     where r.user_id is not null and r.user_id <> v_uid;
   end if;
   return null;
 end
@@ -1323,6 +1635,112 @@ end
 $$;
 
 --
+-- Name: on_case_study_link_change(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.on_case_study_link_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  target_id uuid := case when tg_op = 'DELETE' then old.case_study_id else new.case_study_id end;
+begin
+  if (select auth.uid()) is not null then
+    perform private.note_case_study_revision(target_id, tg_argv[0]);
+    if not public.is_case_study_reviewer(target_id) then
+      update public.case_studies set verified_by_hub_id = null, verified_at = null, verified_by = null
+       where id = target_id and verified_by_hub_id is not null;
+    end if;
+  end if;
+  perform private.refresh_case_study(target_id);
+  return null;
+end
+$$;
+
+--
+-- Name: on_city_change_for_case_studies(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.on_city_change_for_case_studies() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if (new.name, new.slug, new.region, new.country, new.population)
+     is distinct from (old.name, old.slug, old.region, old.country, old.population) then
+    perform private.refresh_case_studies_of_cities(array[new.id]);
+  end if;
+  return null;
+end
+$$;
+
+--
+-- Name: on_deliverable_change_for_case_studies(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.on_deliverable_change_for_case_studies() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if (new.code, new.title, new.slug, new.published) is distinct from (old.code, old.title, old.slug, old.published) then
+    perform private.refresh_case_study(cd.case_study_id)
+       from public.case_study_deliverables cd where cd.deliverable_id = new.id;
+  end if;
+  return null;
+end
+$$;
+
+--
+-- Name: on_hub_change_for_case_studies(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.on_hub_change_for_case_studies() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if (new.name, new.slug) is distinct from (old.name, old.slug) then
+    perform private.refresh_case_studies_of_cities(
+      array(select hc.city_id from public.hub_cities hc where hc.hub_id = new.id));
+  end if;
+  return null;
+end
+$$;
+
+--
+-- Name: on_hub_city_change_for_case_studies(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.on_hub_city_change_for_case_studies() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform private.refresh_case_studies_of_cities(
+    case when tg_op = 'DELETE' then array[old.city_id] else array[new.city_id] end);
+  return null;
+end
+$$;
+
+--
+-- Name: on_organization_change_for_case_studies(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.on_organization_change_for_case_studies() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if (new.name, new.slug, new.kind, new.status) is distinct from (old.name, old.slug, old.kind, old.status) then
+    perform private.refresh_case_study(cp.case_study_id)
+       from public.case_study_partners cp where cp.organization_id = new.id;
+  end if;
+  return null;
+end
+$$;
+
+--
 -- Name: peek_organization_invitation(text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1338,6 +1756,19 @@ CREATE FUNCTION private.peek_organization_invitation(p_token_hash text) RETURNS 
   from public.organization_invitations i
   join public.organizations o on o.id = i.organization_id
   where i.token_hash = p_token_hash
+$$;
+
+--
+-- Name: peer_key_weight(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.peer_key_weight(key text) RETURNS real
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select case split_part(key, ':', 1)
+    when 'target' then 3 when 'tech' then 2.5 when 'theme' then 2 when 'kpi' then 1.5 when 'sdg' then 1
+    else 0 end::real
 $$;
 
 --
@@ -1482,6 +1913,24 @@ CREATE FUNCTION private.personal_data_organizations(p_user_id uuid) RETURNS json
 $$;
 
 --
+-- Name: population_band(integer); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.population_band(population integer) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select case
+    when population is null or population < 0 then null
+    when population < 50000 then 'under-50k'
+    when population < 200000 then '50k-200k'
+    when population < 500000 then '200k-500k'
+    when population < 1500000 then '500k-1-5m'
+    else '1-5m-plus'
+  end
+$$;
+
+--
 -- Name: procurement_amended_now(uuid, text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1610,6 +2059,24 @@ CREATE FUNCTION private.rate_limit_key_hash(p_key text) RETURNS text
 $$;
 
 --
+-- Name: rebuild_case_study_facet_totals(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.rebuild_case_study_facet_totals() RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  delete from private.case_study_facets;
+  insert into private.case_study_facets (case_study_id, published_at, facet_keys)
+  select cs.id, cs.published_at, cs.facet_keys from public.case_studies cs where cs.status = 'published';
+  delete from private.case_study_facet_totals;
+  insert into private.case_study_facet_totals (key, count)
+  select k.key, count(*)::int
+    from private.case_study_facets f, unnest(f.facet_keys || '~published'::text) as k(key)
+   group by k.key;
+$$;
+
+--
 -- Name: record_organization_notice(text, uuid, text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1730,6 +2197,41 @@ begin
    limit 200;
   get diagnostics v_count = row_count;
   return v_count;
+end
+$$;
+
+--
+-- Name: refresh_case_studies_of_cities(uuid[]); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.refresh_case_studies_of_cities(city_ids uuid[]) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select private.refresh_case_study(cs.id)
+    from public.case_studies cs
+   where cs.lead_city_id = any (city_ids)
+      or exists (select 1 from public.case_study_cities cc where cc.case_study_id = cs.id and cc.city_id = any (city_ids))
+$$;
+
+--
+-- Name: refresh_case_study(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.refresh_case_study(target_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  cs public.case_studies;
+begin
+  select * into cs from public.case_studies where id = target_id;
+  if not found then
+    return;
+  end if;
+  update public.case_studies set facet_keys = private.case_study_facet_keys(cs)
+   where id = target_id and facet_keys is distinct from private.case_study_facet_keys(cs);
+  perform private.search_sync_case_study(target_id);
 end
 $$;
 
@@ -2148,6 +2650,20 @@ CREATE FUNCTION private.search_hub_link(target_hub_id uuid) RETURNS jsonb
 $$;
 
 --
+-- Name: search_on_case_study_change(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_on_case_study_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform private.search_sync_case_study(case when tg_op = 'DELETE' then old.id else new.id end);
+  return null;
+end
+$$;
+
+--
 -- Name: search_on_city_change(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -2483,6 +2999,17 @@ end
 $_$;
 
 --
+-- Name: search_rebuild_case_studies(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_rebuild_case_studies() RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select private.search_sync_case_study(cs.id) from public.case_studies cs where cs.status = 'published'
+$$;
+
+--
 -- Name: search_rebuild_cities(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -2594,6 +3121,85 @@ CREATE FUNCTION private.search_rich_text(doc jsonb) RETURNS text
   from jsonb_path_query(coalesce(doc, '{}'::jsonb), 'strict $.**.text') as t
   where jsonb_typeof(t) = 'string'
 $_$;
+
+--
+-- Name: search_sync_case_study(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.search_sync_case_study(target_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  cs public.case_studies;
+  lead public.cities;
+  hub_slugs jsonb;
+  kpi_codes jsonb;
+  deliverable_links jsonb;
+  partner_links jsonb;
+  city_links jsonb;
+  links jsonb;
+begin
+  select * into cs from public.case_studies where id = target_id;
+  if not found or cs.status <> 'published' then
+    perform private.search_delete('case_study', target_id::text);
+    return;
+  end if;
+  select * into lead from public.cities where id = cs.lead_city_id;
+  select coalesce(jsonb_agg(distinct h.slug), '[]'::jsonb) into hub_slugs
+    from public.hubs h join public.hub_cities hc on hc.hub_id = h.id
+   where hc.city_id = cs.lead_city_id
+      or hc.city_id in (select cc.city_id from public.case_study_cities cc where cc.case_study_id = cs.id);
+  select coalesce(jsonb_agg(ck.kpi_code order by ck.kpi_code), '[]'::jsonb) into kpi_codes
+    from public.case_study_kpis ck where ck.case_study_id = cs.id;
+  select coalesce(jsonb_agg(jsonb_build_object('id', 'deliverable:' || d.id, 'type', 'deliverable',
+           'title', coalesce(d.code, d.title), 'url', '/deliverables/' || d.slug, 'relation', 'applies')
+           order by d.code nulls last, d.title), '[]'::jsonb) into deliverable_links
+    from public.case_study_deliverables cd join public.deliverables d on d.id = cd.deliverable_id
+   where cd.case_study_id = cs.id and d.published;
+  select coalesce(jsonb_agg(jsonb_build_object('id', 'organization:' || o.id, 'type', 'organization',
+           'title', o.name, 'url', '/directory/' || o.slug, 'relation', 'organization')
+           order by cp.position, o.name), '[]'::jsonb) into partner_links
+    from public.case_study_partners cp join public.organizations o on o.id = cp.organization_id
+   where cp.case_study_id = cs.id and o.status = 'verified';
+  select jsonb_build_array(jsonb_build_object('id', 'city:' || lead.id, 'type', 'city', 'title', lead.name,
+           'url', '/cities/' || lead.slug, 'relation', 'city'))
+         || coalesce((select jsonb_agg(jsonb_build_object('id', 'city:' || c.id, 'type', 'city', 'title', c.name,
+                        'url', '/cities/' || c.slug, 'relation', 'city') order by c.name)
+                        from public.case_study_cities cc join public.cities c on c.id = cc.city_id
+                       where cc.case_study_id = cs.id), '[]'::jsonb)
+    into city_links;
+  links := coalesce((select jsonb_agg(ordered.l order by ordered.n) from (
+      select deliverable_links -> 0 as l, 1 as n where jsonb_array_length(deliverable_links) > 0
+      union all select partner_links -> 0, 2 where jsonb_array_length(partner_links) > 0
+      union all select city_links -> 0, 3
+      union all select e, 4 + o::int from jsonb_array_elements(deliverable_links) with ordinality as x(e, o) where o > 1
+      union all select e, 100 + o::int from jsonb_array_elements(partner_links) with ordinality as x(e, o) where o > 1
+      union all select e, 200 + o::int from jsonb_array_elements(city_links) with ordinality as x(e, o) where o > 1
+    ) as ordered), '[]'::jsonb);
+  perform private.search_upsert(jsonb_build_object(
+    'type', 'case_study',
+    'source_id', cs.id,
+    'title', cs.title,
+    'summary', cs.summary,
+    'text', concat_ws(E'\n\n', cs.challenge, cs.solution,
+                      (select string_agg(r.item ->> 'label', '. ') from jsonb_array_elements(cs.results) as r(item)),
+                      array_to_string(cs.technologies, ', '), cs.beneficiaries, cs.gender_participation,
+                      cs.lessons, cs.transferability, private.search_rich_text(cs.body)),
+    'url', '/case-studies/' || cs.slug,
+    'subtype', cs.project_status,
+    'hubs', hub_slugs,
+    'country', lead.country,
+    'region', lead.region,
+    'sdgs', to_jsonb(cs.sdg_goals),
+    'themes', to_jsonb(cs.themes),
+    'kpi_codes', kpi_codes,
+    'links', links,
+    'is_demo', cs.is_demo,
+    'date', cs.published_at
+  ));
+end
+$$;
 
 --
 -- Name: search_sync_city(uuid); Type: FUNCTION; Schema: private; Owner: -
@@ -3352,6 +3958,21 @@ end
 $$;
 
 --
+-- Name: can_edit_case_study_links(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.can_edit_case_study_links(target_case_study_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from public.case_studies cs
+     where cs.id = target_case_study_id and cs.status <> 'submitted'
+       and (public.is_platform_admin() or public.is_city_editor(cs.lead_city_id))
+  )
+$$;
+
+--
 -- Name: can_edit_procurement(uuid); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3478,6 +4099,130 @@ CREATE FUNCTION public.event_registration_counts(target_event_id uuid) RETURNS T
 $$;
 
 --
+-- Name: guard_case_study_workflow(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_case_study_workflow() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  uid uuid := (select auth.uid());
+  is_admin boolean;
+  is_editor boolean;
+  is_reviewer boolean;
+  is_own boolean;
+  content_changed boolean;
+begin
+  if current_user not in ('anon', 'authenticated') then
+    return new;
+  end if;
+  is_admin := public.is_platform_admin();
+  is_editor := is_admin or public.is_city_editor(old.lead_city_id);
+  is_reviewer := is_admin or public.is_coordinator_of_city_hub(old.lead_city_id);
+  is_own := uid is not null and (old.author_id = uid or old.submitted_by = uid);
+
+  if new.lead_city_id is distinct from old.lead_city_id and not is_admin then
+    raise exception 'only a platform admin can move a case study to another lead city' using errcode = '42501';
+  end if;
+
+  content_changed := (new.title, new.summary, new.challenge, new.solution, new.results, new.project_status,
+      new.started_on, new.ended_on, new.budget_band, new.funding_sources, new.funding_note, new.sdg_goals,
+      new.sdg_targets, new.themes, new.technologies, new.beneficiaries, new.sex_disaggregated,
+      new.gender_participation, new.lessons, new.transferability, new.contact_role, new.body, new.language)
+    is distinct from (old.title, old.summary, old.challenge, old.solution, old.results, old.project_status,
+      old.started_on, old.ended_on, old.budget_band, old.funding_sources, old.funding_note, old.sdg_goals,
+      old.sdg_targets, old.themes, old.technologies, old.beneficiaries, old.sex_disaggregated,
+      old.gender_participation, old.lessons, old.transferability, old.contact_role, old.body, old.language);
+
+  if content_changed then
+    if not is_editor then
+      raise exception 'only the lead city''s editors can change a case study''s text' using errcode = '42501';
+    end if;
+    if old.status = 'submitted' and new.status = 'submitted' then
+      raise exception 'a case study waiting for review cannot be changed: withdraw it first' using errcode = '42501';
+    end if;
+  end if;
+
+  if new.status is distinct from old.status then
+    case
+      when old.status in ('draft', 'changes_requested', 'unpublished') and new.status = 'submitted' then
+        if not is_editor then
+          raise exception 'only the lead city''s editors can submit a case study' using errcode = '42501';
+        end if;
+      when old.status = 'submitted' and new.status = 'draft' then
+        if not is_editor then
+          raise exception 'only the lead city''s editors can withdraw a case study' using errcode = '42501';
+        end if;
+      when old.status = 'submitted' and new.status = 'changes_requested' then
+        if not is_reviewer then
+          raise exception 'only a coordinator of the lead city''s hubs can request changes' using errcode = '42501';
+        end if;
+      when old.status = 'submitted' and new.status = 'published' then
+        if not is_reviewer then
+          raise exception 'only a coordinator of the lead city''s hubs can publish a case study' using errcode = '42501';
+        end if;
+        if is_own then
+          raise exception 'a reviewer cannot approve their own case study' using errcode = '42501';
+        end if;
+      when old.status = 'published' and new.status = 'unpublished' then
+        if not (is_editor or is_reviewer) then
+          raise exception 'only the lead city''s editors and its reviewers can unpublish a case study' using errcode = '42501';
+        end if;
+      else
+        raise exception 'a case study cannot go from % to %', old.status, new.status using errcode = '42501';
+    end case;
+  end if;
+
+  if new.verified_by_hub_id is distinct from old.verified_by_hub_id then
+    if new.verified_by_hub_id is not null then
+      if new.status <> 'published' then
+        raise exception 'only a published case study can be verified' using errcode = '42501';
+      end if;
+      if is_own then
+        raise exception 'a reviewer cannot verify their own case study' using errcode = '42501';
+      end if;
+      if not (is_admin or public.is_hub_coordinator(new.verified_by_hub_id))
+         or not exists (select 1 from public.hub_cities hc
+                         where hc.hub_id = new.verified_by_hub_id and hc.city_id = old.lead_city_id) then
+        raise exception 'only a coordinator of one of the lead city''s hubs can verify it for that hub'
+          using errcode = '42501';
+      end if;
+    elsif not is_reviewer then
+      raise exception 'only a reviewer can remove the verified badge' using errcode = '42501';
+    end if;
+  end if;
+
+  -- The badge certifies what the reviewer read: a change by anyone else, or
+  -- unpublishing, takes it away.
+  if new.verified_by_hub_id is not null
+     and ((content_changed and not is_reviewer) or new.status <> 'published') then
+    new.verified_by_hub_id := null;
+  end if;
+  return new;
+end
+$$;
+
+--
+-- Name: guard_city_reference_facts(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_city_reference_facts() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if current_user in ('anon', 'authenticated') and not public.is_platform_admin()
+     and (new.name, new.country, new.region, new.kpi_year, new.kpi_verified, new.kpi_report_url)
+         is distinct from (old.name, old.country, old.region, old.kpi_year, old.kpi_verified, old.kpi_report_url) then
+    raise exception 'only a platform admin can change a city''s name, country, region or U4SSC KPI facts'
+      using errcode = '42501';
+  end if;
+  return new;
+end
+$$;
+
+--
 -- Name: guard_organization_invitation(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3549,6 +4294,36 @@ begin
   end if;
   return new;
 end
+$$;
+
+--
+-- Name: is_case_study_editor(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.is_case_study_editor(target_case_study_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from public.case_studies cs
+     where cs.id = target_case_study_id
+       and (public.is_platform_admin() or public.is_city_editor(cs.lead_city_id))
+  )
+$$;
+
+--
+-- Name: is_case_study_reviewer(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.is_case_study_reviewer(target_case_study_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from public.case_studies cs
+     where cs.id = target_case_study_id
+       and (public.is_platform_admin() or public.is_coordinator_of_city_hub(cs.lead_city_id))
+  )
 $$;
 
 --
@@ -3959,6 +4734,178 @@ end
 $$;
 
 --
+-- Name: published_case_study_facets(text[], jsonb); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.published_case_study_facets(filter_keys text[], facets_in_use jsonb) RETURNS TABLE(facet text, key text, count integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    SET plan_cache_mode TO 'force_custom_plan'
+    AS $_$
+declare
+  f jsonb;
+  other_keys text[];
+  column_name text;
+begin
+  if cardinality(coalesce(filter_keys, '{}')) = 0 then
+    return query
+      select null::text, t.key, t.count from private.case_study_facet_totals t
+       where t.key <> '~published' and t.count > 0;
+  else
+    return query
+      select null::text, k.key, count(*)::int
+        from private.case_study_facets cf, unnest(cf.facet_keys) as k(key)
+       where cf.facet_keys @> filter_keys
+       group by k.key;
+  end if;
+  for f in select e from jsonb_array_elements(coalesce(facets_in_use, '[]'::jsonb)) as x(e) loop
+    column_name := rtrim(f ->> 'prefix', ':');
+    if column_name not in ('theme', 'sdg', 'kpidim', 'hub', 'region', 'country', 'size', 'status',
+                           'gender', 'deliverable', 'sector') or (f ->> 'prefix') <> column_name || ':' then
+      raise exception 'no facet has the prefix %', f ->> 'prefix' using errcode = '22023';
+    end if;
+    other_keys := array(select jsonb_array_elements_text(coalesce(f -> 'keys', '[]'::jsonb)));
+    if cardinality(other_keys) = 0 then
+      return query
+        select f ->> 'facet', t.key, t.count from private.case_study_facet_totals t
+         where starts_with(t.key, f ->> 'prefix') and t.count > 0;
+    else
+      return query execute format(
+        'select $1, k.key, count(*)::int from private.case_study_facets cf, unnest(cf.%I) as k(key)
+          where cf.facet_keys @> $2 group by k.key', column_name)
+        using f ->> 'facet', other_keys;
+    end if;
+  end loop;
+end
+$_$;
+
+--
+-- Name: published_case_study_page(text[], integer, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.published_case_study_page(filter_keys text[], page_limit integer, page_offset integer) RETURNS TABLE(id uuid, total integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    SET plan_cache_mode TO 'force_custom_plan'
+    AS $$
+declare
+  page_size integer := least(greatest(coalesce(page_limit, 0), 0), 10000);
+  skip integer := greatest(coalesce(page_offset, 0), 0);
+begin
+  if cardinality(coalesce(filter_keys, '{}')) = 0 then
+    return query
+      select f.case_study_id, coalesce((select t.count from private.case_study_facet_totals t where t.key = '~published'), 0)
+        from private.case_study_facets f
+       order by f.published_at desc, f.case_study_id
+       limit page_size offset skip;
+  else
+    return query
+      select f.case_study_id, (count(*) over ())::int
+        from private.case_study_facets f
+       where f.facet_keys @> filter_keys
+       order by f.published_at desc, f.case_study_id
+       limit page_size offset skip;
+  end if;
+end
+$$;
+
+--
+-- Name: published_city_profiles(uuid[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.published_city_profiles(city_ids uuid[]) RETURNS TABLE(city_id uuid, keys text[], case_studies integer)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    SET plan_cache_mode TO 'force_custom_plan'
+    AS $$
+  with links as (
+    select cs.lead_city_id as city_id, cs.id from public.case_studies cs
+     where cs.lead_city_id = any (city_ids) and cs.status = 'published'
+    union
+    select cc.city_id, cc.case_study_id from public.case_study_cities cc
+      join public.case_studies cs on cs.id = cc.case_study_id and cs.status = 'published'
+     where cc.city_id = any (city_ids)
+  )
+  select l.city_id,
+         array(select distinct k from links l2 join private.case_study_facets cf on cf.case_study_id = l2.id,
+                                      unnest(cf.facet_keys) as k
+                where l2.city_id = l.city_id and split_part(k, ':', 1) in ('theme', 'sdg', 'target', 'kpi', 'tech')),
+         count(*)::int
+    from links l group by l.city_id
+$$;
+
+--
+-- Name: published_peer_candidates(text[], text[], uuid, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.published_peer_candidates(subject_keys text[], words text[], exclude_id uuid, max_count integer) RETURNS TABLE(id uuid, lead_city_id uuid, score real, matched_words text[])
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    SET plan_cache_mode TO 'force_custom_plan'
+    AS $$
+declare
+  topical text[] := array(select k from unnest(coalesce(subject_keys, '{}')) as k
+                           where split_part(k, ':', 1) in ('theme', 'sdg', 'target', 'kpi', 'tech'));
+  words_query tsquery := case when cardinality(coalesce(words, '{}')) = 0 then null
+                              else websearch_to_tsquery('english', array_to_string(words, ' or ')) end;
+begin
+  return query
+    with matched as (
+      select cf.case_study_id from private.case_study_facets cf
+       where cardinality(topical) > 0 and cf.facet_keys && topical
+      union
+      select cs.id from public.case_studies cs
+       where words_query is not null and cs.status = 'published' and cs.text_vector @@ words_query
+    )
+    select cs.id, cs.lead_city_id,
+           (coalesce((select sum(private.peer_key_weight(k)) from unnest(cf.facet_keys) as k
+                       where k = any (topical)), 0)
+            + coalesce(cardinality(w.found), 0))::real,
+           coalesce(w.found, '{}')
+      from matched m
+      join public.case_studies cs on cs.id = m.case_study_id
+      join private.case_study_facets cf on cf.case_study_id = cs.id
+      left join lateral (
+        select array(select x from unnest(words) as x where cs.text_vector @@ plainto_tsquery('english', x)) as found
+         where words_query is not null
+      ) as w on true
+     where cs.id is distinct from exclude_id
+     order by 3 desc, cs.published_at desc
+     limit least(greatest(coalesce(max_count, 0), 0), 1000);
+end
+$$;
+
+--
+-- Name: published_peer_city_ids(text[], uuid, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.published_peer_city_ids(subject_keys text[], exclude_id uuid, max_count integer) RETURNS TABLE(city_id uuid, shared integer)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    SET plan_cache_mode TO 'force_custom_plan'
+    AS $$
+  with topical as (
+    select array(select k from unnest(coalesce(subject_keys, '{}')) as k
+                  where split_part(k, ':', 1) in ('theme', 'sdg', 'target', 'kpi', 'tech')) as keys
+  ),
+  studies as (
+    select cf.case_study_id, cardinality(array(select unnest(cf.facet_keys) intersect select unnest(t.keys))) as n
+      from private.case_study_facets cf, topical t
+     where cardinality(t.keys) > 0 and cf.facet_keys && t.keys
+  ),
+  per_city as (
+    select cs.lead_city_id as city_id, s.n from studies s join public.case_studies cs on cs.id = s.case_study_id
+    union all
+    select cc.city_id, s.n from studies s join public.case_study_cities cc on cc.case_study_id = s.case_study_id
+  )
+  select p.city_id, max(p.n)::int from per_city p
+   where p.city_id is distinct from exclude_id
+   group by p.city_id
+   order by 2 desc, p.city_id
+   limit least(greatest(coalesce(max_count, 0), 0), 1000)
+$$;
+
+--
 -- Name: queue_procurement_notice_mail(uuid, uuid[], text, text, text); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3991,6 +4938,73 @@ begin
     queued := queued + added;
   end loop;
   return queued;
+end
+$$;
+
+--
+-- Name: record_case_study_revision(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.record_case_study_revision() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  fields text[] := '{}';
+  next_action text;
+begin
+  if tg_op = 'INSERT' then
+    next_action := 'created';
+  else
+    if new.title is distinct from old.title then fields := fields || 'title'::text; end if;
+    if new.summary is distinct from old.summary then fields := fields || 'summary'::text; end if;
+    if new.challenge is distinct from old.challenge then fields := fields || 'challenge'::text; end if;
+    if new.solution is distinct from old.solution then fields := fields || 'solution'::text; end if;
+    if new.results is distinct from old.results then fields := fields || 'results'::text; end if;
+    if (new.project_status, new.started_on, new.ended_on) is distinct from (old.project_status, old.started_on, old.ended_on) then
+      fields := fields || 'project'::text;
+    end if;
+    if (new.budget_band, new.funding_sources, new.funding_note) is distinct from (old.budget_band, old.funding_sources, old.funding_note) then
+      fields := fields || 'funding'::text;
+    end if;
+    if (new.sdg_goals, new.sdg_targets) is distinct from (old.sdg_goals, old.sdg_targets) then
+      fields := fields || 'sdgs'::text;
+    end if;
+    if new.themes is distinct from old.themes then fields := fields || 'themes'::text; end if;
+    if new.technologies is distinct from old.technologies then fields := fields || 'technologies'::text; end if;
+    if (new.beneficiaries, new.sex_disaggregated, new.gender_participation)
+       is distinct from (old.beneficiaries, old.sex_disaggregated, old.gender_participation) then
+      fields := fields || 'gender'::text;
+    end if;
+    if (new.lessons, new.transferability) is distinct from (old.lessons, old.transferability) then
+      fields := fields || 'lessons'::text;
+    end if;
+    if new.contact_role is distinct from old.contact_role then fields := fields || 'contact'::text; end if;
+    if new.body is distinct from old.body then fields := fields || 'body'::text; end if;
+    if new.language is distinct from old.language then fields := fields || 'language'::text; end if;
+    next_action := case
+      when new.status is distinct from old.status then case
+        when new.status = 'submitted' then 'submitted'
+        when new.status = 'draft' then 'withdrawn'
+        when new.status = 'changes_requested' then 'changes_requested'
+        when new.status = 'published' then 'published'
+        else 'unpublished' end
+      when cardinality(fields) > 0 then 'edited'
+      when new.verified_by_hub_id is distinct from old.verified_by_hub_id and new.verified_by_hub_id is not null
+        then 'verified'
+      when new.verified_by_hub_id is distinct from old.verified_by_hub_id then 'verification_removed'
+    end;
+    -- An edit that took the badge away says so among its changes.
+    if new.verified_by_hub_id is distinct from old.verified_by_hub_id and next_action not in ('verified', 'verification_removed') then
+      fields := fields || 'badge'::text;
+    end if;
+    if next_action is null then
+      return new;
+    end if;
+  end if;
+  insert into public.case_study_revisions (case_study_id, editor_id, action, changed_fields, status, title, summary, body)
+  values (new.id, (select auth.uid()), next_action, fields, new.status, new.title, new.summary, new.body);
+  return new;
 end
 $$;
 
@@ -4265,6 +5279,59 @@ end
 $$;
 
 --
+-- Name: stamp_case_study(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stamp_case_study() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  content_changed boolean;
+begin
+  if tg_op = 'INSERT' then
+    content_changed := true;
+  else
+    content_changed := (new.title, new.summary, new.challenge, new.solution, new.results, new.project_status,
+        new.started_on, new.ended_on, new.budget_band, new.funding_sources, new.funding_note, new.sdg_goals,
+        new.sdg_targets, new.themes, new.technologies, new.beneficiaries, new.sex_disaggregated,
+        new.gender_participation, new.lessons, new.transferability, new.contact_role, new.body, new.language,
+        new.status, new.verified_by_hub_id)
+      is distinct from (old.title, old.summary, old.challenge, old.solution, old.results, old.project_status,
+        old.started_on, old.ended_on, old.budget_band, old.funding_sources, old.funding_note, old.sdg_goals,
+        old.sdg_targets, old.themes, old.technologies, old.beneficiaries, old.sex_disaggregated,
+        old.gender_participation, old.lessons, old.transferability, old.contact_role, old.body, old.language,
+        old.status, old.verified_by_hub_id);
+  end if;
+  if content_changed then
+    new.updated_at := now();
+    new.updated_by := coalesce((select auth.uid()), new.updated_by);
+  end if;
+  -- The workflow's stamps, whoever moves it (the guard has decided who may).
+  if tg_op = 'UPDATE' then
+    if new.status is distinct from old.status then
+      if new.status = 'submitted' then
+        new.submitted_at := now();
+        new.submitted_by := coalesce((select auth.uid()), new.submitted_by);
+      elsif new.status in ('published', 'changes_requested') then
+        new.reviewed_by := coalesce((select auth.uid()), new.reviewed_by);
+      end if;
+      if new.status = 'published' then
+        new.published_at := coalesce(old.published_at, now());
+      end if;
+    end if;
+    if new.verified_by_hub_id is distinct from old.verified_by_hub_id then
+      new.verified_at := case when new.verified_by_hub_id is null then null else now() end;
+      new.verified_by := case when new.verified_by_hub_id is null then null else (select auth.uid()) end;
+    end if;
+  end if;
+  new.facet_keys := private.case_study_facet_keys(new);
+  new.text_vector := private.case_study_text_vector(new);
+  return new;
+end
+$$;
+
+--
 -- Name: stamp_event(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -4464,6 +5531,49 @@ ALTER TEXT SEARCH CONFIGURATION public.portal_search
 
 ALTER TEXT SEARCH CONFIGURATION public.portal_search
     ADD MAPPING FOR uint WITH simple;
+
+--
+-- Name: case_study_facet_totals; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.case_study_facet_totals (
+    key text NOT NULL,
+    count integer NOT NULL,
+    CONSTRAINT case_study_facet_totals_count_check CHECK ((count >= 0))
+);
+
+--
+-- Name: TABLE case_study_facet_totals; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.case_study_facet_totals IS 'Published case studies per facet key, kept by case_studies_count_facets.';
+
+--
+-- Name: case_study_facets; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.case_study_facets (
+    case_study_id uuid NOT NULL,
+    published_at timestamp with time zone NOT NULL,
+    facet_keys text[] NOT NULL,
+    theme text[] GENERATED ALWAYS AS (private.facet_keys_of(facet_keys, 'theme:'::text)) STORED,
+    sdg text[] GENERATED ALWAYS AS (private.facet_keys_of(facet_keys, 'sdg:'::text)) STORED,
+    kpidim text[] GENERATED ALWAYS AS (private.facet_keys_of(facet_keys, 'kpidim:'::text)) STORED,
+    hub text[] GENERATED ALWAYS AS (private.facet_keys_of(facet_keys, 'hub:'::text)) STORED,
+    region text[] GENERATED ALWAYS AS (private.facet_keys_of(facet_keys, 'region:'::text)) STORED,
+    country text[] GENERATED ALWAYS AS (private.facet_keys_of(facet_keys, 'country:'::text)) STORED,
+    size text[] GENERATED ALWAYS AS (private.facet_keys_of(facet_keys, 'size:'::text)) STORED,
+    status text[] GENERATED ALWAYS AS (private.facet_keys_of(facet_keys, 'status:'::text)) STORED,
+    gender text[] GENERATED ALWAYS AS (private.facet_keys_of(facet_keys, 'gender:'::text)) STORED,
+    deliverable text[] GENERATED ALWAYS AS (private.facet_keys_of(facet_keys, 'deliverable:'::text)) STORED,
+    sector text[] GENERATED ALWAYS AS (private.facet_keys_of(facet_keys, 'sector:'::text)) STORED
+);
+
+--
+-- Name: TABLE case_study_facets; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.case_study_facets IS 'Published case studies and their facet keys, for the listing; kept by case_studies_count_facets.';
 
 --
 -- Name: country_names; Type: TABLE; Schema: private; Owner: -
@@ -4784,6 +5894,144 @@ ALTER TABLE public.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 );
 
 --
+-- Name: case_study_cities; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.case_study_cities (
+    case_study_id uuid NOT NULL,
+    city_id uuid NOT NULL
+);
+
+--
+-- Name: TABLE case_study_cities; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.case_study_cities IS 'Other cities that took part in a case study, besides its lead city.';
+
+--
+-- Name: case_study_comments; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.case_study_comments (
+    id bigint NOT NULL,
+    case_study_id uuid NOT NULL,
+    author_id uuid,
+    decision text,
+    body text NOT NULL,
+    created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT case_study_comments_body_check CHECK (((char_length(btrim(body)) >= 1) AND (char_length(btrim(body)) <= 4000))),
+    CONSTRAINT case_study_comments_decision_check CHECK ((decision = ANY (ARRAY['submitted'::text, 'changes_requested'::text, 'published'::text, 'unpublished'::text])))
+);
+
+--
+-- Name: TABLE case_study_comments; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.case_study_comments IS 'Review comments between a case study''s editors and its reviewers.';
+
+--
+-- Name: case_study_comments_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.case_study_comments ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.case_study_comments_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: case_study_deliverables; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.case_study_deliverables (
+    case_study_id uuid NOT NULL,
+    deliverable_id uuid NOT NULL
+);
+
+--
+-- Name: TABLE case_study_deliverables; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.case_study_deliverables IS 'ITU-T Recommendations and U4SSC publications a case study applies.';
+
+--
+-- Name: case_study_kpis; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.case_study_kpis (
+    case_study_id uuid NOT NULL,
+    kpi_code text NOT NULL
+);
+
+--
+-- Name: TABLE case_study_kpis; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.case_study_kpis IS 'The U4SSC KPIs a case study affects (codes of public.kpis).';
+
+--
+-- Name: case_study_partners; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.case_study_partners (
+    case_study_id uuid NOT NULL,
+    organization_id uuid NOT NULL,
+    role text NOT NULL,
+    contribution text DEFAULT ''::text NOT NULL,
+    "position" smallint DEFAULT 0 NOT NULL,
+    CONSTRAINT case_study_partners_contribution_check CHECK ((char_length(contribution) <= 300)),
+    CONSTRAINT case_study_partners_position_check CHECK ((("position" >= 0) AND ("position" <= 50))),
+    CONSTRAINT case_study_partners_role_check CHECK ((role = ANY (ARRAY['implementer'::text, 'technology-provider'::text, 'funder'::text, 'research-partner'::text, 'advisor'::text, 'operator'::text, 'community-partner'::text, 'other-role'::text])))
+);
+
+--
+-- Name: TABLE case_study_partners; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.case_study_partners IS 'Organizations that took part in a case study and their role; only verified ones can be linked.';
+
+--
+-- Name: case_study_revisions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.case_study_revisions (
+    id bigint NOT NULL,
+    case_study_id uuid NOT NULL,
+    editor_id uuid,
+    action text NOT NULL,
+    changed_fields text[] DEFAULT '{}'::text[] NOT NULL,
+    status text NOT NULL,
+    title text NOT NULL,
+    summary text NOT NULL,
+    body jsonb NOT NULL,
+    transaction_id bigint DEFAULT txid_current() NOT NULL,
+    created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT case_study_revisions_action_check CHECK ((action = ANY (ARRAY['created'::text, 'edited'::text, 'submitted'::text, 'withdrawn'::text, 'changes_requested'::text, 'published'::text, 'unpublished'::text, 'verified'::text, 'verification_removed'::text])))
+);
+
+--
+-- Name: TABLE case_study_revisions; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.case_study_revisions IS 'History of a case study: every save and every workflow step, with who, when and which fields.';
+
+--
+-- Name: case_study_revisions_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.case_study_revisions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.case_study_revisions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: cities; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -4802,12 +6050,30 @@ CREATE TABLE public.cities (
     is_demo boolean DEFAULT false NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    population integer,
+    population_year smallint,
+    sdg_priorities smallint[] DEFAULT '{}'::smallint[] NOT NULL,
+    profile text DEFAULT ''::text NOT NULL,
+    contact_email text,
+    website_url text,
+    kpi_year smallint,
+    kpi_verified boolean,
+    kpi_report_url text,
+    CONSTRAINT cities_contact_email_check CHECK (((char_length(contact_email) <= 254) AND (contact_email ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'::text))),
     CONSTRAINT cities_country_code CHECK ((country ~ '^[A-Z]{2}$'::text)),
+    CONSTRAINT cities_kpi_report_url_check CHECK (((char_length(kpi_report_url) <= 500) AND (kpi_report_url ~ '^https?://'::text))),
+    CONSTRAINT cities_kpi_year_check CHECK (((kpi_year >= 2014) AND (kpi_year <= 2100))),
     CONSTRAINT cities_latitude_check CHECK (((latitude >= ('-90'::integer)::double precision) AND (latitude <= (90)::double precision))),
     CONSTRAINT cities_longitude_check CHECK (((longitude >= ('-180'::integer)::double precision) AND (longitude <= (180)::double precision))),
     CONSTRAINT cities_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 200))),
+    CONSTRAINT cities_population_check CHECK (((population >= 0) AND (population <= 100000000))),
+    CONSTRAINT cities_population_has_year CHECK (((population IS NULL) = (population_year IS NULL))),
+    CONSTRAINT cities_population_year_check CHECK (((population_year >= 1900) AND (population_year <= 2100))),
+    CONSTRAINT cities_profile_check CHECK ((char_length(profile) <= 1500)),
     CONSTRAINT cities_region_check CHECK ((region = ANY (ARRAY['africa'::text, 'americas'::text, 'arab-states'::text, 'asia-pacific'::text, 'europe'::text, 'cis'::text, 'global'::text]))),
-    CONSTRAINT cities_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text))
+    CONSTRAINT cities_sdg_priorities_check CHECK ((sdg_priorities <@ '{1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17}'::smallint[])),
+    CONSTRAINT cities_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+    CONSTRAINT cities_website_url_check CHECK (((char_length(website_url) <= 500) AND (website_url ~ '^https?://'::text)))
 );
 
 --
@@ -4821,6 +6087,24 @@ COMMENT ON TABLE public.cities IS 'Cities and communities taking part in the net
 --
 
 COMMENT ON COLUMN public.cities.country IS 'ISO 3166-1 alpha-2 code ("NO"); named by the i18n module.';
+
+--
+-- Name: COLUMN cities.sdg_priorities; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.cities.sdg_priorities IS 'The SDGs the city prioritises, chosen by its editors.';
+
+--
+-- Name: COLUMN cities.contact_email; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.cities.contact_email IS 'The city''s shared role address (never a personal e-mail).';
+
+--
+-- Name: COLUMN cities.kpi_verified; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.cities.kpi_verified IS 'U4SSC KPIs verified by a third party: true, false, or null when not known.';
 
 --
 -- Name: deliverables; Type: TABLE; Schema: public; Owner: -
@@ -5202,6 +6486,7 @@ CREATE TABLE public.media_files (
     hub_id uuid,
     uploaded_by uuid,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    city_id uuid,
     CONSTRAINT media_files_byte_size_check CHECK (((byte_size > 0) AND (byte_size <= 10485760))),
     CONSTRAINT media_files_content_type_check CHECK ((content_type = ANY (ARRAY['image/jpeg'::text, 'image/png'::text, 'image/webp'::text, 'image/gif'::text]))),
     CONSTRAINT media_files_height_check CHECK ((height > 0)),
@@ -5215,6 +6500,12 @@ CREATE TABLE public.media_files (
 --
 
 COMMENT ON TABLE public.media_files IS 'Images uploaded by coordinators, re-encoded without metadata.';
+
+--
+-- Name: COLUMN media_files.city_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.media_files.city_id IS 'The city whose editors uploaded it (case studies); null for hub uploads.';
 
 --
 -- Name: memberships; Type: TABLE; Schema: public; Owner: -
@@ -6070,6 +7361,20 @@ CREATE TABLE public.search_terms (
 COMMENT ON TABLE public.search_terms IS 'Vocabulary of public search records, for "did you mean" typo correction.';
 
 --
+-- Name: case_study_facet_totals case_study_facet_totals_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.case_study_facet_totals
+    ADD CONSTRAINT case_study_facet_totals_pkey PRIMARY KEY (key);
+
+--
+-- Name: case_study_facets case_study_facets_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.case_study_facets
+    ADD CONSTRAINT case_study_facets_pkey PRIMARY KEY (case_study_id);
+
+--
 -- Name: country_names country_names_pkey; Type: CONSTRAINT; Schema: private; Owner: -
 --
 
@@ -6187,6 +7492,62 @@ ALTER TABLE ONLY private.visibility_change_sources
 
 ALTER TABLE ONLY public.audit_log
     ADD CONSTRAINT audit_log_pkey PRIMARY KEY (id);
+
+--
+-- Name: case_studies case_studies_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_studies
+    ADD CONSTRAINT case_studies_pkey PRIMARY KEY (id);
+
+--
+-- Name: case_studies case_studies_slug_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_studies
+    ADD CONSTRAINT case_studies_slug_key UNIQUE (slug);
+
+--
+-- Name: case_study_cities case_study_cities_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_cities
+    ADD CONSTRAINT case_study_cities_pkey PRIMARY KEY (case_study_id, city_id);
+
+--
+-- Name: case_study_comments case_study_comments_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_comments
+    ADD CONSTRAINT case_study_comments_pkey PRIMARY KEY (id);
+
+--
+-- Name: case_study_deliverables case_study_deliverables_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_deliverables
+    ADD CONSTRAINT case_study_deliverables_pkey PRIMARY KEY (case_study_id, deliverable_id);
+
+--
+-- Name: case_study_kpis case_study_kpis_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_kpis
+    ADD CONSTRAINT case_study_kpis_pkey PRIMARY KEY (case_study_id, kpi_code);
+
+--
+-- Name: case_study_partners case_study_partners_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_partners
+    ADD CONSTRAINT case_study_partners_pkey PRIMARY KEY (case_study_id, organization_id);
+
+--
+-- Name: case_study_revisions case_study_revisions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_revisions
+    ADD CONSTRAINT case_study_revisions_pkey PRIMARY KEY (id);
 
 --
 -- Name: cities cities_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -6686,6 +8047,18 @@ ALTER TABLE ONLY public.search_terms
     ADD CONSTRAINT search_terms_pkey PRIMARY KEY (term);
 
 --
+-- Name: case_study_facets_date_idx; Type: INDEX; Schema: private; Owner: -
+--
+
+CREATE INDEX case_study_facets_date_idx ON private.case_study_facets USING btree (published_at DESC, case_study_id);
+
+--
+-- Name: case_study_facets_keys_idx; Type: INDEX; Schema: private; Owner: -
+--
+
+CREATE INDEX case_study_facets_keys_idx ON private.case_study_facets USING gin (facet_keys);
+
+--
 -- Name: email_tokens_user_id_idx; Type: INDEX; Schema: private; Owner: -
 --
 
@@ -6732,6 +8105,84 @@ CREATE INDEX audit_log_created_at_idx ON public.audit_log USING btree (created_a
 --
 
 CREATE INDEX audit_log_target_user_id_idx ON public.audit_log USING btree (target_user_id);
+
+--
+-- Name: case_studies_author_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX case_studies_author_idx ON public.case_studies USING btree (author_id);
+
+--
+-- Name: case_studies_lead_city_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX case_studies_lead_city_idx ON public.case_studies USING btree (lead_city_id);
+
+--
+-- Name: case_studies_published_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX case_studies_published_idx ON public.case_studies USING btree (published_at DESC, id) WHERE (status = 'published'::text);
+
+--
+-- Name: case_studies_status_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX case_studies_status_idx ON public.case_studies USING btree (status);
+
+--
+-- Name: case_studies_text_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX case_studies_text_idx ON public.case_studies USING gin (text_vector) WHERE (status = 'published'::text);
+
+--
+-- Name: case_studies_verified_hub_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX case_studies_verified_hub_idx ON public.case_studies USING btree (verified_by_hub_id) WHERE (verified_by_hub_id IS NOT NULL);
+
+--
+-- Name: case_study_cities_city_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX case_study_cities_city_idx ON public.case_study_cities USING btree (city_id);
+
+--
+-- Name: case_study_comments_author_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX case_study_comments_author_idx ON public.case_study_comments USING btree (author_id);
+
+--
+-- Name: case_study_comments_case_study_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX case_study_comments_case_study_idx ON public.case_study_comments USING btree (case_study_id, id);
+
+--
+-- Name: case_study_deliverables_deliverable_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX case_study_deliverables_deliverable_idx ON public.case_study_deliverables USING btree (deliverable_id);
+
+--
+-- Name: case_study_kpis_code_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX case_study_kpis_code_idx ON public.case_study_kpis USING btree (kpi_code);
+
+--
+-- Name: case_study_partners_organization_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX case_study_partners_organization_idx ON public.case_study_partners USING btree (organization_id);
+
+--
+-- Name: case_study_revisions_case_study_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX case_study_revisions_case_study_idx ON public.case_study_revisions USING btree (case_study_id, id DESC);
 
 --
 -- Name: deliverables_kind_year_idx; Type: INDEX; Schema: public; Owner: -
@@ -6906,6 +8357,12 @@ CREATE INDEX kpis_dimension_idx ON public.kpis USING btree (dimension, sub_dimen
 --
 
 CREATE INDEX kpis_themes_idx ON public.kpis USING gin (themes);
+
+--
+-- Name: media_files_city_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX media_files_city_id_idx ON public.media_files USING btree (city_id) WHERE (city_id IS NOT NULL);
 
 --
 -- Name: media_files_hub_id_idx; Type: INDEX; Schema: public; Owner: -
@@ -7370,10 +8827,82 @@ CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON priv
 CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.visibility_change_sources FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
 
 --
+-- Name: case_studies case_studies_a_guard_workflow; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER case_studies_a_guard_workflow BEFORE UPDATE ON public.case_studies FOR EACH ROW EXECUTE FUNCTION public.guard_case_study_workflow();
+
+--
+-- Name: case_studies case_studies_b_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER case_studies_b_stamp BEFORE INSERT OR UPDATE ON public.case_studies FOR EACH ROW EXECUTE FUNCTION public.stamp_case_study();
+
+--
+-- Name: case_studies case_studies_count_facets; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER case_studies_count_facets AFTER INSERT OR DELETE OR UPDATE OF status, facet_keys, published_at ON public.case_studies FOR EACH ROW EXECUTE FUNCTION private.count_case_study_facets();
+
+--
+-- Name: case_studies case_studies_notice_status; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER case_studies_notice_status AFTER UPDATE OF status ON public.case_studies FOR EACH ROW EXECUTE FUNCTION private.notice_case_study_status();
+
+--
+-- Name: case_studies case_studies_record_revision; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER case_studies_record_revision AFTER INSERT OR UPDATE ON public.case_studies FOR EACH ROW EXECUTE FUNCTION public.record_case_study_revision();
+
+--
+-- Name: case_studies case_studies_search_sync; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER case_studies_search_sync AFTER INSERT OR DELETE OR UPDATE OF slug, lead_city_id, title, summary, challenge, solution, results, project_status, technologies, beneficiaries, gender_participation, lessons, transferability, body, sdg_goals, themes, status, is_demo, published_at ON public.case_studies FOR EACH ROW EXECUTE FUNCTION private.search_on_case_study_change();
+
+--
+-- Name: case_study_cities case_study_cities_changed; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER case_study_cities_changed AFTER INSERT OR DELETE OR UPDATE ON public.case_study_cities FOR EACH ROW EXECUTE FUNCTION private.on_case_study_link_change('cities');
+
+--
+-- Name: case_study_deliverables case_study_deliverables_changed; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER case_study_deliverables_changed AFTER INSERT OR DELETE OR UPDATE ON public.case_study_deliverables FOR EACH ROW EXECUTE FUNCTION private.on_case_study_link_change('deliverables');
+
+--
+-- Name: case_study_kpis case_study_kpis_changed; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER case_study_kpis_changed AFTER INSERT OR DELETE OR UPDATE ON public.case_study_kpis FOR EACH ROW EXECUTE FUNCTION private.on_case_study_link_change('kpis');
+
+--
+-- Name: case_study_partners case_study_partners_changed; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER case_study_partners_changed AFTER INSERT OR DELETE OR UPDATE ON public.case_study_partners FOR EACH ROW EXECUTE FUNCTION private.on_case_study_link_change('partners');
+
+--
+-- Name: cities cities_guard_reference_facts; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER cities_guard_reference_facts BEFORE UPDATE ON public.cities FOR EACH ROW EXECUTE FUNCTION public.guard_city_reference_facts();
+
+--
 -- Name: cities cities_procurement_search_sync; Type: TRIGGER; Schema: public; Owner: -
 --
 
 CREATE TRIGGER cities_procurement_search_sync AFTER UPDATE ON public.cities FOR EACH ROW EXECUTE FUNCTION private.search_on_procurement_city_change();
+
+--
+-- Name: cities cities_refresh_case_studies; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER cities_refresh_case_studies AFTER UPDATE ON public.cities FOR EACH ROW EXECUTE FUNCTION private.on_city_change_for_case_studies();
 
 --
 -- Name: cities cities_search_sync; Type: TRIGGER; Schema: public; Owner: -
@@ -7592,6 +9121,12 @@ CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON publ
 CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.search_terms FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
 
 --
+-- Name: deliverables deliverables_refresh_case_studies; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER deliverables_refresh_case_studies AFTER UPDATE ON public.deliverables FOR EACH ROW EXECUTE FUNCTION private.on_deliverable_change_for_case_studies();
+
+--
 -- Name: deliverables deliverables_search_sync; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -7646,6 +9181,12 @@ CREATE TRIGGER events_stamp BEFORE INSERT OR UPDATE ON public.events FOR EACH RO
 CREATE TRIGGER hub_cities_procurement_search_sync AFTER INSERT OR DELETE ON public.hub_cities FOR EACH ROW EXECUTE FUNCTION private.search_on_procurement_hub_change();
 
 --
+-- Name: hub_cities hub_cities_refresh_case_studies; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER hub_cities_refresh_case_studies AFTER INSERT OR DELETE OR UPDATE ON public.hub_cities FOR EACH ROW EXECUTE FUNCTION private.on_hub_city_change_for_case_studies();
+
+--
 -- Name: hub_cities hub_cities_search_sync; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -7680,6 +9221,12 @@ CREATE TRIGGER hub_partners_search_sync AFTER INSERT OR DELETE OR UPDATE ON publ
 --
 
 CREATE TRIGGER hubs_procurement_search_sync AFTER UPDATE ON public.hubs FOR EACH ROW EXECUTE FUNCTION private.search_on_procurement_hub_change();
+
+--
+-- Name: hubs hubs_refresh_case_studies; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER hubs_refresh_case_studies AFTER UPDATE ON public.hubs FOR EACH ROW EXECUTE FUNCTION private.on_hub_change_for_case_studies();
 
 --
 -- Name: hubs hubs_search_sync; Type: TRIGGER; Schema: public; Owner: -
@@ -7850,6 +9397,12 @@ CREATE TRIGGER organizations_guard_status BEFORE UPDATE ON public.organizations 
 CREATE TRIGGER organizations_join_hubs_on_verification AFTER UPDATE OF status ON public.organizations FOR EACH ROW EXECUTE FUNCTION public.join_hubs_on_verification();
 
 --
+-- Name: organizations organizations_refresh_case_studies; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER organizations_refresh_case_studies AFTER UPDATE ON public.organizations FOR EACH ROW EXECUTE FUNCTION private.on_organization_change_for_case_studies();
+
+--
 -- Name: organizations organizations_search_sync; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -7958,6 +9511,13 @@ CREATE TRIGGER search_documents_enqueue AFTER INSERT OR DELETE OR UPDATE ON publ
 CREATE TRIGGER search_documents_remember_lexemes AFTER INSERT OR UPDATE ON public.search_documents FOR EACH ROW EXECUTE FUNCTION private.search_documents_remember_lexemes();
 
 --
+-- Name: case_study_facets case_study_facets_case_study_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.case_study_facets
+    ADD CONSTRAINT case_study_facets_case_study_id_fkey FOREIGN KEY (case_study_id) REFERENCES public.case_studies(id) ON DELETE CASCADE;
+
+--
 -- Name: email_tokens email_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: -
 --
 
@@ -7977,6 +9537,139 @@ ALTER TABLE ONLY private.notices
 
 ALTER TABLE ONLY private.sessions
     ADD CONSTRAINT sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+--
+-- Name: case_studies case_studies_author_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_studies
+    ADD CONSTRAINT case_studies_author_id_fkey FOREIGN KEY (author_id) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: case_studies case_studies_lead_city_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_studies
+    ADD CONSTRAINT case_studies_lead_city_id_fkey FOREIGN KEY (lead_city_id) REFERENCES public.cities(id) ON DELETE CASCADE;
+
+--
+-- Name: case_studies case_studies_reviewed_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_studies
+    ADD CONSTRAINT case_studies_reviewed_by_fkey FOREIGN KEY (reviewed_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: case_studies case_studies_submitted_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_studies
+    ADD CONSTRAINT case_studies_submitted_by_fkey FOREIGN KEY (submitted_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: case_studies case_studies_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_studies
+    ADD CONSTRAINT case_studies_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: case_studies case_studies_verified_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_studies
+    ADD CONSTRAINT case_studies_verified_by_fkey FOREIGN KEY (verified_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: case_studies case_studies_verified_by_hub_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_studies
+    ADD CONSTRAINT case_studies_verified_by_hub_id_fkey FOREIGN KEY (verified_by_hub_id) REFERENCES public.hubs(id) ON DELETE SET NULL;
+
+--
+-- Name: case_study_cities case_study_cities_case_study_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_cities
+    ADD CONSTRAINT case_study_cities_case_study_id_fkey FOREIGN KEY (case_study_id) REFERENCES public.case_studies(id) ON DELETE CASCADE;
+
+--
+-- Name: case_study_cities case_study_cities_city_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_cities
+    ADD CONSTRAINT case_study_cities_city_id_fkey FOREIGN KEY (city_id) REFERENCES public.cities(id) ON DELETE CASCADE;
+
+--
+-- Name: case_study_comments case_study_comments_author_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_comments
+    ADD CONSTRAINT case_study_comments_author_id_fkey FOREIGN KEY (author_id) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: case_study_comments case_study_comments_case_study_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_comments
+    ADD CONSTRAINT case_study_comments_case_study_id_fkey FOREIGN KEY (case_study_id) REFERENCES public.case_studies(id) ON DELETE CASCADE;
+
+--
+-- Name: case_study_deliverables case_study_deliverables_case_study_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_deliverables
+    ADD CONSTRAINT case_study_deliverables_case_study_id_fkey FOREIGN KEY (case_study_id) REFERENCES public.case_studies(id) ON DELETE CASCADE;
+
+--
+-- Name: case_study_deliverables case_study_deliverables_deliverable_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_deliverables
+    ADD CONSTRAINT case_study_deliverables_deliverable_id_fkey FOREIGN KEY (deliverable_id) REFERENCES public.deliverables(id) ON DELETE CASCADE;
+
+--
+-- Name: case_study_kpis case_study_kpis_case_study_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_kpis
+    ADD CONSTRAINT case_study_kpis_case_study_id_fkey FOREIGN KEY (case_study_id) REFERENCES public.case_studies(id) ON DELETE CASCADE;
+
+--
+-- Name: case_study_kpis case_study_kpis_kpi_code_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_kpis
+    ADD CONSTRAINT case_study_kpis_kpi_code_fkey FOREIGN KEY (kpi_code) REFERENCES public.kpis(code) ON UPDATE CASCADE ON DELETE CASCADE;
+
+--
+-- Name: case_study_partners case_study_partners_case_study_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_partners
+    ADD CONSTRAINT case_study_partners_case_study_id_fkey FOREIGN KEY (case_study_id) REFERENCES public.case_studies(id) ON DELETE CASCADE;
+
+--
+-- Name: case_study_partners case_study_partners_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_partners
+    ADD CONSTRAINT case_study_partners_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id) ON DELETE CASCADE;
+
+--
+-- Name: case_study_revisions case_study_revisions_case_study_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_revisions
+    ADD CONSTRAINT case_study_revisions_case_study_id_fkey FOREIGN KEY (case_study_id) REFERENCES public.case_studies(id) ON DELETE CASCADE;
+
+--
+-- Name: case_study_revisions case_study_revisions_editor_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_study_revisions
+    ADD CONSTRAINT case_study_revisions_editor_id_fkey FOREIGN KEY (editor_id) REFERENCES auth.users(id) ON DELETE SET NULL;
 
 --
 -- Name: event_registrations event_registrations_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -8180,6 +9873,13 @@ ALTER TABLE ONLY public.kpi_targets
 
 ALTER TABLE ONLY public.kpi_targets
     ADD CONSTRAINT kpi_targets_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+--
+-- Name: media_files media_files_city_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.media_files
+    ADD CONSTRAINT media_files_city_id_fkey FOREIGN KEY (city_id) REFERENCES public.cities(id) ON DELETE SET NULL;
 
 --
 -- Name: media_files media_files_hub_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -8755,6 +10455,32 @@ CREATE POLICY "Applications are visible to the applicant, the applying city or" 
 CREATE POLICY "Applications can be decided by the hub's coordinators and admin" ON public.hub_membership_applications FOR UPDATE TO authenticated USING (((status = 'pending'::text) AND (( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_hub_coordinator(hub_id)))) WITH CHECK ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_hub_coordinator(hub_id)));
 
 --
+-- Name: case_study_deliverables Applied deliverables are visible with their case study to membe; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Applied deliverables are visible with their case study to membe" ON public.case_study_deliverables FOR SELECT TO authenticated USING (((EXISTS ( SELECT 1
+   FROM public.case_studies cs
+  WHERE (cs.id = case_study_deliverables.case_study_id))) AND (EXISTS ( SELECT 1
+   FROM public.deliverables d
+  WHERE (d.id = case_study_deliverables.deliverable_id)))));
+
+--
+-- Name: case_study_deliverables Applied deliverables are visible with their case study to visit; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Applied deliverables are visible with their case study to visit" ON public.case_study_deliverables FOR SELECT TO anon USING (((EXISTS ( SELECT 1
+   FROM public.case_studies cs
+  WHERE (cs.id = case_study_deliverables.case_study_id))) AND (EXISTS ( SELECT 1
+   FROM public.deliverables d
+  WHERE (d.id = case_study_deliverables.deliverable_id)))));
+
+--
+-- Name: case_study_deliverables Applied deliverables can be removed by the case study's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Applied deliverables can be removed by the case study's editors" ON public.case_study_deliverables FOR DELETE TO authenticated USING (public.can_edit_case_study_links(case_study_id));
+
+--
 -- Name: audit_log Audit entries are visible to admins; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -8809,6 +10535,52 @@ CREATE POLICY "Bids can be recorded by the city's editors" ON public.procurement
 CREATE POLICY "Bids can be removed by the city's editors" ON public.procurement_bids FOR DELETE TO authenticated USING (public.can_edit_procurement(process_id));
 
 --
+-- Name: case_studies Case studies can be changed by their city's editors and reviewe; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Case studies can be changed by their city's editors and reviewe" ON public.case_studies FOR UPDATE TO authenticated USING ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_city_editor(lead_city_id) OR public.is_coordinator_of_city_hub(lead_city_id))) WITH CHECK ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_city_editor(lead_city_id) OR public.is_coordinator_of_city_hub(lead_city_id)));
+
+--
+-- Name: case_studies Case studies can be written by their lead city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Case studies can be written by their lead city's editors" ON public.case_studies FOR INSERT TO authenticated WITH CHECK (((author_id = ( SELECT auth.uid() AS uid)) AND (( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_city_editor(lead_city_id))));
+
+--
+-- Name: case_study_kpis Case study KPIs are visible with their case study to members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Case study KPIs are visible with their case study to members" ON public.case_study_kpis FOR SELECT TO authenticated USING ((EXISTS ( SELECT 1
+   FROM public.case_studies cs
+  WHERE (cs.id = case_study_kpis.case_study_id))));
+
+--
+-- Name: case_study_kpis Case study KPIs are visible with their case study to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Case study KPIs are visible with their case study to visitors" ON public.case_study_kpis FOR SELECT TO anon USING ((EXISTS ( SELECT 1
+   FROM public.case_studies cs
+  WHERE (cs.id = case_study_kpis.case_study_id))));
+
+--
+-- Name: case_study_kpis Case study KPIs can be added by the case study's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Case study KPIs can be added by the case study's editors" ON public.case_study_kpis FOR INSERT TO authenticated WITH CHECK (public.can_edit_case_study_links(case_study_id));
+
+--
+-- Name: case_study_kpis Case study KPIs can be removed by the case study's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Case study KPIs can be removed by the case study's editors" ON public.case_study_kpis FOR DELETE TO authenticated USING (public.can_edit_case_study_links(case_study_id));
+
+--
+-- Name: case_study_revisions Case study revisions are visible to its editors and reviewers; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Case study revisions are visible to its editors and reviewers" ON public.case_study_revisions FOR SELECT TO authenticated USING ((public.is_case_study_editor(case_study_id) OR public.is_case_study_reviewer(case_study_id)));
+
+--
 -- Name: cities Cities are visible to members; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -8839,6 +10611,12 @@ CREATE POLICY "Cities can be deleted by admins" ON public.cities FOR DELETE TO a
 --
 
 CREATE POLICY "Cities can be edited by their editors, their hubs' coordinators" ON public.cities FOR UPDATE TO authenticated USING ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_city_editor(id) OR public.is_coordinator_of_city_hub(id))) WITH CHECK ((( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_city_editor(id) OR public.is_coordinator_of_city_hub(id)));
+
+--
+-- Name: media_files City editors and admins can upload images for their city's case; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "City editors and admins can upload images for their city's case" ON public.media_files FOR INSERT TO authenticated WITH CHECK (((uploaded_by = ( SELECT auth.uid() AS uid)) AND (hub_id IS NULL) AND (city_id IS NOT NULL) AND (( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_city_editor(city_id))));
 
 --
 -- Name: hub_membership_applications City editors and organization admins can apply to join a hub; Type: POLICY; Schema: public; Owner: -
@@ -9435,6 +11213,56 @@ CREATE POLICY "Organizations can be deleted by admins" ON public.organizations F
 CREATE POLICY "Organizations can be edited by their admins and platform admins" ON public.organizations FOR UPDATE TO authenticated USING ((public.is_org_admin(id) OR ( SELECT public.is_platform_admin() AS is_platform_admin))) WITH CHECK ((public.is_org_admin(id) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
 
 --
+-- Name: case_study_cities Partner cities are visible with their case study to members; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Partner cities are visible with their case study to members" ON public.case_study_cities FOR SELECT TO authenticated USING ((EXISTS ( SELECT 1
+   FROM public.case_studies cs
+  WHERE (cs.id = case_study_cities.case_study_id))));
+
+--
+-- Name: case_study_cities Partner cities are visible with their case study to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Partner cities are visible with their case study to visitors" ON public.case_study_cities FOR SELECT TO anon USING ((EXISTS ( SELECT 1
+   FROM public.case_studies cs
+  WHERE (cs.id = case_study_cities.case_study_id))));
+
+--
+-- Name: case_study_cities Partner cities can be added by the case study's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Partner cities can be added by the case study's editors" ON public.case_study_cities FOR INSERT TO authenticated WITH CHECK (public.can_edit_case_study_links(case_study_id));
+
+--
+-- Name: case_study_cities Partner cities can be removed by the case study's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Partner cities can be removed by the case study's editors" ON public.case_study_cities FOR DELETE TO authenticated USING (public.can_edit_case_study_links(case_study_id));
+
+--
+-- Name: case_study_partners Partner roles can be changed by the case study's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Partner roles can be changed by the case study's editors" ON public.case_study_partners FOR UPDATE TO authenticated USING (public.can_edit_case_study_links(case_study_id)) WITH CHECK (public.can_edit_case_study_links(case_study_id));
+
+--
+-- Name: case_study_partners Partners are visible with their case study and organization to ; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Partners are visible with their case study and organization to " ON public.case_study_partners FOR SELECT TO authenticated USING (((EXISTS ( SELECT 1
+   FROM public.case_studies cs
+  WHERE (cs.id = case_study_partners.case_study_id))) AND (EXISTS ( SELECT 1
+   FROM public.organizations o
+  WHERE (o.id = case_study_partners.organization_id)))));
+
+--
+-- Name: case_study_partners Partners can be removed by the case study's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Partners can be removed by the case study's editors" ON public.case_study_partners FOR DELETE TO authenticated USING (public.can_edit_case_study_links(case_study_id));
+
+--
 -- Name: hub_membership_applications Pending applications can be withdrawn by the applicant; admins ; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -9513,6 +11341,18 @@ CREATE POLICY "Profiles can be deleted by their owner or an admin" ON public.pro
 CREATE POLICY "Published KPI assessments are visible to visitors" ON public.kpi_assessments FOR SELECT TO anon USING ((published_at IS NOT NULL));
 
 --
+-- Name: case_studies Published case studies are visible to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Published case studies are visible to visitors" ON public.case_studies FOR SELECT TO anon USING ((status = 'published'::text));
+
+--
+-- Name: case_studies Published case studies, and the rest to their city's editors an; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Published case studies, and the rest to their city's editors an" ON public.case_studies FOR SELECT TO authenticated USING (((status = 'published'::text) OR (author_id = ( SELECT auth.uid() AS uid)) OR ( SELECT public.is_platform_admin() AS is_platform_admin) OR public.is_city_editor(lead_city_id) OR public.is_coordinator_of_city_hub(lead_city_id)));
+
+--
 -- Name: deliverables Published deliverables are visible to members, all of them to a; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -9523,6 +11363,14 @@ CREATE POLICY "Published deliverables are visible to members, all of them to a" 
 --
 
 CREATE POLICY "Published deliverables are visible to visitors" ON public.deliverables FOR SELECT TO anon USING (published);
+
+--
+-- Name: case_study_deliverables Published deliverables can be linked by the case study's editor; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Published deliverables can be linked by the case study's editor" ON public.case_study_deliverables FOR INSERT TO authenticated WITH CHECK ((public.can_edit_case_study_links(case_study_id) AND (EXISTS ( SELECT 1
+   FROM public.deliverables d
+  WHERE ((d.id = case_study_deliverables.deliverable_id) AND d.published)))));
 
 --
 -- Name: events Published events are visible to visitors; Type: POLICY; Schema: public; Owner: -
@@ -9643,6 +11491,24 @@ CREATE POLICY "Releases of published processes are visible to members" ON public
 CREATE POLICY "Releases of published processes are visible to visitors" ON public.procurement_releases FOR SELECT TO anon USING (public.is_procurement_published(process_id));
 
 --
+-- Name: case_study_comments Review comments are visible to the case study's editors and rev; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Review comments are visible to the case study's editors and rev" ON public.case_study_comments FOR SELECT TO authenticated USING ((public.is_case_study_editor(case_study_id) OR public.is_case_study_reviewer(case_study_id)));
+
+--
+-- Name: case_study_comments Review comments can be deleted by admins; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Review comments can be deleted by admins" ON public.case_study_comments FOR DELETE TO authenticated USING (( SELECT public.is_platform_admin() AS is_platform_admin));
+
+--
+-- Name: case_study_comments Review comments can be written by the case study's editors and ; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Review comments can be written by the case study's editors and " ON public.case_study_comments FOR INSERT TO authenticated WITH CHECK (((author_id = ( SELECT auth.uid() AS uid)) AND (public.is_case_study_editor(case_study_id) OR public.is_case_study_reviewer(case_study_id))));
+
+--
 -- Name: memberships Roles can be granted by admins; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -9711,6 +11577,12 @@ CREATE POLICY "Shared values of published KPI snapshots are visible to visitor" 
   WHERE ((a.id = kpi_assessment_values.assessment_id) AND (a.published_at IS NOT NULL))))));
 
 --
+-- Name: case_studies Unpublished case studies can be deleted by their city's editors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Unpublished case studies can be deleted by their city's editors" ON public.case_studies FOR DELETE TO authenticated USING ((( SELECT public.is_platform_admin() AS is_platform_admin) OR (public.is_city_editor(lead_city_id) AND (status = ANY (ARRAY['draft'::text, 'changes_requested'::text, 'unpublished'::text])))));
+
+--
 -- Name: media_files Uploaded images are visible to members; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -9729,16 +11601,76 @@ CREATE POLICY "Uploaded images are visible to visitors" ON public.media_files FO
 CREATE POLICY "Verified organizations are visible to visitors" ON public.organizations FOR SELECT TO anon USING ((status = 'verified'::text));
 
 --
+-- Name: case_study_partners Verified organizations can be linked by the case study's editor; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Verified organizations can be linked by the case study's editor" ON public.case_study_partners FOR INSERT TO authenticated WITH CHECK ((public.can_edit_case_study_links(case_study_id) AND (EXISTS ( SELECT 1
+   FROM public.organizations o
+  WHERE ((o.id = case_study_partners.organization_id) AND (o.status = 'verified'::text))))));
+
+--
 -- Name: organizations Verified organizations, their own and those they review are vis; Type: POLICY; Schema: public; Owner: -
 --
 
 CREATE POLICY "Verified organizations, their own and those they review are vis" ON public.organizations FOR SELECT TO authenticated USING (((status = 'verified'::text) OR public.is_org_member(id) OR public.is_organization_reviewer(id) OR ( SELECT public.is_platform_admin() AS is_platform_admin)));
 
 --
+-- Name: case_study_partners Verified partners are visible with their case study to visitors; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Verified partners are visible with their case study to visitors" ON public.case_study_partners FOR SELECT TO anon USING (((EXISTS ( SELECT 1
+   FROM public.case_studies cs
+  WHERE (cs.id = case_study_partners.case_study_id))) AND (EXISTS ( SELECT 1
+   FROM public.organizations o
+  WHERE (o.id = case_study_partners.organization_id)))));
+
+--
 -- Name: audit_log; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
 ALTER TABLE public.audit_log ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: case_studies; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.case_studies ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: case_study_cities; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.case_study_cities ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: case_study_comments; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.case_study_comments ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: case_study_deliverables; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.case_study_deliverables ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: case_study_kpis; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.case_study_kpis ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: case_study_partners; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.case_study_partners ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: case_study_revisions; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.case_study_revisions ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: cities; Type: ROW SECURITY; Schema: public; Owner: -
@@ -10070,6 +12002,214 @@ REVOKE ALL ON FUNCTION private.audit_org_role_change() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.bump_data_version() FROM PUBLIC;
 
 --
+-- Name: FUNCTION case_study_results_are_valid(results jsonb); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.case_study_results_are_valid(results jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.case_study_results_are_valid(results jsonb) TO authenticated;
+
+--
+-- Name: FUNCTION sdg_targets_are_in_goals(targets text[], goals smallint[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.sdg_targets_are_in_goals(targets text[], goals smallint[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.sdg_targets_are_in_goals(targets text[], goals smallint[]) TO authenticated;
+
+--
+-- Name: FUNCTION text_items_are_valid(items text[], max_items integer, max_length integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.text_items_are_valid(items text[], max_items integer, max_length integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.text_items_are_valid(items text[], max_items integer, max_length integer) TO authenticated;
+
+--
+-- Name: TABLE case_studies; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.case_studies TO anon;
+GRANT SELECT,DELETE ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.slug; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(slug) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.lead_city_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(lead_city_id) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.title; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(title),UPDATE(title) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.summary; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(summary),UPDATE(summary) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.challenge; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(challenge),UPDATE(challenge) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.solution; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(solution),UPDATE(solution) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.results; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(results),UPDATE(results) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.project_status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(project_status),UPDATE(project_status) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.started_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(started_on),UPDATE(started_on) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.ended_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(ended_on),UPDATE(ended_on) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.budget_band; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(budget_band),UPDATE(budget_band) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.funding_sources; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(funding_sources),UPDATE(funding_sources) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.funding_note; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(funding_note),UPDATE(funding_note) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.sdg_goals; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(sdg_goals),UPDATE(sdg_goals) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.sdg_targets; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(sdg_targets),UPDATE(sdg_targets) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.themes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(themes),UPDATE(themes) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.technologies; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(technologies),UPDATE(technologies) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.beneficiaries; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(beneficiaries),UPDATE(beneficiaries) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.sex_disaggregated; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(sex_disaggregated),UPDATE(sex_disaggregated) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.gender_participation; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(gender_participation),UPDATE(gender_participation) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.lessons; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(lessons),UPDATE(lessons) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.transferability; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(transferability),UPDATE(transferability) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.contact_role; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(contact_role),UPDATE(contact_role) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.body; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(body),UPDATE(body) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.language; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(language),UPDATE(language) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.verified_by_hub_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(verified_by_hub_id) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: COLUMN case_studies.author_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(author_id) ON TABLE public.case_studies TO authenticated;
+
+--
+-- Name: FUNCTION case_study_facet_keys(target public.case_studies); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.case_study_facet_keys(target public.case_studies) FROM PUBLIC;
+
+--
+-- Name: FUNCTION case_study_text_vector(target public.case_studies); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.case_study_text_vector(target public.case_studies) FROM PUBLIC;
+
+--
 -- Name: FUNCTION change_my_password(p_password_hash text); Type: ACL; Schema: private; Owner: -
 --
 
@@ -10087,6 +12227,12 @@ REVOKE ALL ON FUNCTION private.check_procurement_weights() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.check_token_args(p_token_hash text, p_ttl_seconds integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION count_case_study_facets(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.count_case_study_facets() FROM PUBLIC;
 
 --
 -- Name: FUNCTION country_name_en(p_code text); Type: ACL; Schema: private; Owner: -
@@ -10158,6 +12304,12 @@ GRANT ALL ON FUNCTION private.enqueue_mail(p_to text, p_kind text, p_subject tex
 
 REVOKE ALL ON FUNCTION private.export_my_personal_data() FROM PUBLIC;
 GRANT ALL ON FUNCTION private.export_my_personal_data() TO authenticated;
+
+--
+-- Name: FUNCTION facet_keys_of(keys text[], prefix text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.facet_keys_of(keys text[], prefix text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION find_organization_duplicates(p_name text, p_website text); Type: ACL; Schema: private; Owner: -
@@ -10386,10 +12538,22 @@ REVOKE ALL ON FUNCTION private.next_search_visibility_change(p_after timestamp w
 REVOKE ALL ON FUNCTION private.next_visibility_change(p_after timestamp with time zone) FROM PUBLIC;
 
 --
+-- Name: FUNCTION note_case_study_revision(target_id uuid, field text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.note_case_study_revision(target_id uuid, field text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION note_data_change(); Type: ACL; Schema: private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION private.note_data_change() FROM PUBLIC;
+
+--
+-- Name: FUNCTION notice_case_study_status(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.notice_case_study_status() FROM PUBLIC;
 
 --
 -- Name: FUNCTION notice_event_registration(); Type: ACL; Schema: private; Owner: -
@@ -10404,12 +12568,54 @@ REVOKE ALL ON FUNCTION private.notice_event_registration() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.notice_hub_membership_request() FROM PUBLIC;
 
 --
+-- Name: FUNCTION on_case_study_link_change(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.on_case_study_link_change() FROM PUBLIC;
+
+--
+-- Name: FUNCTION on_city_change_for_case_studies(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.on_city_change_for_case_studies() FROM PUBLIC;
+
+--
+-- Name: FUNCTION on_deliverable_change_for_case_studies(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.on_deliverable_change_for_case_studies() FROM PUBLIC;
+
+--
+-- Name: FUNCTION on_hub_change_for_case_studies(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.on_hub_change_for_case_studies() FROM PUBLIC;
+
+--
+-- Name: FUNCTION on_hub_city_change_for_case_studies(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.on_hub_city_change_for_case_studies() FROM PUBLIC;
+
+--
+-- Name: FUNCTION on_organization_change_for_case_studies(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.on_organization_change_for_case_studies() FROM PUBLIC;
+
+--
 -- Name: FUNCTION peek_organization_invitation(p_token_hash text); Type: ACL; Schema: private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION private.peek_organization_invitation(p_token_hash text) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.peek_organization_invitation(p_token_hash text) TO anon;
 GRANT ALL ON FUNCTION private.peek_organization_invitation(p_token_hash text) TO authenticated;
+
+--
+-- Name: FUNCTION peer_key_weight(key text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.peer_key_weight(key text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION personal_data_hubs(p_user_id uuid); Type: ACL; Schema: private; Owner: -
@@ -10434,6 +12640,12 @@ REVOKE ALL ON FUNCTION private.personal_data_kpi_assessments(p_user_id uuid) FRO
 --
 
 REVOKE ALL ON FUNCTION private.personal_data_organizations(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION population_band(population integer); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.population_band(population integer) FROM PUBLIC;
 
 --
 -- Name: FUNCTION procurement_amended_now(target_process_id uuid, amended_subject text); Type: ACL; Schema: private; Owner: -
@@ -10474,11 +12686,29 @@ REVOKE ALL ON FUNCTION private.rate_limit_check(p_check jsonb) FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.rate_limit_key_hash(p_key text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION rebuild_case_study_facet_totals(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.rebuild_case_study_facet_totals() FROM PUBLIC;
+
+--
 -- Name: FUNCTION record_organization_notice(p_kind text, p_record_id uuid, p_token text); Type: ACL; Schema: private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION private.record_organization_notice(p_kind text, p_record_id uuid, p_token text) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.record_organization_notice(p_kind text, p_record_id uuid, p_token text) TO authenticated;
+
+--
+-- Name: FUNCTION refresh_case_studies_of_cities(city_ids uuid[]); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.refresh_case_studies_of_cities(city_ids uuid[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION refresh_case_study(target_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.refresh_case_study(target_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION refuse_procurement_release_change(); Type: ACL; Schema: private; Owner: -
@@ -10579,6 +12809,12 @@ REVOKE ALL ON FUNCTION private.search_enqueue() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.search_hub_link(target_hub_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION search_on_case_study_change(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_on_case_study_change() FROM PUBLIC;
 
 --
 -- Name: FUNCTION search_on_city_change(); Type: ACL; Schema: private; Owner: -
@@ -10686,6 +12922,12 @@ REVOKE ALL ON FUNCTION private.search_prepare(value text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.search_rebuild(only_type text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION search_rebuild_case_studies(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_rebuild_case_studies() FROM PUBLIC;
+
+--
 -- Name: FUNCTION search_rebuild_cities(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -10744,6 +12986,12 @@ REVOKE ALL ON FUNCTION private.search_register_source(doc_type text, rebuild_fun
 --
 
 REVOKE ALL ON FUNCTION private.search_rich_text(doc jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION search_sync_case_study(target_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.search_sync_case_study(target_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION search_sync_city(target_id uuid); Type: ACL; Schema: private; Owner: -
@@ -10880,6 +13128,14 @@ REVOKE ALL ON FUNCTION public.apply_hub_membership_decision() FROM PUBLIC;
 REVOKE ALL ON FUNCTION public.assign_event_registration_status() FROM PUBLIC;
 
 --
+-- Name: FUNCTION can_edit_case_study_links(target_case_study_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.can_edit_case_study_links(target_case_study_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.can_edit_case_study_links(target_case_study_id uuid) TO anon;
+GRANT ALL ON FUNCTION public.can_edit_case_study_links(target_case_study_id uuid) TO authenticated;
+
+--
 -- Name: FUNCTION can_edit_procurement(target_process_id uuid); Type: ACL; Schema: public; Owner: -
 --
 
@@ -10932,6 +13188,18 @@ GRANT ALL ON FUNCTION public.event_registration_counts(target_event_id uuid) TO 
 GRANT ALL ON FUNCTION public.event_registration_counts(target_event_id uuid) TO service_role;
 
 --
+-- Name: FUNCTION guard_case_study_workflow(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.guard_case_study_workflow() FROM PUBLIC;
+
+--
+-- Name: FUNCTION guard_city_reference_facts(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.guard_city_reference_facts() FROM PUBLIC;
+
+--
 -- Name: FUNCTION guard_organization_invitation(); Type: ACL; Schema: public; Owner: -
 --
 
@@ -10942,6 +13210,22 @@ REVOKE ALL ON FUNCTION public.guard_organization_invitation() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION public.guard_organization_status() FROM PUBLIC;
+
+--
+-- Name: FUNCTION is_case_study_editor(target_case_study_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.is_case_study_editor(target_case_study_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.is_case_study_editor(target_case_study_id uuid) TO anon;
+GRANT ALL ON FUNCTION public.is_case_study_editor(target_case_study_id uuid) TO authenticated;
+
+--
+-- Name: FUNCTION is_case_study_reviewer(target_case_study_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.is_case_study_reviewer(target_case_study_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.is_case_study_reviewer(target_case_study_id uuid) TO anon;
+GRANT ALL ON FUNCTION public.is_case_study_reviewer(target_case_study_id uuid) TO authenticated;
 
 --
 -- Name: FUNCTION is_city_editor(target_city_id uuid); Type: ACL; Schema: public; Owner: -
@@ -11102,11 +13386,57 @@ GRANT ALL ON FUNCTION public.procurement_theme_choices(p_process_id uuid, p_orga
 REVOKE ALL ON FUNCTION public.promote_event_waitlist(target_event_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION published_case_study_facets(filter_keys text[], facets_in_use jsonb); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.published_case_study_facets(filter_keys text[], facets_in_use jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.published_case_study_facets(filter_keys text[], facets_in_use jsonb) TO anon;
+GRANT ALL ON FUNCTION public.published_case_study_facets(filter_keys text[], facets_in_use jsonb) TO authenticated;
+
+--
+-- Name: FUNCTION published_case_study_page(filter_keys text[], page_limit integer, page_offset integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.published_case_study_page(filter_keys text[], page_limit integer, page_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.published_case_study_page(filter_keys text[], page_limit integer, page_offset integer) TO anon;
+GRANT ALL ON FUNCTION public.published_case_study_page(filter_keys text[], page_limit integer, page_offset integer) TO authenticated;
+
+--
+-- Name: FUNCTION published_city_profiles(city_ids uuid[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.published_city_profiles(city_ids uuid[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.published_city_profiles(city_ids uuid[]) TO anon;
+GRANT ALL ON FUNCTION public.published_city_profiles(city_ids uuid[]) TO authenticated;
+
+--
+-- Name: FUNCTION published_peer_candidates(subject_keys text[], words text[], exclude_id uuid, max_count integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.published_peer_candidates(subject_keys text[], words text[], exclude_id uuid, max_count integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.published_peer_candidates(subject_keys text[], words text[], exclude_id uuid, max_count integer) TO anon;
+GRANT ALL ON FUNCTION public.published_peer_candidates(subject_keys text[], words text[], exclude_id uuid, max_count integer) TO authenticated;
+
+--
+-- Name: FUNCTION published_peer_city_ids(subject_keys text[], exclude_id uuid, max_count integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.published_peer_city_ids(subject_keys text[], exclude_id uuid, max_count integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.published_peer_city_ids(subject_keys text[], exclude_id uuid, max_count integer) TO anon;
+GRANT ALL ON FUNCTION public.published_peer_city_ids(subject_keys text[], exclude_id uuid, max_count integer) TO authenticated;
+
+--
 -- Name: FUNCTION queue_procurement_notice_mail(p_process_id uuid, p_organization_ids uuid[], p_subject text, p_body text, p_delivery text); Type: ACL; Schema: public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION public.queue_procurement_notice_mail(p_process_id uuid, p_organization_ids uuid[], p_subject text, p_body text, p_delivery text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.queue_procurement_notice_mail(p_process_id uuid, p_organization_ids uuid[], p_subject text, p_body text, p_delivery text) TO authenticated;
+
+--
+-- Name: FUNCTION record_case_study_revision(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.record_case_study_revision() FROM PUBLIC;
 
 --
 -- Name: FUNCTION record_news_revision(); Type: ACL; Schema: public; Owner: -
@@ -11171,6 +13501,12 @@ GRANT ALL ON FUNCTION public.search_suggest(words text[]) TO authenticated;
 GRANT ALL ON FUNCTION public.search_suggest(words text[]) TO service_role;
 
 --
+-- Name: FUNCTION stamp_case_study(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stamp_case_study() FROM PUBLIC;
+
+--
 -- Name: FUNCTION stamp_new_organization(); Type: ACL; Schema: public; Owner: -
 --
 
@@ -11193,6 +13529,136 @@ REVOKE ALL ON FUNCTION public.stamp_organization_invitation() FROM PUBLIC;
 --
 
 GRANT SELECT ON TABLE public.audit_log TO authenticated;
+
+--
+-- Name: TABLE case_study_cities; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.case_study_cities TO anon;
+GRANT SELECT,DELETE ON TABLE public.case_study_cities TO authenticated;
+
+--
+-- Name: COLUMN case_study_cities.case_study_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(case_study_id) ON TABLE public.case_study_cities TO authenticated;
+
+--
+-- Name: COLUMN case_study_cities.city_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(city_id) ON TABLE public.case_study_cities TO authenticated;
+
+--
+-- Name: TABLE case_study_comments; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE public.case_study_comments TO authenticated;
+
+--
+-- Name: COLUMN case_study_comments.case_study_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(case_study_id) ON TABLE public.case_study_comments TO authenticated;
+
+--
+-- Name: COLUMN case_study_comments.author_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(author_id) ON TABLE public.case_study_comments TO authenticated;
+
+--
+-- Name: COLUMN case_study_comments.decision; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(decision) ON TABLE public.case_study_comments TO authenticated;
+
+--
+-- Name: COLUMN case_study_comments.body; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(body) ON TABLE public.case_study_comments TO authenticated;
+
+--
+-- Name: TABLE case_study_deliverables; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.case_study_deliverables TO anon;
+GRANT SELECT,DELETE ON TABLE public.case_study_deliverables TO authenticated;
+
+--
+-- Name: COLUMN case_study_deliverables.case_study_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(case_study_id) ON TABLE public.case_study_deliverables TO authenticated;
+
+--
+-- Name: COLUMN case_study_deliverables.deliverable_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(deliverable_id) ON TABLE public.case_study_deliverables TO authenticated;
+
+--
+-- Name: TABLE case_study_kpis; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.case_study_kpis TO anon;
+GRANT SELECT,DELETE ON TABLE public.case_study_kpis TO authenticated;
+
+--
+-- Name: COLUMN case_study_kpis.case_study_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(case_study_id) ON TABLE public.case_study_kpis TO authenticated;
+
+--
+-- Name: COLUMN case_study_kpis.kpi_code; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(kpi_code) ON TABLE public.case_study_kpis TO authenticated;
+
+--
+-- Name: TABLE case_study_partners; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.case_study_partners TO anon;
+GRANT SELECT,DELETE ON TABLE public.case_study_partners TO authenticated;
+
+--
+-- Name: COLUMN case_study_partners.case_study_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(case_study_id) ON TABLE public.case_study_partners TO authenticated;
+
+--
+-- Name: COLUMN case_study_partners.organization_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(organization_id) ON TABLE public.case_study_partners TO authenticated;
+
+--
+-- Name: COLUMN case_study_partners.role; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(role),UPDATE(role) ON TABLE public.case_study_partners TO authenticated;
+
+--
+-- Name: COLUMN case_study_partners.contribution; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(contribution),UPDATE(contribution) ON TABLE public.case_study_partners TO authenticated;
+
+--
+-- Name: COLUMN case_study_partners."position"; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT("position"),UPDATE("position") ON TABLE public.case_study_partners TO authenticated;
+
+--
+-- Name: TABLE case_study_revisions; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.case_study_revisions TO authenticated;
 
 --
 -- Name: TABLE cities; Type: ACL; Schema: public; Owner: -
@@ -11230,6 +13696,60 @@ GRANT UPDATE(latitude) ON TABLE public.cities TO authenticated;
 --
 
 GRANT UPDATE(longitude) ON TABLE public.cities TO authenticated;
+
+--
+-- Name: COLUMN cities.population; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(population) ON TABLE public.cities TO authenticated;
+
+--
+-- Name: COLUMN cities.population_year; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(population_year) ON TABLE public.cities TO authenticated;
+
+--
+-- Name: COLUMN cities.sdg_priorities; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(sdg_priorities) ON TABLE public.cities TO authenticated;
+
+--
+-- Name: COLUMN cities.profile; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(profile) ON TABLE public.cities TO authenticated;
+
+--
+-- Name: COLUMN cities.contact_email; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(contact_email) ON TABLE public.cities TO authenticated;
+
+--
+-- Name: COLUMN cities.website_url; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(website_url) ON TABLE public.cities TO authenticated;
+
+--
+-- Name: COLUMN cities.kpi_year; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(kpi_year) ON TABLE public.cities TO authenticated;
+
+--
+-- Name: COLUMN cities.kpi_verified; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(kpi_verified) ON TABLE public.cities TO authenticated;
+
+--
+-- Name: COLUMN cities.kpi_report_url; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(kpi_report_url) ON TABLE public.cities TO authenticated;
 
 --
 -- Name: TABLE deliverables; Type: ACL; Schema: public; Owner: -
@@ -11683,6 +14203,12 @@ GRANT INSERT(hub_id) ON TABLE public.media_files TO authenticated;
 --
 
 GRANT INSERT(uploaded_by) ON TABLE public.media_files TO authenticated;
+
+--
+-- Name: COLUMN media_files.city_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(city_id) ON TABLE public.media_files TO authenticated;
 
 --
 -- Name: TABLE memberships; Type: ACL; Schema: public; Owner: -
@@ -13167,7 +15693,7 @@ INSERT INTO private.country_names VALUES ('ZW', 'Zimbabwe');
 -- Data for Name: data_version; Type: TABLE DATA; Schema: private; Owner: -
 --
 
-INSERT INTO private.data_version VALUES (true, 3, '2026-12-02 17:09:34.743366+00');
+INSERT INTO private.data_version VALUES (true, 3, '2026-12-02 17:15:22.69219+00');
 
 --
 -- Data for Name: personal_data_sources; Type: TABLE DATA; Schema: private; Owner: -
@@ -13182,6 +15708,7 @@ INSERT INTO private.personal_data_sources VALUES ('organizations', 'private.pers
 -- Data for Name: search_sources; Type: TABLE DATA; Schema: private; Owner: -
 --
 
+INSERT INTO private.search_sources VALUES ('case_study', 'private.search_rebuild_case_studies()');
 INSERT INTO private.search_sources VALUES ('city', 'private.search_rebuild_cities()');
 INSERT INTO private.search_sources VALUES ('deliverable', 'private.search_rebuild_deliverables()');
 INSERT INTO private.search_sources VALUES ('event', 'private.search_rebuild_events()');

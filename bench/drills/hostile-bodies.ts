@@ -55,6 +55,7 @@ const holderOf = (permission: Permission): keyof typeof accounts =>
 const segmentValues: Record<string, string> = {
   'hubs/[slug]': 'austria',
   'events/[slug]': 'demo-austrian-hub-smart-city-dialogue',
+  'case-studies/[slug]': 'demo-fjordby-on-demand-buses',
   // The city editor's city, an open (not verified) assessment of it, a section of the framework.
   'cities/[slug]': 'demo-fjordby',
   'assessments/[year]': '2024',
@@ -63,6 +64,8 @@ const segmentValues: Record<string, string> = {
   'directory/[slug]': 'demo-sensorwerk',
   'organizations/[slug]': 'demo-sensorwerk',
 };
+/** Routes that name what they write for in the query string. */
+const queryOf: Record<string, string> = { '/case-studies/images': '?city=demo-fjordby' };
 
 interface Row {
   route: string;
@@ -118,7 +121,7 @@ async function writeRoutes(baseUrl: string): Promise<{ path: string; permission:
     const permission = facts.permissions.find((name) =>
       (permissionNames as string[]).includes(name),
     ) as Permission;
-    routes.push({ path: `/${route}`, permission });
+    routes.push({ path: `/${route}${queryOf[`/${route}`] ?? ''}`, permission });
   }
   // Signing out ends the session it is sent with: last.
   return routes.sort((a, b) => Number(a.path === '/logout') - Number(b.path === '/logout'));

@@ -27,6 +27,7 @@ import { openPgliteDatabase } from '../../src/server/db/pglite-driver';
 import { openPostgresDatabase } from '../../src/server/db/postgres-driver';
 import { prepareDatabase } from '../../src/server/boot/prepare-database';
 import { withRequestContext } from '../../src/server/db/request-context';
+import { cpuCheck, summarize } from '../lib/stats';
 import type { Database } from '../../src/server/db/types';
 import { postgresSearchEngine } from '../../src/server/search/postgres-engine';
 import { searchNetwork } from '../../src/server/search/search-network';
@@ -60,35 +61,6 @@ const queries: QueryCase[] = [
 ];
 // Reported separately: a word in a large share of the records (not in the p95 above).
 const broadQueries: QueryCase[] = [{ kind: 'broad term', params: { q: broadWord() } }];
-
-/**
- * A fixed amount of CPU work, timed: this machine's speed drifts over
- * minutes, and the figure tells a slow stretch from a slower change when
- * comparing runs (lower is faster; 65-85 ms on the machine of the README).
- */
-function cpuCheck(): number {
-  const started = performance.now();
-  let sum = 0;
-  for (let i = 0; i < 50_000_000; i += 1) sum += i % 7;
-  if (sum < 0) throw new Error('unreachable');
-  return Math.round(performance.now() - started);
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round(sorted[Math.max(0, index)]! * 100) / 100;
-}
-
-function summarize(values: number[]) {
-  return {
-    n: values.length,
-    p50: percentile(values, 50),
-    p95: percentile(values, 95),
-    p99: percentile(values, 99),
-    max: percentile(values, 100),
-  };
-}
 
 async function load(db: Database): Promise<{ seconds: number; perSecond: number }> {
   const generate = createRecordGenerator();

@@ -12,6 +12,7 @@ export interface NavItem {
 export const mainNavigation: readonly NavItem[] = [
   { href: '/hubs', label: 'nav.hubs' },
   { href: '/cities', label: 'nav.cities' },
+  { href: '/case-studies', label: 'nav.caseStudies' },
   { href: '/directory', label: 'nav.directory' },
   { href: '/deliverables', label: 'nav.deliverables' },
   { href: '/kpis', label: 'nav.kpis' },

@@ -214,6 +214,23 @@ export const permissions = {
   'organization.acceptInvitation': signedIn,
   /** private.export_my_personal_data: the signed-in person's own data. */
   'account.exportData': signedIn,
+  /** case_studies · insert, text and links: the lead city's editors and admins. */
+  'caseStudy.write': byRole((ms, t) => isAdmin(ms) || edits(ms, t), {
+    title: 'caseStudy.forbidden.title',
+    body: 'caseStudy.forbidden.writeBody',
+  }),
+  /**
+   * case_studies · status and badge (guard trigger): the coordinators of any
+   * of the lead city's hubs and admins (never of their own case study).
+   */
+  'caseStudy.review': byRole(
+    (ms, t) =>
+      isAdmin(ms) ||
+      (t === anyTarget
+        ? coordinates(ms, t)
+        : (t.cityHubIds ?? []).some((hubId) => coordinates(ms, { hubId }))),
+    { title: 'caseStudy.forbidden.title', body: 'caseStudy.forbidden.reviewBody' },
+  ),
   /**
    * kpi_assessments, kpi_assessment_values, kpi_targets · select of unpublished
    * rows: the city's editors and the coordinators of its hubs (not admins: a

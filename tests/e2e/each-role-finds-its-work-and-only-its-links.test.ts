@@ -7,11 +7,24 @@ type Role = keyof typeof demoEmails;
 
 /** What each demo account's "Your work" page holds: its blocks, in order. */
 const expectedSections: Record<Role, string[]> = {
-  admin: ['admin', 'organization-reviews'],
-  coordinator: ['hub-austria', 'hub-demo-nordic-hub', 'news', 'events', 'organization-reviews'],
-  otherCoordinator: ['hub-demo-andean-hub', 'news', 'events', 'organization-reviews'],
-  cityEditor: ['kpi-assessments', 'procurement', 'city-demo-fjordby'],
-  otherCityEditor: ['kpi-assessments', 'procurement', 'city-demo-lakeside'],
+  admin: ['admin', 'case-studies-review', 'organization-reviews'],
+  coordinator: [
+    'hub-austria',
+    'hub-demo-nordic-hub',
+    'news',
+    'events',
+    'case-studies-review',
+    'organization-reviews',
+  ],
+  otherCoordinator: [
+    'hub-demo-andean-hub',
+    'news',
+    'events',
+    'case-studies-review',
+    'organization-reviews',
+  ],
+  cityEditor: ['case-studies', 'kpi-assessments', 'procurement', 'city-demo-fjordby'],
+  otherCityEditor: ['case-studies', 'kpi-assessments', 'procurement', 'city-demo-lakeside'],
   orgMember: [
     'procurement-opportunities',
     'organization-demo-pending-mobility',

@@ -118,9 +118,13 @@ describe.skipIf(!e2eEnabled())('a visitor browses the KPI catalogue', () => {
     );
     await expect(page.getByText('Target 17.6 ·', { exact: false }).isVisible()).resolves.toBe(true);
     await expect(page.getByText('Indicator 17.6.2').isVisible()).resolves.toBe(true);
+    // One demo case study (Alpenau's e-services) says it affects this KPI.
     await expect(
       page.getByRole('heading', { name: 'Case studies that affect this KPI' }).count(),
-    ).resolves.toBe(0);
+    ).resolves.toBe(1);
+    await expect(
+      page.getByRole('link', { name: /All town services online/ }).count(),
+    ).resolves.toBe(1);
     await expectNoAxeViolations(page);
 
     await page.goto('/kpis/ec-ict-ict-1c');

@@ -258,19 +258,20 @@ describe.each(testTargets())('KPI catalogue on $name', (target) => {
   });
 
   it('lists the published case studies whose records name the KPI, and no scheduled one', async () => {
+    // KPIs no demo case study names (supabase/seed/demo-case-studies.json).
     await asOwner(db, async (tx) => {
       const record = (id: string, title: string, visibleFrom: string | null) =>
         tx.query(
           `select private.search_upsert(jsonb_build_object(
              'type', 'case_study', 'source_id', $1::text, 'title', $2::text,
              'url', '/case-studies/' || $1::text, 'summary', 'Smart water meters for every home',
-             'kpi_codes', '["EC:ICT:WS:1C"]'::jsonb, 'visible_from', $3::timestamptz))`,
+             'kpi_codes', '["EC:P:IN:2C"]'::jsonb, 'visible_from', $3::timestamptz))`,
           [id, title, visibleFrom],
         );
       await record('kpi-test-published', 'Fjordby meters every home', null);
       await record('kpi-test-scheduled', 'Not yet public', '2999-01-01T00:00:00Z');
       await tx.query("select set_config('role', 'anon', true)");
-      const found = await listCaseStudiesAffectingKpi(tx, 'EC:ICT:WS:1C');
+      const found = await listCaseStudiesAffectingKpi(tx, 'EC:P:IN:2C');
       expect(found).toEqual([
         {
           title: 'Fjordby meters every home',
@@ -279,7 +280,7 @@ describe.each(testTargets())('KPI catalogue on $name', (target) => {
           isDemo: false,
         },
       ]);
-      expect(await listCaseStudiesAffectingKpi(tx, 'EC:ICT:WS:2A')).toEqual([]);
+      expect(await listCaseStudiesAffectingKpi(tx, 'EC:P:EM:2C')).toEqual([]);
     });
   });
 });

@@ -274,8 +274,11 @@ describe.each(testTargets())('search records on $name', (target) => {
   it('ranks a title match above a match in the text', async () => {
     await asOwner(db, async (tx) => {
       await actAs(tx, 'anon');
+      // The demo case study has "air-quality" in its title; Sensorwerk only in its summary.
       const result = await search(tx, 'air quality sensors');
-      expect(result.hits[0]?.title).toBe('Sensorwerk GmbH (demo)');
+      expect(result.hits[0]?.title).toBe('A citizen-built air-quality network around the harbour');
+      const titles = result.hits.map((hit) => hit.title);
+      expect(titles.indexOf('Sensorwerk GmbH (demo)')).toBeGreaterThan(0);
       const blockchain = await search(tx, 'blockchain');
       expect(blockchain.hits[0]?.title.toLowerCase()).toContain('blockchain');
     });

@@ -77,6 +77,53 @@ describe.each(testTargets())('seed on $name', (target) => {
     });
   });
 
+  it('seeds demo case studies in every workflow state, and a second run writes nothing', async () => {
+    await asOwner(db, async (tx) => {
+      const snapshot = () =>
+        tx.query<{
+          states: string;
+          revisions: number;
+          comments: number;
+          links: number;
+          stamp: string;
+        }>(
+          `select (select string_agg(status || ':' || n, ',' order by status)
+                     from (select status, count(*) as n from public.case_studies where is_demo group by status) s) as states,
+                  (select count(*)::int from public.case_study_revisions) as revisions,
+                  (select count(*)::int from public.case_study_comments) as comments,
+                  ((select count(*) from public.case_study_partners) + (select count(*) from public.case_study_kpis)
+                   + (select count(*) from public.case_study_cities)
+                   + (select count(*) from public.case_study_deliverables))::int as links,
+                  (select max(updated_at)::text || max(published_at)::text from public.case_studies) as stamp`,
+        );
+      const before = await snapshot();
+      expect(before[0]!.states).toBe(
+        'changes_requested:1,draft:2,published:28,submitted:2,unpublished:1',
+      );
+      const [notDemo] = await tx.query<{ n: number }>(
+        'select count(*)::int as n from public.case_studies where not is_demo',
+      );
+      expect(notDemo!.n).toBe(0);
+      await seedWithin(tx, { rootDir, includeDemo: true });
+      expect(await snapshot()).toEqual(before);
+    });
+  });
+
+  it("records the reference cities' U4SSC KPI status from their sources", async () => {
+    const rows = await db.query<{
+      slug: string;
+      kpi_year: number | null;
+      kpi_verified: boolean | null;
+    }>(
+      "select slug, kpi_year, kpi_verified from public.cities where slug in ('karmoy', 'valencia', 'montevideo') order by slug",
+    );
+    expect(rows).toEqual([
+      { slug: 'karmoy', kpi_year: 2020, kpi_verified: true },
+      { slug: 'montevideo', kpi_year: null, kpi_verified: null },
+      { slug: 'valencia', kpi_year: 2020, kpi_verified: null },
+    ]);
+  });
+
   it('removes a synced deliverable whose file was deleted, and keeps portal-made ones', async () => {
     await asOwner(db, async (tx) => {
       await tx.query(

@@ -76,6 +76,8 @@ describe.each(testTargets())('the sitemap registry on $name', (target) => {
           `${siteUrl}/kpis/ec-ict-ict-1c`,
           `${siteUrl}/cities/demo-fjordby/kpis/2025`,
           `${siteUrl}/events/demo-austrian-hub-smart-city-dialogue`,
+          `${siteUrl}/case-studies/demo-fjordby-on-demand-buses`,
+          `${siteUrl}/peers`,
         ]),
       );
       // Not public: a scheduled item, a draft, a pending organization.
@@ -83,6 +85,8 @@ describe.each(testTargets())('the sitemap registry on $name', (target) => {
         '/news/demo-austrian-hub-kpi-workshop-recap',
         '/news/demo-austrian-hub-draft-annual-report',
         '/directory/demo-pending-mobility',
+        '/case-studies/demo-fjordby-digital-skills-for-girls',
+        '/case-studies/demo-fjordby-flood-warning',
       ])
         expect(urls, `${persona}: ${hidden}`).not.toContain(`${siteUrl}${hidden}`);
       expect(new Set(urls).size, 'no URL twice').toBe(urls.length);

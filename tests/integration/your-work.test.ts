@@ -43,21 +43,24 @@ describe.each(testTargets())('the "Your work" page on $name', (target) => {
   afterAll(() => db.close());
 
   it('shows each role exactly its own blocks', async () => {
-    expect(await idsOf('admin')).toEqual(['admin', 'organization-reviews']);
+    expect(await idsOf('admin')).toEqual(['admin', 'case-studies-review', 'organization-reviews']);
     expect(await idsOf('coordinator')).toEqual([
       'hub-austria',
       'hub-demo-nordic-hub',
       'news',
       'events',
+      'case-studies-review',
       'organization-reviews',
     ]);
     expect(await idsOf('otherCoordinator')).toEqual([
       'hub-demo-andean-hub',
       'news',
       'events',
+      'case-studies-review',
       'organization-reviews',
     ]);
     expect(await idsOf('cityEditor')).toEqual([
+      'case-studies',
       'kpi-assessments',
       'procurement',
       'city-demo-fjordby',
@@ -121,6 +124,38 @@ describe.each(testTargets())('the "Your work" page on $name', (target) => {
     const requests = city.groups.find((group) => group.heading === 'Requests to join hubs')!;
     expect(requests.items).toMatchObject([
       { label: 'Andean Region Hub (demo)', badge: { label: 'Waiting for a decision' } },
+    ]);
+  });
+
+  it("lists the case studies waiting for each coordinator's review, and what needs each city", async () => {
+    const titles = (section: { groups: { items: { label: string }[] }[] } | undefined) =>
+      section?.groups.flatMap((group) => group.items.map((item) => item.label)) ?? [];
+    const nordic = (await workOf('coordinator')).sections.find(
+      (s) => s.id === 'case-studies-review',
+    );
+    expect(titles(nordic)).toEqual(['Flood warnings by text message for the river districts']);
+    const andean = (await workOf('otherCoordinator')).sections.find(
+      (s) => s.id === 'case-studies-review',
+    );
+    expect(titles(andean)).toEqual(['Feeder buses for the new bus rapid transit line']);
+    // Platform admins review every hub's submissions.
+    const every = (await workOf('admin')).sections.find((s) => s.id === 'case-studies-review');
+    expect(titles(every).sort()).toEqual([
+      'Feeder buses for the new bus rapid transit line',
+      'Flood warnings by text message for the river districts',
+    ]);
+    const lakeside = (await workOf('otherCityEditor')).sections.find(
+      (s) => s.id === 'case-studies',
+    )!;
+    expect(lakeside.waiting).toEqual([
+      { label: '1 case study with changes requested', count: 1, href: '/case-studies/manage' },
+    ]);
+    expect(titles(lakeside)).toEqual(['Bringing Lake Lehto back to life']);
+    const fjordby = (await workOf('cityEditor')).sections.find((s) => s.id === 'case-studies')!;
+    expect(fjordby.waiting).toEqual([]);
+    expect(titles(fjordby).sort()).toEqual([
+      'Coding clubs for girls in Fjordby libraries',
+      'Flood warnings by text message for the river districts',
     ]);
   });
 

@@ -61,7 +61,7 @@ const aggregate =
  * - an equality on `id` or `slug` with a parameter (one row: both are unique
  *   in every table of the portal);
  * - no `from` at the outer level (a scalar: `select exists (…)`, a function);
- * - the first n of each group: `row_number()` inside, `where position <= $n` outside;
+ * - the first n of each group: `row_number()` inside, `where position <= $n` (or `${n}`) outside;
  * - a comment `/* bounded: <reason> *\/` in the statement (one row per
  *   region, per SDG…: the author says why).
  */
@@ -72,7 +72,10 @@ export function whyBounded(sql: string): string | null {
   if (/\blimit\b/i.test(outer)) return 'limit';
   if (!/\bfrom\b/i.test(outer) && !/__expr__/.test(outer)) return 'scalar';
   if (aggregate.test(outer) && !/\bgroup\s+by\b/i.test(outer)) return 'aggregate';
-  if (/\brow_number\s*\(/i.test(sql) && /\bwhere\s+"?\w+"?\s*<=?\s*\$\d+/i.test(outer))
+  if (
+    /\brow_number\s*\(/i.test(sql) &&
+    /\bwhere\s+(?:\w+\.)?"?\w+"?\s*<=?\s*(?:\$\d+|__expr__)/i.test(outer)
+  )
     return 'first n of each group';
   if (/\bwhere\b[\s\S]*\b(?:\w+\.)?(?:id|slug)\s*=\s*(?:\$\d+|any\s*\(\s*\))/i.test(outer))
     return 'one row by id or slug';

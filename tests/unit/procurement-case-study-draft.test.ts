@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { richTextFieldSchema } from '../../src/lib/rich-text/rich-text-field';
-import { caseStudyDraftOf, cutAt } from '../../src/server/procurement/case-study-draft';
+import { caseStudyLimits, parseCaseStudyForm } from '../../src/server/case-studies/case-study-form';
+import {
+  caseStudyDraftLimits,
+  caseStudyDraftOf,
+  cutAt,
+} from '../../src/server/procurement/case-study-draft';
 import type { ProcessDetail } from '../../src/server/procurement/queries';
 
 const cityId = '00000000-0000-4000-8000-000000000001';
@@ -179,5 +184,18 @@ describe('closing note → case study draft', () => {
     expect((draft.challenge as string).length).toBeLessThanOrEqual(4000);
     expect(cutAt('short', 10)).toBe('short');
     expect(cutAt('abcdefghijkl', 5)).toBe('abcd…');
+  });
+
+  it('is accepted as it stands by the case-study form it posts to (the cases domain)', () => {
+    const long = 'word '.repeat(1000).trim();
+    for (const detail of [
+      closedProcess(),
+      closedProcess({ problem: long, closingNote: long, lessonsLearned: long }),
+    ]) {
+      const parsed = parseCaseStudyForm(caseStudyDraftOf(detail)!);
+      expect(parsed.ok, JSON.stringify(parsed.ok ? null : parsed.errors)).toBe(true);
+    }
+    for (const [field, max] of Object.entries(caseStudyDraftLimits))
+      expect(caseStudyLimits[field as keyof typeof caseStudyLimits], field).toBe(max);
   });
 });

@@ -1,13 +1,25 @@
-import type { CityInput, PartnerInput, Place } from '../../lib/organizations/matching';
+import type { CityInput, Need, PartnerInput, Place } from '../../lib/organizations/matching';
 import type { Queryable } from '../db/types';
 import type { OrganizationKind } from '../../lib/directory/organization-filters';
+import { listCityCaseStudyNeeds } from '../case-studies/queries';
 
 /**
  * What matchmaking reads (src/lib/organizations/matching.ts ranks it):
  * verified organizations with their offerings and where they work, and
- * cities with where they are. Cities' needs come from their published case
- * studies and priorities where the portal has them.
+ * cities with where they are and what they work on: their published case
+ * studies (as lead or partner city), read through the case-studies domain.
  */
+
+/** Each city's needs: its published case studies, by city id. */
+async function needsOf(db: Queryable, cityIds: readonly string[]): Promise<Map<string, Need[]>> {
+  const needs = new Map<string, Need[]>();
+  for (const { cityId, ...need } of await listCityCaseStudyNeeds(db, cityIds)) {
+    const list = needs.get(cityId) ?? [];
+    list.push(need);
+    needs.set(cityId, list);
+  }
+  return needs;
+}
 
 export interface PartnerForMatching extends PartnerInput {
   slug: string;
@@ -120,7 +132,7 @@ function placeOf(row: CityRow): Place {
   return { country: row.country, region: row.region, hubIds: row.hub_ids };
 }
 
-/** One city's place (for "partners for your challenges"). */
+/** One city's place and needs (for "partners for your challenges"). */
 export async function findCityForMatching(
   db: Queryable,
   slug: string,
@@ -129,22 +141,26 @@ export async function findCityForMatching(
     `select ${cityColumns} from public.cities c where c.slug = $1`,
     [slug],
   );
-  return row
-    ? {
-        id: row.id,
-        slug: row.slug,
-        name: row.name,
-        isDemo: row.is_demo,
-        place: placeOf(row),
-        needs: [],
-      }
-    : null;
+  if (!row) return null;
+  const needs = await needsOf(db, [row.id]);
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    isDemo: row.is_demo,
+    place: placeOf(row),
+    needs: needs.get(row.id) ?? [],
+  };
 }
 
-/** Every city with its place (for "cities working on what you offer"), bounded. */
+/** Every city with its place and needs (for "cities working on what you offer"), bounded. */
 export async function listCitiesForMatching(db: Queryable): Promise<CityForMatching[]> {
   const rows = await db.query<CityRow>(
     `select ${cityColumns} from public.cities c order by c.name limit 2000`,
+  );
+  const needs = await needsOf(
+    db,
+    rows.map((row) => row.id),
   );
   return rows.map((row) => ({
     id: row.id,
@@ -152,6 +168,6 @@ export async function listCitiesForMatching(db: Queryable): Promise<CityForMatch
     name: row.name,
     isDemo: row.is_demo,
     place: placeOf(row),
-    needs: [],
+    needs: needs.get(row.id) ?? [],
   }));
 }

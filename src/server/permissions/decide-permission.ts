@@ -107,6 +107,16 @@ const decisions: Record<RolePermission, Decision> = {
     anyOrganizationAdmin,
     'false',
   ),
+  'caseStudy.write': scopedTo(
+    'cityId',
+    `${admin} or public.is_city_editor($1::uuid)`,
+    `${admin} or ${anyCity}`,
+  ),
+  'caseStudy.review': scopedTo(
+    'cityId',
+    `${admin} or public.is_coordinator_of_city_hub($1::uuid)`,
+    `${admin} or ${anyHub}`,
+  ),
   'kpiAssessment.read': scopedTo(
     'cityId',
     'public.is_city_editor($1::uuid) or public.is_coordinator_of_city_hub($1::uuid)',

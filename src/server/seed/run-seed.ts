@@ -6,6 +6,7 @@ import { syncDeliverables } from '../deliverables/sync-deliverables';
 import { readKpiContent } from '../kpis/read-kpi-content';
 import { syncKpis } from '../kpis/sync-kpis';
 import { demoSeedSchema, referenceSeedSchema } from './seed-data-schema';
+import { seedCaseStudies, seedCityKpiStatus } from './seed-case-studies';
 import { seedDemo } from './seed-demo';
 import { seedKpiAssessments } from './seed-kpi-assessments';
 import { seedNewsAndEvents } from './seed-news-events';
@@ -58,12 +59,15 @@ export async function seedWithin(tx: Queryable, options: SeedOptions): Promise<S
   step(`hubs and cities (${reference.hubs.length} hubs, ${reference.cities.length} cities)`);
   const hubIds = await upsertHubs(tx, reference.hubs, false);
   await upsertCities(tx, reference.cities, hubIds, false);
+  await seedCityKpiStatus(tx, seedDir);
   if (demo) step(`demo records (${demo.users.length} accounts; hashing their passwords)`);
   const demoReport = demo ? await seedDemo(tx, demo, hubIds) : { users: 0 };
   if (demo) step('demo organizations, their offerings and teams');
   if (demo) await seedDemoOrganizations(tx, seedDir, demo.password);
   if (demo) step('demo news and events');
   if (demo) await seedNewsAndEvents(tx, seedDir);
+  if (demo) step('demo case studies');
+  const demoCases = demo ? await seedCaseStudies(tx, seedDir) : { caseStudies: 0, cities: 0 };
   if (demo) step('demo procurement processes');
   if (demo) await seedProcurement(tx, seedDir);
   if (demo) step('demo KPI assessments');
@@ -72,7 +76,7 @@ export async function seedWithin(tx: Queryable, options: SeedOptions): Promise<S
     deliverables: synced.upserted,
     kpis: syncedKpis.kpis,
     hubs: reference.hubs.length + (demo?.hubs.length ?? 0),
-    cities: reference.cities.length + (demo?.cities.length ?? 0),
+    cities: reference.cities.length + (demo?.cities.length ?? 0) + demoCases.cities,
     demoUsers: demoReport.users,
   };
 }

@@ -44,3 +44,20 @@ export async function canUploadForHub(
   );
   return row?.allowed === true;
 }
+
+/**
+ * Whether the caller may upload images for this city's case studies: its
+ * editors and admins, asked with the helpers the insert policy uses.
+ */
+export async function canUploadForCity(
+  db: Queryable,
+  cityId: string,
+  userId: string,
+): Promise<boolean> {
+  const [row] = await db.query<{ allowed: boolean | null }>(
+    `select $2::uuid = (select auth.uid())
+            and ((select public.is_platform_admin()) or public.is_city_editor($1::uuid)) as allowed`,
+    [cityId, userId],
+  );
+  return row?.allowed === true;
+}

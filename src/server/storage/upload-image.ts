@@ -10,7 +10,7 @@ import {
   type CleanImage,
   type UploadRefusal,
 } from './inspect-image';
-import { canUploadForHub } from './queries';
+import { canUploadForCity, canUploadForHub } from './queries';
 import type { StoragePort } from './storage-port';
 
 export interface UploadedImage {
@@ -28,22 +28,26 @@ export type UploadFailure =
 
 export type UploadOutcome = { ok: true; image: UploadedImage } | UploadFailure;
 
-/** An image checked and re-encoded for a hub, not yet recorded nor stored. */
+/** An image checked and re-encoded for a hub or a city, not yet recorded nor stored. */
 export interface PreparedImage {
   id: string;
   key: string;
   clean: CleanImage;
   originalName: string;
-  hubId: string;
+  hubId: string | null;
+  cityId: string | null;
   userId: string;
 }
 
-export interface UploadInput {
+/**
+ * What is uploaded, by whom, for what: a hub (news, events, the hub page:
+ * its coordinators) or a city (case studies: its editors). Exactly one.
+ */
+export type UploadInput = {
   bytes: Uint8Array;
   originalName: string;
-  hubId: string;
   userId: string;
-}
+} & ({ hubId: string; cityId?: undefined } | { cityId: string; hubId?: undefined });
 
 /**
  * Everything before an image is written, cheapest first, so the expensive
@@ -59,9 +63,16 @@ export async function prepareImage(
   db: Queryable,
   input: UploadInput,
 ): Promise<{ ok: true; image: PreparedImage } | UploadFailure> {
-  const ids = z.object({ hubId: z.uuid(), userId: z.uuid() }).safeParse(input);
-  if (!ids.success || !(await canUploadForHub(db, input.hubId, input.userId)))
-    return { ok: false, reason: 'forbidden' };
+  const ids = z
+    .object({ hubId: z.uuid().optional(), cityId: z.uuid().optional(), userId: z.uuid() })
+    .refine((value) => (value.hubId === undefined) !== (value.cityId === undefined))
+    .safeParse(input);
+  const allowed =
+    ids.success &&
+    (input.hubId !== undefined
+      ? await canUploadForHub(db, input.hubId, input.userId)
+      : await canUploadForCity(db, input.cityId!, input.userId));
+  if (!allowed) return { ok: false, reason: 'forbidden' };
   try {
     const header = await inspectUploadedImage(input.bytes);
     const wait = await reserveRateLimits(db, [
@@ -77,7 +88,8 @@ export async function prepareImage(
         key: `${id}.${clean.extension}`,
         clean,
         originalName: input.originalName.slice(0, 255),
-        hubId: input.hubId,
+        hubId: input.hubId ?? null,
+        cityId: input.cityId ?? null,
         userId: input.userId,
       },
     };
@@ -87,11 +99,11 @@ export async function prepareImage(
   }
 }
 
-/** Records a prepared image in `media_files` (RLS: the hub's coordinators and admins). */
+/** Records a prepared image in `media_files` (RLS: the hub's coordinators, the city's editors, admins). */
 export async function recordImage(tx: Queryable, image: PreparedImage): Promise<void> {
   await tx.query(
-    `insert into public.media_files (id, storage_key, content_type, byte_size, width, height, original_name, hub_id, uploaded_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `insert into public.media_files (id, storage_key, content_type, byte_size, width, height, original_name, hub_id, city_id, uploaded_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       image.id,
       image.key,
@@ -101,6 +113,7 @@ export async function recordImage(tx: Queryable, image: PreparedImage): Promise<
       image.clean.height,
       image.originalName,
       image.hubId,
+      image.cityId,
       image.userId,
     ],
   );
@@ -126,7 +139,7 @@ export async function storeImage(
 }
 
 /**
- * Uploads an image for a hub on its own (the editor's image button):
+ * Uploads an image for a hub or a city on its own (the editor's image button):
  * prepares it, records it (a refused insert stores nothing), then stores it.
  */
 export async function uploadImage(

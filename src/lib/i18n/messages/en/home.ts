@@ -4,10 +4,10 @@ export const home = {
   'home.lead':
     'The U4SSC Hub Portal connects the hubs, cities and partners of United for Smart Sustainable Cities, a UN initiative, so they can share case studies, measure progress with the U4SSC key performance indicators and find each other.',
   'home.entryPoints': 'Where to start',
-  'home.entry.cities.title': 'Find peer cities',
+  'home.entry.cities.title': 'Find peer projects',
   'home.entry.cities.body':
-    'See which cities have worked with the U4SSC key performance indicators (KPIs) and learn from cities like yours.',
-  'home.entry.cities.action': 'Browse cities',
+    'Describe a challenge your city faces and find what other cities did about it, and the cities working on it, with the reasons each one matches.',
+  'home.entry.cities.action': 'Find peers',
   'home.entry.partners.title': 'Join as a partner',
   'home.entry.partners.body':
     'Companies, universities and civil-society organizations can register, appear in the directory and answer cities’ needs.',

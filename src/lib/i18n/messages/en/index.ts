@@ -1,5 +1,7 @@
 import { auth } from './auth';
+import { caseStudies } from './case-studies';
 import { charts } from './charts';
+import { cityProfiles } from './city-profiles';
 import { common } from './common';
 import { csv } from './csv';
 import { deliverables } from './deliverables';
@@ -40,6 +42,8 @@ export const en = {
   ...charts,
   ...csv,
   ...forms,
+  ...caseStudies,
+  ...cityProfiles,
   ...legal,
   ...work,
   ...mail,
@@ -63,6 +67,8 @@ export const englishSources = {
   charts,
   csv,
   forms,
+  caseStudies,
+  cityProfiles,
   legal,
   work,
   mail,

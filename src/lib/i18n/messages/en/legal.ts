@@ -139,10 +139,10 @@ export const legal = {
   'privacy.events.howLong': 'Until you cancel your registration or delete your account.',
   'privacy.content.name': 'What you publish',
   'privacy.content.what':
-    'What you publish (news, events, hub descriptions), its earlier versions and the images you upload. Images are re-encoded without their hidden metadata (such as the place a photo was taken).',
+    'What you publish (news, events, hub descriptions, case studies and your review comments on them), its earlier versions and the images you upload. Images are re-encoded without their hidden metadata (such as the place a photo was taken).',
   'privacy.content.why': 'To publish it, and to show who wrote and changed it.',
   'privacy.content.howLong':
-    'Until the hub removes it. When you delete your account it stays, without your name.',
+    'Until the hub or city removes it. When you delete your account it stays, without your name.',
   'privacy.organizations.name': 'Organizations',
   'privacy.organizations.what':
     'Organizations you register or belong to: their name, website, country, description, who their members are, and the version of the terms of use accepted at registration.',

@@ -34,6 +34,16 @@ export const mail = {
   'mail.events.waitlist_promoted.body.venue': 'Where: {venue}',
   'mail.events.waitlist_promoted.body.online': 'Online: {online}',
 
+  'mail.cases.submitted.subject': 'A case study waits for your review: {caseStudy}',
+  'mail.cases.submitted.body':
+    '{city} submitted “{caseStudy}” for review. Read it, then publish it or ask for changes:\n{link}',
+  'mail.cases.changes_requested.subject': 'Changes requested: {caseStudy}',
+  'mail.cases.changes_requested.body':
+    'A reviewer asked for changes to “{caseStudy}” ({city}). Their comment is with the case study; change it and submit it again:\n{link}',
+  'mail.cases.published.subject': 'Published: {caseStudy}',
+  'mail.cases.published.body':
+    '“{caseStudy}” ({city}) was reviewed and is now published for everyone to read:\n{link}',
+
   'mail.auth.password_changed.subject': 'Your U4SSC Hub Portal password was changed',
   'mail.auth.password_changed.body':
     'The password of your account was just changed, and your other devices were signed out. If you did this, there is nothing more to do.\n\nIf you did not, choose a new password now: {link}',

@@ -1,0 +1,77 @@
+/** City profiles: the listing's facets, the city page and the profile form. */
+export const cityProfiles = {
+  'cities.filter.hub': 'Hub',
+  'cities.filter.size': 'City size',
+  'cities.filter.theme': 'Works on (from its case studies)',
+  'cities.filter.kpiVerified': 'KPIs verified by a third party',
+  'cities.kpiVerified': 'KPIs verified',
+  'cities.noRanking':
+    'Cities are listed by name: the portal compares projects, never ranks cities.',
+  'cities.findPeers': 'Find cities working on your challenge.',
+  'cities.population': 'Population',
+  'cities.population.unknown': 'Not given yet',
+  'cities.population.value': '{population} ({year})',
+  'cities.sdgPriorities': 'The city’s SDG priorities',
+  'cities.sdgPriorities.none': 'Not given yet',
+  'cities.website': 'Website',
+  'cities.contact': 'Contact',
+  'cities.kpi.implemented': 'U4SSC KPIs implemented',
+  'cities.kpi.reportedIn': 'Yes, reported in {year}',
+  'cities.kpi.yes': 'Yes',
+  'cities.kpi.verified': 'Verified by a third party',
+  'cities.kpi.verifiedYes': 'Yes, a U4SSC verification report was published',
+  'cities.kpi.verifiedNo': 'No',
+  'cities.kpi.verifiedUnknown': 'Not known',
+  'cities.kpi.report': 'Report',
+  'cities.kpi.none':
+    'The public ITU sources do not record this city’s use of the U4SSC key performance indicators.',
+  'cities.caseStudies': 'Case studies',
+  'cities.caseStudies.none': 'No case study of this city is published yet.',
+  'cities.caseStudies.more': 'All case studies from {country}',
+  'cities.partners': 'Partners it has worked with',
+  'cities.peerCities': 'Peer cities',
+  'cities.peerCities.explained':
+    'Cities working on what this city works on, by shared SDGs, themes, KPIs, technologies, size and region. Each says why; no city is scored.',
+  'cities.peerCities.none': 'No peer city found yet: peers appear as cities publish case studies.',
+  'cities.profile.edit': 'Edit the city’s profile',
+  'cities.profile.editTitle': 'Edit the profile of {city}',
+  'cities.profile.lead':
+    'What your city says about itself. Its name, country and hubs are the network’s record: ask a platform admin to change them.',
+  'cities.profile.leadAdmin':
+    'As a platform admin you can also change the city’s record. Hub memberships are changed on each hub’s members page.',
+  'cities.profile.saved': 'The profile was saved.',
+  'cities.profile.profile': 'About the city',
+  'cities.profile.profileHint': 'A few sentences: what makes the city, what it works on.',
+  'cities.profile.populationHint': 'Inhabitants, from the latest official figure.',
+  'cities.profile.populationYear': 'Year of the figure',
+  'cities.profile.prioritiesHint': 'The goals your city has chosen to prioritise.',
+  'cities.profile.contactEmail': 'Shared contact address',
+  'cities.profile.contactEmailHint':
+    'An address of an office or role, such as smartcity@yourcity.org, never a person’s own. Case studies show it as their contact.',
+  'cities.profile.roleAddress': 'About this address',
+  'cities.profile.roleAddressConfirm':
+    'This is a shared address of an office or role, not a personal e-mail.',
+  'cities.profile.record': 'The city’s record',
+  'cities.profile.recordHint': 'Only platform admins see and change these.',
+  'cities.profile.recordNote':
+    'The city’s name, country, region, hubs and U4SSC KPI facts are kept by the platform admins.',
+  'cities.profile.name': 'Name',
+  'cities.profile.kpiYear': 'Year of the U4SSC KPI report',
+  'cities.profile.save': 'Save the profile',
+  'cities.profile.error.population':
+    '“{value}” is not a population: write a whole number such as 182000.',
+  'cities.profile.error.year': '“{value}” is not a year between 1900 and 2100.',
+  'cities.profile.error.yearNeeded': 'Give the year of the population figure.',
+  'cities.profile.error.populationNeeded': 'Give the population, or leave the year empty.',
+  'cities.profile.error.profile': 'Keep the profile to 1,500 characters or fewer.',
+  'cities.profile.error.email': 'Enter an e-mail address such as smartcity@yourcity.org.',
+  'cities.profile.error.roleAddress':
+    'Confirm that the address is a shared one, or leave it empty: personal addresses are never published.',
+  'cities.profile.error.url': 'Enter a web address starting with https:// or http://.',
+  'cities.profile.error.name': 'Enter the city’s name (200 characters at most).',
+  'cities.profile.error.kpiYear': '“{value}” is not a year between 2014 and 2100.',
+  'cities.profile.error.kpiVerified': 'Choose yes, no or not known.',
+  'cities.profile.error.forbidden':
+    'You cannot change this city, so nothing was saved. Only its editors, its hubs’ coordinators and admins can.',
+  'cities.profile.error.notSaved': 'The profile could not be saved as it is, so nothing was saved.',
+} as const;
