@@ -8797,6 +8797,18 @@ CREATE INDEX search_terms_trgm_idx ON public.search_terms USING gin (term extens
 CREATE CONSTRAINT TRIGGER bump_at_commit AFTER INSERT ON private.data_version_bumps DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION private.bump_data_version();
 
 --
+-- Name: case_study_facet_totals data_version; Type: TRIGGER; Schema: private; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.case_study_facet_totals FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: case_study_facets data_version; Type: TRIGGER; Schema: private; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.case_study_facets FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
 -- Name: country_names data_version; Type: TRIGGER; Schema: private; Owner: -
 --
 
@@ -8915,6 +8927,36 @@ CREATE TRIGGER cities_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.cit
 --
 
 CREATE TRIGGER cities_set_updated_at BEFORE UPDATE ON public.cities FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
+-- Name: case_studies data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.case_studies FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: case_study_cities data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.case_study_cities FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: case_study_deliverables data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.case_study_deliverables FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: case_study_kpis data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.case_study_kpis FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: case_study_partners data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.case_study_partners FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
 
 --
 -- Name: cities data_version; Type: TRIGGER; Schema: public; Owner: -
@@ -15693,7 +15735,7 @@ INSERT INTO private.country_names VALUES ('ZW', 'Zimbabwe');
 -- Data for Name: data_version; Type: TABLE DATA; Schema: private; Owner: -
 --
 
-INSERT INTO private.data_version VALUES (true, 3, '2026-12-02 17:15:22.69219+00');
+INSERT INTO private.data_version VALUES (true, 3, '2026-12-02 17:15:59.483554+00');
 
 --
 -- Data for Name: personal_data_sources; Type: TABLE DATA; Schema: private; Owner: -

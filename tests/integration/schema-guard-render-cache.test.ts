@@ -25,6 +25,8 @@ const notReadByPublicPages: Record<string, string> = {
   'public.organization_invitations': 'read by the organization’s admins and the invitee, signed in',
   'public.organization_join_requests': 'read by the requester and the organization’s admins',
   'public.organization_contact_requests': 'read by the sender and the organization’s team',
+  'public.case_study_comments': 'review comments, seen by the case study’s editors and reviewers',
+  'public.case_study_revisions': 'a case study’s history, shown to its editors and reviewers',
   'public.procurement_notifications': 'a city’s or partner’s procurement notices, signed in',
   'public.procurement_theme_follows': 'the themes a partner follows, signed in',
   'public.news_revisions': 'a news item’s history, shown to its hub’s coordinators only',
