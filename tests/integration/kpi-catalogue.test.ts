@@ -79,7 +79,7 @@ describe.each(testTargets())('KPI catalogue on $name', (target) => {
     await asOwner(db, async (tx) => {
       const before = await snapshot(tx);
       const report = await syncKpis(tx, content);
-      expect(report).toEqual({ kpis: 91, changed: 0, removed: 0, linksChanged: 0 });
+      expect(report).toEqual({ kpis: 91, changed: 0, removed: 0, keptInUse: [], linksChanged: 0 });
       expect(await snapshot(tx)).toEqual(before);
     });
   });
@@ -123,18 +123,32 @@ describe.each(testTargets())('KPI catalogue on $name', (target) => {
         `insert into public.kpis (code, slug, name, dimension, sub_dimension, category, kpi_type, unit, measure, position)
          values ('EC:ICT:ICT:9C', 'ec-ict-ict-9c', 'Added in the portal', 'EC', 'EC:ICT', 'EC:ICT:ICT', 'core', '%', '{"kind":"percentage"}', 99)`,
       );
+      // A city recorded a value for EN:EN:AQ:2C; nobody did for the other one.
+      const [unused] = await tx.query<{ code: string }>(
+        `select code from public.kpis k
+          where not exists (select 1 from public.kpi_assessment_values v where v.kpi_code = k.code)
+            and code <> 'EC:ICT:ICT:9C'
+          order by code limit 1`,
+      );
+      const [inUse] = await tx.query<{ code: string }>(
+        `select kpi_code as code from public.kpi_assessment_values order by kpi_code limit 1`,
+      );
+      const gone = [unused!.code, inUse!.code];
       const report = await syncKpis(
         tx,
-        content.filter((item) => item.code !== 'EN:EN:AQ:2C'),
+        content.filter((item) => !gone.includes(item.code)),
       );
       expect(report.removed).toBe(1);
+      expect(report.keptInUse).toEqual([inUse!.code]);
       const left = await tx.query<{ code: string }>(
-        `select code from public.kpis where code in ('EN:EN:AQ:2C', 'EC:ICT:ICT:9C')`,
+        `select code from public.kpis where code = any($1::text[]) order by code`,
+        [[...gone, 'EC:ICT:ICT:9C']],
       );
-      expect(left.map((row) => row.code)).toEqual(['EC:ICT:ICT:9C']);
+      expect(left.map((row) => row.code).sort()).toEqual([inUse!.code, 'EC:ICT:ICT:9C'].sort());
       const orphans = await tx.query(
-        `select 1 from public.kpi_sdg_links where kpi_code = 'EN:EN:AQ:2C'
-         union all select 1 from public.search_documents where id = 'kpi:EN:EN:AQ:2C'`,
+        `select 1 from public.kpi_sdg_links where kpi_code = $1
+         union all select 1 from public.search_documents where id = 'kpi:' || $1`,
+        [unused!.code],
       );
       expect(orphans).toEqual([]);
     });

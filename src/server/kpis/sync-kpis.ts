@@ -14,6 +14,11 @@ export interface KpiSyncReport {
   changed: number;
   /** KPIs removed because their file is gone. */
   removed: number;
+  /**
+   * KPIs whose file is gone but which cities have recorded values for: kept,
+   * since a city's figures never vanish with a catalogue edit (the seed says so).
+   */
+  keptInUse: string[];
   /** SDG links inserted, changed or removed. */
   linksChanged: number;
 }
@@ -96,9 +101,16 @@ export async function syncKpis(
     [JSON.stringify(rows)],
   );
   const removed = await db.query(
-    `delete from public.kpis
-      where content_path is not null and not (code = any($1::text[]))
+    `delete from public.kpis k
+      where k.content_path is not null and not (k.code = any($1::text[]))
+        and not exists (select 1 from public.kpi_assessment_values v where v.kpi_code = k.code)
       returning code`,
+    [items.map((item) => item.code)],
+  );
+  const keptInUse = await db.query<{ code: string }>(
+    `select code from public.kpis
+      where content_path is not null and not (code = any($1::text[]))
+      order by code`,
     [items.map((item) => item.code)],
   );
 
@@ -141,6 +153,7 @@ export async function syncKpis(
     kpis: items.length,
     changed: changed.length,
     removed: removed.length,
+    keptInUse: keptInUse.map((row) => row.code),
     linksChanged: staleLinks.length + upsertedLinks.length,
   };
 }

@@ -56,6 +56,10 @@ export async function seedWithin(tx: Queryable, options: SeedOptions): Promise<S
   step(`reference content (${deliverables.length} deliverables, ${kpis.length} KPIs)`);
   const synced = await syncDeliverables(tx, deliverables);
   const syncedKpis = await syncKpis(tx, kpis);
+  if (syncedKpis.keptInUse.length > 0)
+    step(
+      `kept ${syncedKpis.keptInUse.length} KPIs whose files are gone, because cities recorded values for them: ${syncedKpis.keptInUse.join(', ')}`,
+    );
   step(`hubs and cities (${reference.hubs.length} hubs, ${reference.cities.length} cities)`);
   const hubIds = await upsertHubs(tx, reference.hubs, false);
   await upsertCities(tx, reference.cities, hubIds, false);
