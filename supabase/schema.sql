@@ -15732,12 +15732,6 @@ INSERT INTO private.country_names VALUES ('ZM', 'Zambia');
 INSERT INTO private.country_names VALUES ('ZW', 'Zimbabwe');
 
 --
--- Data for Name: data_version; Type: TABLE DATA; Schema: private; Owner: -
---
-
-INSERT INTO private.data_version VALUES (true, 3, '2026-12-02 17:15:59.483554+00');
-
---
 -- Data for Name: personal_data_sources; Type: TABLE DATA; Schema: private; Owner: -
 --
 
