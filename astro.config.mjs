@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { bootIntegration } from './src/server/boot/boot-integration.ts';
 import { loadEnvFile } from './src/server/config/env-file.ts';
 import { defaultHost, defaultPort, deriveSiteUrl } from './src/server/config/server.ts';
+import { precompressIntegration } from './src/server/http/compression-build.ts';
 import { serverEntryPreload } from './src/server/http/server-entry-preload.ts';
 
 // .env for `astro dev` and `astro build`; never under Vitest (tests/components loads this file).
@@ -47,14 +48,19 @@ export default defineConfig({
     bootIntegration(fileURLToPath(new URL('./src/server/boot/boot-server.ts', import.meta.url))),
     // Static files and Astro's early answers get the security headers too;
     // each request's socket address is recorded (X-Forwarded-For is not trusted);
+    // the render cache's front door answers cached pages and precompressed
+    // files before the adapter (docs/render-cache.md);
     // then the server boots (migrations, seed, mail worker) before it listens.
     serverEntryPreload(
       [
         'http/install-static-security-headers.ts',
         'http/install-socket-address.ts',
+        'cache/install-front-door.ts',
         'boot/boot-on-start.ts',
       ].map((file) => fileURLToPath(new URL(`./src/server/${file}`, import.meta.url))),
     ),
+    // .br and .gz beside every text file of the client build.
+    precompressIntegration(),
   ],
   site: siteUrl,
   server: { port, host },

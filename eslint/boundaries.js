@@ -22,6 +22,7 @@ const serverDir = path.join(root, 'src', 'server');
 
 /** Shared plumbing: no domain knowledge, importable by every domain. */
 export const infrastructure = [
+  'cache',
   'config',
   'db',
   'forms',

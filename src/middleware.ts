@@ -2,6 +2,7 @@ import type { APIContext, MiddlewareNext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { getTranslator } from './lib/i18n';
 import { resolveRequestIdentity } from './server/auth/resolve-request-identity';
+import { finishResponse } from './server/cache/finish-response';
 import { getConfig } from './server/config';
 import { isDatabaseUnavailable } from './server/db/database-unavailable';
 import { answerAccessDenied } from './server/permissions/answer-access-denied';
@@ -37,6 +38,10 @@ import { respondUnavailable } from './server/http/unavailable-response';
  * A route refused by the permission guard throws `AccessDenied`: its
  * transaction is rolled back and the one answer is given here too (sign-in
  * redirect, 403 page or JSON; `answerAccessDenied`).
+ *
+ * Last, `finishResponse` gives a visitor's page its public caching headers,
+ * stores it in the render cache and compresses the body; cached pages never
+ * reach this middleware (the front door answers them, docs/render-cache.md).
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.i18n = getTranslator();
@@ -67,10 +72,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
     connectSources: config.identity.supabase ? [config.identity.supabase.url] : [],
   });
   // Pages for a signed-in user, or that set a cookie, must never sit in a shared cache.
-  if (signedIn || [...context.cookies.headers()].length > 0) {
+  const setsCookie = [...context.cookies.headers()].length > 0;
+  if (signedIn || setsCookie) {
     response.headers.set('Cache-Control', 'private, no-store');
   }
-  return withStandardStatusText(response);
+  // Public caching headers, the render cache and compression (docs/render-cache.md).
+  return finishResponse(context.request, withStandardStatusText(response), {
+    signedIn,
+    setsCookie,
+  });
 });
 
 /**

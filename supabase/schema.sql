@@ -226,6 +226,25 @@ end
 $$;
 
 --
+-- Name: bump_data_version(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.bump_data_version() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_token text;
+begin
+  update private.data_version set version = version + 1, changed_at = clock_timestamp()
+   returning private.data_version_token(version, changed_at) into v_token;
+  delete from private.data_version_bumps b where b.xact = new.xact;
+  perform pg_notify('portal_data_version', v_token);
+  return null;
+end
+$$;
+
+--
 -- Name: case_study_results_are_valid(jsonb); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -569,6 +588,17 @@ begin
     select v_session.id, v_session.expires_at, u.email::text, u.raw_app_meta_data, u.raw_user_meta_data
     from auth.users u where u.id = p_user_id;
 end
+$$;
+
+--
+-- Name: data_version_token(bigint, timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.data_version_token(p_version bigint, p_changed_at timestamp with time zone) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select p_version::text || '-' || (extract(epoch from p_changed_at) * 1000000)::bigint::text
 $$;
 
 --
@@ -1378,6 +1408,86 @@ CREATE FUNCTION private.my_sole_admin_organizations() RETURNS TABLE(slug text, n
 $$;
 
 --
+-- Name: next_event_visibility_change(timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.next_event_visibility_change(p_after timestamp with time zone) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select min(at) from (
+    select min(e.published_at) as at from public.events e where e.published_at > p_after
+    union all
+    select min(e.starts_at) from public.events e where e.published_at is not null and e.starts_at > p_after
+    union all
+    select min(e.ends_at) from public.events e where e.published_at is not null and e.ends_at > p_after
+    union all
+    select min(e.ends_at + interval '90 days') from public.events e
+     where e.published_at is not null and e.ends_at > p_after - interval '90 days'
+  ) moments
+$$;
+
+--
+-- Name: next_news_visibility_change(timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.next_news_visibility_change(p_after timestamp with time zone) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select min(n.published_at) from public.news_items n where n.published_at > p_after
+$$;
+
+--
+-- Name: next_procurement_visibility_change(timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.next_procurement_visibility_change(p_after timestamp with time zone) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select least(
+    (select min(n.deadline) from public.procurement_notices n where n.deadline > p_after),
+    (select min(n.deadline) + interval '90 days' from public.procurement_notices n
+      where n.deadline > p_after - interval '90 days')
+  )
+$$;
+
+--
+-- Name: next_search_visibility_change(timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.next_search_visibility_change(p_after timestamp with time zone) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select min(d.visible_from) from public.search_documents d where d.visible_from > p_after
+$$;
+
+--
+-- Name: next_visibility_change(timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.next_visibility_change(p_after timestamp with time zone DEFAULT now()) RETURNS timestamp with time zone
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  v_source record;
+  v_at timestamptz;
+  v_next timestamptz;
+begin
+  for v_source in select s.next_change_function from private.visibility_change_sources s loop
+    execute format('select %s($1)', v_source.next_change_function::regproc) into v_at using p_after;
+    if v_at is not null and (v_next is null or v_at < v_next) then
+      v_next := v_at;
+    end if;
+  end loop;
+  return v_next;
+end
+$_$;
+
+--
 -- Name: note_case_study_revision(uuid, text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1402,6 +1512,25 @@ begin
   end if;
   insert into public.case_study_revisions (case_study_id, editor_id, action, changed_fields, status, title, summary, body)
   values (cs.id, (select auth.uid()), 'edited', array[field], cs.status, cs.title, cs.summary, cs.body);
+end
+$$;
+
+--
+-- Name: note_data_change(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.note_data_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_xact text := pg_current_xact_id()::text;
+begin
+  if current_setting('portal.data_version_xact', true) is distinct from v_xact then
+    perform set_config('portal.data_version_xact', v_xact, true);
+    insert into private.data_version_bumps (xact) values (v_xact::xid8) on conflict do nothing;
+  end if;
+  return null;
 end
 $$;
 
@@ -2156,6 +2285,18 @@ begin
     cross join lateral private.rate_limit_check(e.value) as c
    where r.bucket = c.bucket and r.key_hash = c.key_hash and r.window_start = c.window_start;
 end
+$$;
+
+--
+-- Name: render_cache_state(timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.render_cache_state(p_after timestamp with time zone DEFAULT now()) RETURNS TABLE(version text, next_change timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select private.data_version_token(v.version, v.changed_at), private.next_visibility_change(p_after)
+    from private.data_version v
 $$;
 
 --
@@ -3613,6 +3754,24 @@ CREATE FUNCTION private.take_notices() RETURNS TABLE(id uuid, kind text, data js
    where n.xact = pg_current_xact_id_if_assigned()
    order by n.created_at, n.id
    limit 500
+$$;
+
+--
+-- Name: track_data_version(regclass); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.track_data_version(p_table regclass) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  execute format('drop trigger if exists data_version on %s', p_table);
+  execute format(
+    'create trigger data_version after insert or update or delete or truncate on %s '
+    'for each statement execute function private.note_data_change()',
+    p_table
+  );
+end
 $$;
 
 --
@@ -5434,6 +5593,37 @@ CREATE TABLE private.country_names (
 COMMENT ON TABLE private.country_names IS 'ISO 3166-1 alpha-2 codes with their English (CLDR) names, for search text; pages name countries through the i18n module.';
 
 --
+-- Name: data_version; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.data_version (
+    singleton boolean DEFAULT true NOT NULL,
+    version bigint DEFAULT 1 NOT NULL,
+    changed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT data_version_singleton_check CHECK (singleton)
+);
+
+--
+-- Name: TABLE data_version; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.data_version IS 'One row: bumped at the commit of every transaction that changed a table public pages read (the render cache).';
+
+--
+-- Name: data_version_bumps; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.data_version_bumps (
+    xact xid8 DEFAULT pg_current_xact_id() NOT NULL
+);
+
+--
+-- Name: TABLE data_version_bumps; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.data_version_bumps IS 'Transactions that changed tracked tables and have not committed yet (each row lives until its commit).';
+
+--
 -- Name: email_tokens; Type: TABLE; Schema: private; Owner: -
 --
 
@@ -5653,6 +5843,22 @@ CREATE TABLE private.settings (
 --
 
 COMMENT ON TABLE private.settings IS 'Operator settings that database functions read (contact_email); written at server start by the owner.';
+
+--
+-- Name: visibility_change_sources; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.visibility_change_sources (
+    source text NOT NULL,
+    next_change_function regprocedure NOT NULL,
+    CONSTRAINT visibility_change_sources_source_check CHECK ((source ~ '^[a-z][a-z0-9_-]*$'::text))
+);
+
+--
+-- Name: TABLE visibility_change_sources; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.visibility_change_sources IS 'Functions saying when rows next become visible or change by time alone; the render cache expires pages then.';
 
 --
 -- Name: audit_log; Type: TABLE; Schema: public; Owner: -
@@ -7176,6 +7382,20 @@ ALTER TABLE ONLY private.country_names
     ADD CONSTRAINT country_names_pkey PRIMARY KEY (code);
 
 --
+-- Name: data_version_bumps data_version_bumps_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.data_version_bumps
+    ADD CONSTRAINT data_version_bumps_pkey PRIMARY KEY (xact);
+
+--
+-- Name: data_version data_version_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.data_version
+    ADD CONSTRAINT data_version_pkey PRIMARY KEY (singleton);
+
+--
 -- Name: email_tokens email_tokens_pkey; Type: CONSTRAINT; Schema: private; Owner: -
 --
 
@@ -7258,6 +7478,13 @@ ALTER TABLE ONLY private.sessions
 
 ALTER TABLE ONLY private.settings
     ADD CONSTRAINT settings_pkey PRIMARY KEY (key);
+
+--
+-- Name: visibility_change_sources visibility_change_sources_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.visibility_change_sources
+    ADD CONSTRAINT visibility_change_sources_pkey PRIMARY KEY (source);
 
 --
 -- Name: audit_log audit_log_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -7988,6 +8215,12 @@ CREATE INDEX event_registrations_waitlist_idx ON public.event_registrations USIN
 CREATE INDEX events_created_by_idx ON public.events USING btree (created_by);
 
 --
+-- Name: events_ends_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX events_ends_idx ON public.events USING btree (ends_at);
+
+--
 -- Name: events_hub_starts_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -8558,6 +8791,54 @@ CREATE INDEX search_documents_visible_from_idx ON public.search_documents USING 
 CREATE INDEX search_terms_trgm_idx ON public.search_terms USING gin (term extensions.gin_trgm_ops);
 
 --
+-- Name: data_version_bumps bump_at_commit; Type: TRIGGER; Schema: private; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER bump_at_commit AFTER INSERT ON private.data_version_bumps DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION private.bump_data_version();
+
+--
+-- Name: case_study_facet_totals data_version; Type: TRIGGER; Schema: private; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.case_study_facet_totals FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: case_study_facets data_version; Type: TRIGGER; Schema: private; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.case_study_facets FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: country_names data_version; Type: TRIGGER; Schema: private; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.country_names FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: search_lexemes data_version; Type: TRIGGER; Schema: private; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.search_lexemes FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: search_sources data_version; Type: TRIGGER; Schema: private; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.search_sources FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: settings data_version; Type: TRIGGER; Schema: private; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.settings FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: visibility_change_sources data_version; Type: TRIGGER; Schema: private; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON private.visibility_change_sources FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
 -- Name: case_studies case_studies_a_guard_workflow; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -8646,6 +8927,240 @@ CREATE TRIGGER cities_search_sync AFTER INSERT OR DELETE OR UPDATE ON public.cit
 --
 
 CREATE TRIGGER cities_set_updated_at BEFORE UPDATE ON public.cities FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
+-- Name: case_studies data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.case_studies FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: case_study_cities data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.case_study_cities FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: case_study_deliverables data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.case_study_deliverables FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: case_study_kpis data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.case_study_kpis FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: case_study_partners data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.case_study_partners FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: cities data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.cities FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: deliverables data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.deliverables FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: event_registrations data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.event_registrations FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: events data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.events FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: hub_cities data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.hub_cities FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: hub_partners data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.hub_partners FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: hubs data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.hubs FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: kpi_assessment_values data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.kpi_assessment_values FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: kpi_assessments data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.kpi_assessments FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: kpi_sdg_links data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.kpi_sdg_links FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: kpi_targets data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.kpi_targets FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: kpis data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.kpis FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: media_files data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.media_files FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: memberships data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.memberships FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: news_items data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.news_items FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: organization_deliverables data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.organization_deliverables FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: organization_offerings data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.organization_offerings FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: organizations data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.organizations FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_amendments data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_amendments FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_answers data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_answers FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_awards data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_awards FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_bids data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_bids FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_contracts data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_contracts FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_criteria data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_criteria FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_interests data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_interests FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_milestones data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_milestones FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_notices data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_notices FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_processes data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_processes FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_questions data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_questions FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_releases data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_releases FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: procurement_scores data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.procurement_scores FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: profiles data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.profiles FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: search_documents data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.search_documents FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
+
+--
+-- Name: search_terms data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.search_terms FOR EACH STATEMENT EXECUTE FUNCTION private.note_data_change();
 
 --
 -- Name: deliverables deliverables_refresh_case_studies; Type: TRIGGER; Schema: public; Owner: -
@@ -11523,6 +12038,12 @@ REVOKE ALL ON FUNCTION private.audit_membership_change() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.audit_org_role_change() FROM PUBLIC;
 
 --
+-- Name: FUNCTION bump_data_version(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.bump_data_version() FROM PUBLIC;
+
+--
 -- Name: FUNCTION case_study_results_are_valid(results jsonb); Type: ACL; Schema: public; Owner: -
 --
 
@@ -11767,6 +12288,12 @@ REVOKE ALL ON FUNCTION private.country_name_en(p_code text) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION private.create_session(p_user_id uuid, p_idle_seconds integer, p_absolute_seconds integer, p_user_agent text, p_ip text) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.create_session(p_user_id uuid, p_idle_seconds integer, p_absolute_seconds integer, p_user_agent text, p_ip text) TO portal_identity;
+
+--
+-- Name: FUNCTION data_version_token(p_version bigint, p_changed_at timestamp with time zone); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.data_version_token(p_version bigint, p_changed_at timestamp with time zone) FROM PUBLIC;
 
 --
 -- Name: FUNCTION delete_my_account(); Type: ACL; Schema: private; Owner: -
@@ -12023,10 +12550,46 @@ REVOKE ALL ON FUNCTION private.my_sole_admin_organizations() FROM PUBLIC;
 GRANT ALL ON FUNCTION private.my_sole_admin_organizations() TO authenticated;
 
 --
+-- Name: FUNCTION next_event_visibility_change(p_after timestamp with time zone); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.next_event_visibility_change(p_after timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION next_news_visibility_change(p_after timestamp with time zone); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.next_news_visibility_change(p_after timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION next_procurement_visibility_change(p_after timestamp with time zone); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.next_procurement_visibility_change(p_after timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION next_search_visibility_change(p_after timestamp with time zone); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.next_search_visibility_change(p_after timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION next_visibility_change(p_after timestamp with time zone); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.next_visibility_change(p_after timestamp with time zone) FROM PUBLIC;
+
+--
 -- Name: FUNCTION note_case_study_revision(target_id uuid, field text); Type: ACL; Schema: private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION private.note_case_study_revision(target_id uuid, field text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION note_data_change(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.note_data_change() FROM PUBLIC;
 
 --
 -- Name: FUNCTION notice_case_study_status(); Type: ACL; Schema: private; Owner: -
@@ -12207,6 +12770,12 @@ REVOKE ALL ON FUNCTION private.register_personal_data_source(p_source text, p_fu
 
 REVOKE ALL ON FUNCTION private.release_rate_limits(p_checks jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.release_rate_limits(p_checks jsonb) TO portal_identity;
+
+--
+-- Name: FUNCTION render_cache_state(p_after timestamp with time zone); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.render_cache_state(p_after timestamp with time zone) FROM PUBLIC;
 
 --
 -- Name: FUNCTION request_email_change(p_new_email text, p_token_hash text, p_ttl_seconds integer); Type: ACL; Schema: private; Owner: -
@@ -12554,6 +13123,12 @@ REVOKE ALL ON FUNCTION private.stamp_procurement_release() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.take_notices() FROM PUBLIC;
 GRANT ALL ON FUNCTION private.take_notices() TO anon;
 GRANT ALL ON FUNCTION private.take_notices() TO authenticated;
+
+--
+-- Name: FUNCTION track_data_version(p_table regclass); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.track_data_version(p_table regclass) FROM PUBLIC;
 
 --
 -- Name: FUNCTION use_email_token(p_token_hash text, p_purpose text); Type: ACL; Schema: private; Owner: -
@@ -15178,6 +15753,15 @@ INSERT INTO private.search_sources VALUES ('kpi', 'private.search_rebuild_kpis()
 INSERT INTO private.search_sources VALUES ('news', 'private.search_rebuild_news()');
 INSERT INTO private.search_sources VALUES ('organization', 'private.search_rebuild_organizations()');
 INSERT INTO private.search_sources VALUES ('procurement', 'private.search_rebuild_procurement()');
+
+--
+-- Data for Name: visibility_change_sources; Type: TABLE DATA; Schema: private; Owner: -
+--
+
+INSERT INTO private.visibility_change_sources VALUES ('events', 'private.next_event_visibility_change(timestamp with time zone)');
+INSERT INTO private.visibility_change_sources VALUES ('news', 'private.next_news_visibility_change(timestamp with time zone)');
+INSERT INTO private.visibility_change_sources VALUES ('procurement', 'private.next_procurement_visibility_change(timestamp with time zone)');
+INSERT INTO private.visibility_change_sources VALUES ('search', 'private.next_search_visibility_change(timestamp with time zone)');
 
 --
 -- PostgreSQL database dump complete

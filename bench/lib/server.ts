@@ -22,17 +22,28 @@ export interface StartedServer {
   /** Milliseconds from spawning `npm start` to the first 200 on `/`. */
   coldStartMs: number;
   child: ChildProcess;
+  /** The data folder (embedded database), kept when the caller gave it. */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Reuse this data folder (and keep it afterwards); default: a fresh one, removed on stop. */
+  dataDir?: string;
+}
+
 /**
- * Starts the portal exactly as `npm start` does (scripts/start.mjs) on an
- * empty data folder and measures the time to the first 200. The build must be
- * current (the caller builds first), so the figure is the server's own start:
- * opening PGlite, migrating, seeding and answering.
+ * Starts the portal exactly as `npm start` does (scripts/start.mjs) and
+ * measures the time to the first 200. The build must be current (the caller
+ * builds first), so the figure is the server's own start: opening PGlite,
+ * migrating, seeding and answering. `scripts/start.mjs` imports the server
+ * entry into its own process, so `child.pid` is the server's (for memory).
  */
-export async function startPortal(env: Record<string, string> = {}): Promise<StartedServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
+export async function startPortal(
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<StartedServer> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(rootDir, 'scripts', 'start.mjs')], {
@@ -43,6 +54,7 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Sta
       PORT: String(port),
       DATA_DIR: dataDir,
       SKIP_BUILD: 'true',
+      ASTRO_NODE_LOGGING: 'disabled',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -54,6 +66,7 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Sta
       throw new Error('The portal did not start within 180 s');
     try {
       const response = await fetch(`${baseUrl}/`);
+      await response.arrayBuffer();
       if (response.status === 200) break;
     } catch {
       // not listening yet
@@ -65,10 +78,14 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Sta
     baseUrl,
     coldStartMs,
     child,
+    dataDir,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -136,6 +136,49 @@ describe.each(testTargets())('request context on $name', (target) => {
     expect(after!.limit).toBe('0');
   });
 
+  it('keeps a reading request in one transaction while nobody else waits for the database', async () => {
+    const reader = createRequestDb(null, connect, { reading: true });
+    const xact = 'select current_user as role, pg_current_xact_id()::text as xact';
+    const [first] = await reader.db.query<{ role: string; xact: string }>(xact);
+    const [second] = await reader.db.query<{ role: string; xact: string }>(xact);
+    await reader.finish('commit');
+    expect(first!.role).toBe('anon');
+    expect(second!.xact).toBe(first!.xact);
+  });
+
+  it('runs a reading request as its role and claims; embedded, it lets a waiting request go first', async () => {
+    const claims = claimsFor(demoUserId('member'), 'member@demo.u4ssc.local');
+    const reader = createRequestDb(claims, connect, { reading: true });
+    const first = await reader.db.query<{ role: string; uid: string; xact: string; limit: string }>(
+      `select current_user as role, auth.uid() as uid, pg_current_xact_id()::text as xact,
+              current_setting('statement_timeout') as "limit"`,
+    );
+    // Another request's whole transaction runs between the reader's two
+    // statements (embedded: the idle reader commits so that it can).
+    const other = await withRequestContext(
+      null,
+      (tx) => tx.query<{ role: string }>('select current_user as role'),
+      connect,
+    );
+    const second = await reader.db.query<{ role: string; uid: string; xact: string }>(
+      'select current_user as role, auth.uid() as uid, pg_current_xact_id()::text as xact',
+    );
+    await reader.finish('commit');
+    expect(other[0]!.role).toBe('anon');
+    for (const row of [first[0]!, second[0]!]) {
+      expect(row.role).toBe('authenticated');
+      expect(row.uid).toBe(demoUserId('member'));
+    }
+    expect(first[0]!.limit).toBe(`${requestStatementTimeoutMs / 1000}s`);
+    if (target.name === 'pglite') {
+      // The reader stepped aside: its second statement is in a new transaction.
+      expect(second[0]!.xact).not.toBe(first[0]!.xact);
+    } else {
+      // A pool of connections: the request keeps its one transaction, pipelined.
+      expect(second[0]!.xact).toBe(first[0]!.xact);
+    }
+  });
+
   it('opens no transaction for a request that makes no query', async () => {
     const handle = createRequestDb(null, () => Promise.reject(new Error('should not connect')));
     await expect(handle.finish('commit')).resolves.toBeUndefined();

@@ -9,12 +9,15 @@ describe('feed formatting', () => {
   });
 
   it('folds long lines at 75 octets without splitting a UTF-8 character', () => {
-    const line = `SUMMARY:${'ö'.repeat(100)}`;
-    const folded = foldIcsLine(line).split('\r\n');
-    for (const part of folded)
-      expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
-    expect(folded.slice(1).every((part) => part.startsWith(' '))).toBe(true);
-    expect(folded.map((part, i) => (i === 0 ? part : part.slice(1))).join('')).toBe(line);
+    for (const line of [`SUMMARY:${'ö'.repeat(100)}`, `SUMMARY:${'aö€😀'.repeat(40)}`]) {
+      const folded = foldIcsLine(line).split('\r\n');
+      for (const part of folded)
+        expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
+      // Full lines: no fold leaves room for the next character.
+      expect(new TextEncoder().encode(folded[0]!).length).toBeGreaterThan(71);
+      expect(folded.slice(1).every((part) => part.startsWith(' '))).toBe(true);
+      expect(folded.map((part, i) => (i === 0 ? part : part.slice(1))).join('')).toBe(line);
+    }
   });
 
   it('writes UTC date-times', () => {

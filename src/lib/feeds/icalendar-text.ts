@@ -21,12 +21,13 @@ export function escapeIcsText(text: string): string {
  * with one space, and a multi-byte UTF-8 character is never split.
  */
 export function foldIcsLine(line: string): string {
-  const encoder = new TextEncoder();
   const out: string[] = [];
   let current = '';
   let octets = 0;
   for (const char of line) {
-    const size = encoder.encode(char).length;
+    // The character's UTF-8 length from its code point (encoding each one
+    // allocated an array per character: most of a 200-event feed's time).
+    const size = utf8Length(char.codePointAt(0)!);
     const limit = out.length === 0 ? 75 : 74;
     if (octets + size > limit) {
       out.push(current);
@@ -46,4 +47,8 @@ export function formatIcsUtc(date: Date): string {
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
+}
+
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 }

@@ -39,11 +39,32 @@ function interpolate(message: string, params?: Params): string {
   );
 }
 
-/** Returns the translator for a locale (unknown locales fall back to English). */
-export function getTranslator(locale: string = defaultLocale): Translator {
-  const known: Locale = (locales as readonly string[]).includes(locale)
-    ? (locale as Locale)
-    : defaultLocale;
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date format for the locale and options, made once and reused: building
+ * an `Intl.DateTimeFormat` costs far more than formatting with one (it loads
+ * ICU data into native memory, kept as a high-water mark), and pages format
+ * dates in loops. Options are few (a dozen combinations, time zones from the
+ * events' own), so the map stays small; it is bounded all the same.
+ */
+export function dateFormat(
+  locale: Locale,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    if (dateFormats.size >= 500) dateFormats.clear();
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+const translators = new Map<Locale, Translator>();
+
+function buildTranslator(known: Locale): Translator {
   const dictionary = dictionaries[known];
   const plurals = new Intl.PluralRules(known);
   const numberFormat = new Intl.NumberFormat(known);
@@ -57,10 +78,27 @@ export function getTranslator(locale: string = defaultLocale): Translator {
       return interpolate(message, { count: numberFormat.format(count), ...params });
     },
     formatDate: (date, options = { dateStyle: 'long' }) =>
-      new Intl.DateTimeFormat(known, { timeZone: 'UTC', ...options }).format(date),
+      dateFormat(known, { timeZone: 'UTC', ...options }).format(date),
     formatNumber: (value) => numberFormat.format(value),
     countryName: (code) => countryNameIn(known, code),
   };
+}
+
+/**
+ * Returns the translator for a locale (unknown locales fall back to English).
+ * One per locale for the process: it holds no request state, and its plural
+ * rules and number format are built once instead of on every request.
+ */
+export function getTranslator(locale: string = defaultLocale): Translator {
+  const known: Locale = (locales as readonly string[]).includes(locale)
+    ? (locale as Locale)
+    : defaultLocale;
+  let translator = translators.get(known);
+  if (!translator) {
+    translator = Object.freeze(buildTranslator(known));
+    translators.set(known, translator);
+  }
+  return translator;
 }
 
 /**

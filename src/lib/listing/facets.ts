@@ -20,3 +20,17 @@ export function countryFacetOptions(
     .map((facet) => ({ ...facet, label: countryName(facet.value) }))
     .sort((a, b) => a.label.localeCompare(b.label));
 }
+
+/**
+ * At most this many options in a facet whose values grow with the data (the
+ * hubs of /news and /events): every read is bounded (issue 16, "Growth").
+ */
+export const hubFacetLimit = 500;
+
+/**
+ * Listings that grow without bound (news, events) count at most this many
+ * rows for their total and facets, through the index, instead of counting
+ * every row on every request: "more than 1,000" is what a reader needs to
+ * know, and pagination stops at the thousandth item (filters narrow it).
+ */
+export const listingCountCap = 1000;

@@ -2,11 +2,15 @@ import type { APIRoute } from 'astro';
 import { readSearchParamsStrict } from '../../lib/search/query-schema';
 import { SearchUnavailableError, searchNetwork } from '../../server/search/search-network';
 
+/**
+ * A visitor's 200 is public like any page (the render cache stores it and
+ * tags it; a signed-in caller's answer is private, no-store: the middleware);
+ * errors are never kept.
+ */
 function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  });
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  if (status !== 200) headers['cache-control'] = 'no-store';
+  return new Response(JSON.stringify(body), { status, headers });
 }
 
 /**

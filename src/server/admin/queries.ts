@@ -22,7 +22,7 @@ export async function listUsersForAdmin(
     email_confirmed: boolean;
     disabled: boolean;
     total: string | number;
-  }>('select * from private.admin_list_users($1, $2, $3)', [
+  }>('select * /* bounded: one page ($2 rows) */ from private.admin_list_users($1, $2, $3)', [
     search,
     pageSize,
     (page - 1) * pageSize,
@@ -49,12 +49,14 @@ export interface RoleTargets {
 /** What a role can be held in, for the grant form's choices. */
 export async function listRoleTargets(db: Queryable): Promise<RoleTargets> {
   const [hubs, cities, organizations] = [
-    await db.query<{ id: string; name: string }>('select id, name from public.hubs order by name'),
+    await db.query<{ id: string; name: string }>(
+      'select id, name from public.hubs order by name limit 2000',
+    ),
     await db.query<{ id: string; name: string; country: string }>(
-      'select id, name, country from public.cities order by name',
+      'select id, name, country from public.cities order by name limit 5000',
     ),
     await db.query<{ id: string; name: string }>(
-      'select id, name from public.organizations order by name',
+      'select id, name from public.organizations order by name limit 5000',
     ),
   ];
   return { hubs, cities, organizations };

@@ -43,7 +43,7 @@ export async function listRolesOf(
     target_slug: string | null;
     organization_status: RoleWithTarget['organizationStatus'];
   }>(
-    `select m.id, m.user_id, m.role, m.hub_id, m.city_id, m.organization_id, m.org_role,
+    `select /* bounded: the roles of the users of one page */ m.id, m.user_id, m.role, m.hub_id, m.city_id, m.organization_id, m.org_role,
             coalesce(h.name, c.name, o.name) as target_name, coalesce(h.slug, c.slug, o.slug) as target_slug,
             o.status as organization_status
        from public.memberships m

@@ -26,6 +26,7 @@ export async function resolveRequestIdentity(input: {
   request: Request;
   url: URL;
 }): Promise<RequestIdentity> {
+  const options = { reading: ['GET', 'HEAD'].includes(input.request.method) };
   if (getConfig().identity.provider === 'supabase') {
     const hasAuthCookie = /(?:^|;\s*)sb-[^=]*-auth-token/.test(
       input.request.headers.get('cookie') ?? '',
@@ -33,17 +34,17 @@ export async function resolveRequestIdentity(input: {
     const claims = hasAuthCookie
       ? await verifySupabaseUser(createSupabaseForRequest(input.cookies, input.request, input.url))
       : null;
-    return { claims, handle: createRequestDb(claims) };
+    return { claims, handle: createRequestDb(claims, undefined, options) };
   }
 
   const token = readSessionCookie(input.cookies, input.url);
-  if (!token) return { claims: null, handle: createRequestDb(null) };
+  if (!token) return { claims: null, handle: createRequestDb(null, undefined, options) };
   const claims = await verifySessionToken(token, getSessionSecret());
   if (!claims) {
     clearSessionCookie(input.cookies, input.url);
-    return { claims: null, handle: createRequestDb(null) };
+    return { claims: null, handle: createRequestDb(null, undefined, options) };
   }
-  const handle = createRequestDb(claims);
+  const handle = createRequestDb(claims, undefined, options);
   let row: { ok: boolean } | undefined;
   try {
     [row] = await handle.db.query<{ ok: boolean }>('select private.validate_session() as ok');
@@ -55,5 +56,5 @@ export async function resolveRequestIdentity(input: {
   if (row?.ok) return { claims, handle };
   await handle.finish('rollback');
   clearSessionCookie(input.cookies, input.url);
-  return { claims: null, handle: createRequestDb(null) };
+  return { claims: null, handle: createRequestDb(null, undefined, options) };
 }

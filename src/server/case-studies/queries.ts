@@ -169,13 +169,13 @@ export async function listCaseStudies(
   const page = nothing
     ? []
     : await db.query<{ id: string; total: number }>(
-        'select id, total from public.published_case_study_page($1::text[], $2, $3)',
+        'select /* bounded: one page, $2 rows */ id, total from public.published_case_study_page($1::text[], $2, $3)',
         [everyKey, pageSize, offset],
       );
   let total = page[0]?.total ?? 0;
   if (!nothing && page.length === 0 && filters.page > 1) {
     const [first] = await db.query<{ total: number }>(
-      'select total from public.published_case_study_page($1::text[], 1, 0)',
+      'select /* bounded: one row */ total from public.published_case_study_page($1::text[], 1, 0)',
       [everyKey],
     );
     total = first?.total ?? 0;
@@ -198,7 +198,7 @@ export async function listCaseStudies(
   const counts = nothing
     ? []
     : await db.query<{ facet: string | null; key: string; count: number }>(
-        'select facet, key, count from public.published_case_study_facets($1::text[], $2::text::jsonb)',
+        'select /* bounded: one row per facet value */ facet, key, count from public.published_case_study_facets($1::text[], $2::text::jsonb)',
         [everyKey, JSON.stringify(inUse)],
       );
 
@@ -713,7 +713,7 @@ export async function listCaseStudiesForExport(
   const limit = clampLimit(page.limit, caseStudyExportLimit);
   const offset = Math.max(0, Math.trunc(page.offset));
   const ids = await db.query<{ id: string; total: number }>(
-    'select id, total from public.published_case_study_page($1::text[], $2, $3)',
+    'select /* bounded: one page, $2 rows */ id, total from public.published_case_study_page($1::text[], $2, $3)',
     [[...keys.values()], limit, offset],
   );
   if (ids.length === 0) return { items: [], total: 0 };

@@ -158,12 +158,12 @@ export async function listCities(db: Queryable, filters: CityFilters): Promise<C
             ? `unnest(array_remove(array[case when f.kpi_implemented then 'implemented' end,
                                          case when f.kpi_verified then 'verified' end], null))`
             : `f.${name}`;
-    return `select '${name}' as facet, v.value, count(*)::int as count
+    return `select /* bounded: one row per facet value */ '${name}' as facet, v.value, count(*)::int as count
               from facts f, lateral (select ${value} as value) as v ${where}
              group by v.value`;
   });
   const counts = await db.query<{ facet: CityFacetName; value: string | null; count: number }>(
-    `with ${factsCte} ${parts.join(' union all ')}`,
+    `/* bounded: one row per facet value */ with ${factsCte} ${parts.join(' union all ')}`,
     countParams,
   );
   const hubNames = await db.query<{ slug: string; name: string; isDemo: boolean }>(

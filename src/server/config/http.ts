@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from './variables';
+import { optionalOnOff, optionalText } from './variables';
 
 /** Part "http" (http): how requests reach the portal. */
 export const httpVariables = z.object({
@@ -20,6 +20,8 @@ export const httpVariables = z.object({
       })
       .optional(),
   ),
+  // Brotli/gzip in the server itself; off behind a proxy that compresses (docs/render-cache.md).
+  COMPRESSION: optionalOnOff,
 });
 
 export interface HttpConfig {
@@ -28,8 +30,10 @@ export interface HttpConfig {
    * (0: none, the client address is the socket's). TRUST_PROXY=true is 1.
    */
   trustedProxyHops: number;
+  /** Compress responses (brotli, gzip) when the client accepts it; precompressed static files. */
+  compression: boolean;
 }
 
 export function buildHttpConfig(vars: z.output<typeof httpVariables>): HttpConfig {
-  return { trustedProxyHops: vars.TRUST_PROXY ?? 0 };
+  return { trustedProxyHops: vars.TRUST_PROXY ?? 0, compression: vars.COMPRESSION ?? true };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { buildCacheConfig, cacheVariables, type CacheConfig } from './cache';
 import { buildDatabaseConfig, databaseVariables, type DatabaseConfig } from './database';
 import { buildHttpConfig, httpVariables, type HttpConfig } from './http';
 import { buildIdentityConfig, identityVariables, type IdentityConfig } from './identity';
@@ -13,6 +14,7 @@ import { buildServerConfig, serverVariables, type ServerConfig } from './server'
 import { buildStorageConfig, storageVariables, type StorageConfig } from './storage';
 
 export type { AlgoliaConfig, SearchConfig } from './search';
+export type { CacheConfig } from './cache';
 export type { DatabaseConfig } from './database';
 export type { HttpConfig } from './http';
 export type { IdentityConfig } from './identity';
@@ -27,7 +29,7 @@ export { deriveSiteUrl } from './server';
  * validated as a whole, then read synchronously everywhere. Each part is
  * owned by the area that uses it and lives in its own file (`server.ts`,
  * `database.ts`, `http.ts`, `identity.ts`, `mail.ts`, `storage.ts`,
- * `search.ts`, `procurement.ts`): a zod schema of its variables and a function that turns
+ * `search.ts`, `procurement.ts`, `cache.ts`): a zod schema of its variables and a function that turns
  * them into typed settings. `.env.example` documents every variable.
  */
 export interface Config {
@@ -39,6 +41,7 @@ export interface Config {
   storage: StorageConfig;
   search: SearchConfig;
   procurement: ProcurementConfig;
+  cache: CacheConfig;
 }
 
 export interface ConfigIssue {
@@ -94,6 +97,7 @@ export function loadConfig(
     storage: read(storageVariables),
     search: read(searchVariables),
     procurement: read(procurementVariables),
+    cache: read(cacheVariables),
   };
   if (
     !vars.server ||
@@ -103,7 +107,8 @@ export function loadConfig(
     !vars.mail ||
     !vars.storage ||
     !vars.search ||
-    !vars.procurement
+    !vars.procurement ||
+    !vars.cache
   ) {
     throw new ConfigError(issues);
   }
@@ -124,6 +129,7 @@ export function loadConfig(
     storage,
     search: buildSearchConfig(vars.search),
     procurement: buildProcurementConfig(vars.procurement),
+    cache: buildCacheConfig(vars.cache),
   };
   if (identity.supabaseUrl && !identity.supabase && storage.kind !== 'supabase' && !issues.length) {
     report(
@@ -158,6 +164,7 @@ export const configVariableNames: readonly string[] = [
   storageVariables,
   searchVariables,
   procurementVariables,
+  cacheVariables,
 ].flatMap((schema) => Object.keys(schema.shape));
 
 let current: Config | undefined;

@@ -21,6 +21,18 @@ export const optionalFlag = optionalText.pipe(
     .optional(),
 );
 
+/** A switch: `on`/`off` or any flag spelling (`true`, `0`, `no`…); unset or empty is `undefined`. */
+export const optionalOnOff = optionalText.pipe(
+  z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .pipe(
+      z.enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'], { message: 'use on or off' }),
+    )
+    .transform((value) => ['on', 'true', '1', 'yes'].includes(value))
+    .optional(),
+);
+
 /** An optional whole number within bounds; unset or empty is `undefined`. */
 export function optionalInteger(min: number, max: number) {
   return optionalText.pipe(

@@ -73,6 +73,9 @@ export function wrapPglite(pg: PGlite, options: PgliteOptions = {}): Database {
         await target.exec(script);
       });
     },
+    listen(channel: string, onPayload: (payload: string) => void) {
+      return guard(() => pg.listen(channel, onPayload));
+    },
     async close() {
       if (!pg.closed) await pg.close();
     },

@@ -34,5 +34,11 @@ export interface Database extends Queryable {
   ): Promise<T>;
   /** Runs a script of several statements (a migration file) without parameters. */
   exec(script: string, tx?: Queryable): Promise<void>;
+  /**
+   * Embedded only: calls `onPayload` for every notification on `channel`
+   * (`pg_notify`), before the committing statement's promise settles, since
+   * both run in this process. Resolves to a function that stops listening.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -86,18 +86,18 @@ export async function listDeliverables(
   const byYear = whereClause(filters, 'year');
   const [kind, theme, year] = await Promise.all([
     db.query<FacetCount<DeliverableKind>>(
-      `select kind as value, count(*)::int as count from public.deliverables ${byKind.sql}
+      `select /* bounded: one row per kind */ kind as value, count(*)::int as count from public.deliverables ${byKind.sql}
         group by kind order by kind desc`,
       byKind.params,
     ),
     db.query<FacetCount>(
-      `select t as value, count(*)::int as count
+      `select /* bounded: one row per theme */ t as value, count(*)::int as count
          from public.deliverables, unnest(themes) as t ${byTheme.sql}
         group by t order by count(*) desc, t`,
       byTheme.params,
     ),
     db.query<FacetCount<number>>(
-      `select year as value, count(*)::int as count from public.deliverables ${byYear.sql}
+      `select /* bounded: one row per year */ year as value, count(*)::int as count from public.deliverables ${byYear.sql}
         group by year order by year desc`,
       byYear.params,
     ),

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/types';
 import { publicationState, type PublicationState } from '../publishing/publication';
+import { hubFacetLimit, listingCountCap } from '../../lib/listing/facets';
 
 export type RegistrationMode = 'none' | 'external' | 'internal';
 
@@ -60,24 +61,36 @@ export async function listEvents(
     where += ` and h.slug = $${params.length}`;
   }
   const order = filters.when === 'upcoming' ? 'e.starts_at asc' : 'e.starts_at desc';
-  const offset = (filters.page - 1) * eventPageSize;
-  const items = await db.query<EventSummary>(
-    `select ${summaryColumns} ${from} ${where} order by ${order}, e.id limit ${eventPageSize} offset ${offset}`,
-    params,
-  );
-  const [total] = await db.query<{ n: number }>(
-    `select count(*)::int as n ${from} ${where}`,
-    params,
-  );
-  const whenOnly = `where ${published} and ${filters.when === 'upcoming' ? 'e.ends_at >= now()' : 'e.ends_at < now()'}`;
-  const hubFacet = await db.query<{ value: string; label: string; count: number }>(
-    `select h.slug as value, h.name as label, count(*)::int as count ${from} ${whenOnly}
-      group by h.slug, h.name, h.is_demo order by h.is_demo, h.name`,
-  );
+  // Pages stop at the count's cap: the offset never walks more rows than that.
+  const page = Math.min(filters.page, Math.ceil(listingCountCap / eventPageSize));
+  const offset = (page - 1) * eventPageSize;
+  const when = filters.when === 'upcoming' ? 'e.ends_at >= now()' : 'e.ends_at < now()';
+  const [items, [total], hubFacet] = await Promise.all([
+    db.query<EventSummary>(
+      `select ${summaryColumns} ${from} ${where} order by ${order}, e.id limit ${eventPageSize} offset ${offset}`,
+      params,
+    ),
+    db.query<{ n: number }>(
+      `select count(*)::int as n from (select 1 ${from} ${where} limit ${listingCountCap}) capped`,
+      params,
+    ),
+    // Per hub, through the (hub_id, starts_at) index, each count capped.
+    db.query<{ value: string; label: string; count: number }>(
+      `select h.slug as value, h.name as label, c.count
+         from public.hubs h
+         cross join lateral (
+           select count(*)::int as count from (
+             select 1 from public.events e where e.hub_id = h.id and ${published} and ${when}
+              limit ${listingCountCap}
+           ) capped) c
+        where c.count > 0
+        order by h.is_demo, h.name limit ${hubFacetLimit}`,
+    ),
+  ]);
   return {
     items,
     total: total?.n ?? 0,
-    page: filters.page,
+    page,
     pageSize: eventPageSize,
     facets: { hub: hubFacet },
   };
@@ -96,13 +109,18 @@ export function listUpcomingEvents(
   );
 }
 
-/** Published events for a calendar feed: from 90 days ago on, for all hubs or one. */
+/**
+ * Published events for a calendar feed, for all hubs or one: those that ended
+ * in the last 90 days and later ones, soonest first, at most 200 (the
+ * render cache expires the feed when an event leaves this window:
+ * `private.next_event_visibility_change`).
+ */
 export function listEventsForCalendar(db: Queryable, hubId: string | null): Promise<EventDetail[]> {
   return db
     .query<Omit<EventDetail, 'state'>>(
       `select ${detailColumns} ${from}
         where ${published} and e.ends_at >= now() - interval '90 days' and ($1::uuid is null or e.hub_id = $1::uuid)
-        order by e.starts_at, e.id limit 500`,
+        order by e.starts_at, e.id limit 200`,
       [hubId],
     )
     .then((rows) => rows.map((row) => ({ ...row, state: publicationState(row.publishedAt) })));
@@ -145,12 +163,12 @@ export async function getRegistrationSummary(
   userId: string | null,
 ): Promise<RegistrationSummary> {
   const [counts] = await db.query<{ confirmed: number; waitlisted: number }>(
-    'select confirmed, waitlisted from public.event_registration_counts($1)',
+    'select confirmed, waitlisted /* bounded: one row */ from public.event_registration_counts($1)',
     [eventId],
   );
   const [mine] = userId
     ? await db.query<{ status: 'confirmed' | 'waitlisted' }>(
-        'select status from public.event_registrations where event_id = $1 and user_id = $2',
+        'select status /* bounded: one row per event and user */ from public.event_registrations where event_id = $1 and user_id = $2',
         [eventId, userId],
       )
     : [];
@@ -172,7 +190,7 @@ export function listRegistrants(db: Queryable, eventId: string): Promise<Registr
   return db.query<Registrant>(
     `select p.display_name as "displayName", r.status, r.created_at as "createdAt"
        from public.event_registrations r left join public.profiles p on p.id = r.user_id
-      where r.event_id = $1 order by (r.status = 'confirmed') desc, r.created_at`,
+      where r.event_id = $1 order by (r.status = 'confirmed') desc, r.created_at limit 2000`,
     [eventId],
   );
 }

@@ -43,25 +43,86 @@ function whereClause(filters: HubFilters, except?: keyof HubFilters) {
   return { sql: conditions.length ? `where ${conditions.join(' and ')}` : '', params };
 }
 
-/** Lists hubs (real ones first) with region and country facet counts for the filter panel. */
-export async function listHubs(db: Queryable, filters: HubFilters) {
+export const hubPageSize = 24;
+
+/**
+ * One page of hubs (real ones first) with the total and the region and
+ * country facet counts for the filter panel; the independent reads are sent
+ * together.
+ */
+export async function listHubs(db: Queryable, filters: HubFilters & { page?: number }) {
   const where = whereClause(filters);
-  const items = await db.query<HubSummary>(
-    `select ${summaryColumns} from public.hubs h ${where.sql} order by h.is_demo, h.name`,
-    where.params,
-  );
   const byRegion = whereClause(filters, 'region');
   const byCountry = whereClause(filters, 'country');
-  const region = await db.query<FacetCount<Region>>(
-    `select h.region as value, count(*)::int as count from public.hubs h ${byRegion.sql} group by h.region order by h.region`,
-    byRegion.params,
+  const page = Math.max(1, Math.trunc(filters.page ?? 1));
+  const [items, [total], region, country] = await Promise.all([
+    db.query<HubSummary>(
+      `select ${summaryColumns} from public.hubs h ${where.sql} order by h.is_demo, h.name
+        limit ${hubPageSize} offset ${(page - 1) * hubPageSize}`,
+      where.params,
+    ),
+    db.query<{ n: number }>(
+      `select count(*)::int as n from public.hubs h ${where.sql}`,
+      where.params,
+    ),
+    db.query<FacetCount<Region>>(
+      `select /* bounded: one row per region */ h.region as value, count(*)::int as count
+         from public.hubs h ${byRegion.sql} group by h.region order by h.region`,
+      byRegion.params,
+    ),
+    db.query<FacetCount>(
+      `select /* bounded: one row per country code */ c as value, count(*)::int as count
+         from public.hubs h, unnest(h.countries) as c ${byCountry.sql} group by c order by c`,
+      byCountry.params,
+    ),
+  ]);
+  return { items, total: total?.n ?? 0, page, pageSize: hubPageSize, facets: { region, country } };
+}
+
+export interface HubMarker {
+  slug: string;
+  name: string;
+  countries: string[];
+}
+
+/** Every hub the filters select, for the map (its countries shaded, a dot on the first). */
+export function listHubMarkers(db: Queryable, filters: HubFilters): Promise<HubMarker[]> {
+  const where = whereClause(filters);
+  return db.query<HubMarker>(
+    `select h.slug, h.name, h.countries from public.hubs h ${where.sql} order by h.is_demo, h.name limit 1000`,
+    where.params,
   );
-  const country = await db.query<FacetCount>(
-    `select c as value, count(*)::int as count from public.hubs h, unnest(h.countries) as c ${byCountry.sql}
-      group by c order by c`,
-    byCountry.params,
+}
+
+export interface CityMapCell {
+  latitude: number;
+  longitude: number;
+  /** Cities in this one-degree cell; `name` is the first one's. */
+  count: number;
+  name: string;
+}
+
+/**
+ * Cities with coordinates for the hubs map, grouped in one-degree cells (at
+ * the map's size a degree is under three pixels): one dot per place however
+ * many cities the network has, each dot's title naming its city or counting
+ * them. With filters, only cities of the hubs they select.
+ */
+export function listCityMapCells(db: Queryable, filters: HubFilters): Promise<CityMapCell[]> {
+  const hubs = whereClause(filters);
+  const inHubs = hubs.sql
+    ? `and exists (select 1 from public.hub_cities hc join public.hubs h on h.id = hc.hub_id
+                    where hc.city_id = c.id and ${hubs.sql.replace(/^where /, '')})`
+    : '';
+  return db.query<CityMapCell>(
+    `select avg(c.latitude)::float8 as latitude, avg(c.longitude)::float8 as longitude,
+            count(*)::int as count, min(c.name) as name
+       from public.cities c
+      where c.latitude is not null and c.longitude is not null ${inHubs}
+      group by round(c.latitude), round(c.longitude)
+      order by count(*) desc limit 2000`,
+    hubs.params,
   );
-  return { items, facets: { region, country } };
 }
 
 /** The hub with this slug, or null. */
@@ -73,30 +134,6 @@ export async function findHub(db: Queryable, slug: string): Promise<Hub | null> 
     [slug],
   );
   return row ?? null;
-}
-
-export interface MapPoint {
-  slug: string;
-  name: string;
-  kind: 'city';
-  latitude: number;
-  longitude: number;
-  /** The hubs the city belongs to (none, one or several). */
-  hubSlugs: string[];
-  isDemo: boolean;
-}
-
-/** Cities with coordinates, for the hubs map (hubs themselves are drawn from their countries). */
-export function listCityMapPoints(db: Queryable): Promise<MapPoint[]> {
-  return db.query<MapPoint>(
-    `select c.slug, c.name, 'city' as kind, c.latitude, c.longitude, c.is_demo as "isDemo",
-            array(select h.slug from public.hub_cities hc join public.hubs h on h.id = hc.hub_id
-                   where hc.city_id = c.id order by h.slug) as "hubSlugs"
-       from public.cities c
-      where c.latitude is not null and c.longitude is not null
-      order by c.name
-      limit 2000`,
-  );
 }
 
 export interface HubPerson {
@@ -111,7 +148,7 @@ export function listHubCoordinators(db: Queryable, hubId: string): Promise<HubPe
     `select p.display_name as "displayName", p.affiliation, p.is_demo as "isDemo"
        from public.memberships m join public.profiles p on p.id = m.user_id
       where m.role = 'hub_coordinator' and m.hub_id = $1
-      order by p.display_name`,
+      order by p.display_name limit 100`,
     [hubId],
   );
 }
@@ -127,22 +164,27 @@ export interface HubMember {
   joinedAt: Date;
 }
 
-/** Member cities of a hub (`hub_cities`; a city may belong to other hubs too). */
-export function listHubCities(db: Queryable, hubId: string): Promise<HubMember[]> {
+/** How many cities and partners the public hub page names (the rest are counted). */
+export const hubPageMemberLimit = 60;
+
+const boundedLimit = (limit: number) => Math.min(Math.max(Math.trunc(limit), 1), 1000);
+
+/** Member cities of a hub (`hub_cities`; a city may belong to other hubs too), the first `limit` by name. */
+export function listHubCities(db: Queryable, hubId: string, limit = 1000): Promise<HubMember[]> {
   return db.query<HubMember>(
     `select c.id, c.slug, c.name, c.country, c.is_demo as "isDemo", hc.created_at as "joinedAt"
        from public.hub_cities hc join public.cities c on c.id = hc.city_id
-      where hc.hub_id = $1 order by c.is_demo, c.name limit 1000`,
+      where hc.hub_id = $1 order by c.is_demo, c.name limit ${boundedLimit(limit)}`,
     [hubId],
   );
 }
 
-/** Partner organizations of a hub that the caller may see (verified ones, for visitors). */
-export function listHubPartners(db: Queryable, hubId: string): Promise<HubMember[]> {
+/** Partner organizations of a hub that the caller may see (verified ones, for visitors), the first `limit`. */
+export function listHubPartners(db: Queryable, hubId: string, limit = 1000): Promise<HubMember[]> {
   return db.query<HubMember>(
     `select o.id, o.slug, o.name, o.country, o.is_demo as "isDemo", hp.created_at as "joinedAt"
        from public.hub_partners hp join public.organizations o on o.id = hp.organization_id
-      where hp.hub_id = $1 order by o.is_demo, o.name limit 1000`,
+      where hp.hub_id = $1 order by o.is_demo, o.name limit ${boundedLimit(limit)}`,
     [hubId],
   );
 }
@@ -158,7 +200,7 @@ export function listCityHubs(db: Queryable, cityId: string): Promise<HubLink[]> 
   return db.query<HubLink>(
     `select h.slug, h.name, h.is_demo as "isDemo"
        from public.hub_cities hc join public.hubs h on h.id = hc.hub_id
-      where hc.city_id = $1 order by h.is_demo, h.name`,
+      where hc.city_id = $1 order by h.is_demo, h.name limit 200`,
     [cityId],
   );
 }
@@ -171,7 +213,9 @@ export interface HubOption {
 
 /** Every hub by name, for filters. */
 export function listHubOptions(db: Queryable): Promise<HubOption[]> {
-  return db.query<HubOption>('select id, slug, name from public.hubs order by is_demo, name');
+  return db.query<HubOption>(
+    'select id, slug, name from public.hubs order by is_demo, name limit 2000',
+  );
 }
 
 /** Hubs the caller coordinates (all of them for an admin): where they may publish. */
@@ -179,7 +223,7 @@ export function listManagedHubs(db: Queryable): Promise<HubOption[]> {
   return db.query<HubOption>(
     `select id, slug, name from public.hubs h
       where (select public.is_platform_admin()) or public.is_hub_coordinator(h.id)
-      order by is_demo, name`,
+      order by is_demo, name limit 2000`,
   );
 }
 

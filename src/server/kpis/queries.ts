@@ -122,22 +122,22 @@ export async function listKpis(db: Queryable, filters: KpiFilters): Promise<KpiL
       where.params,
     ),
     db.query<FacetCount<KpiDimension>>(
-      `select k.dimension as value, count(*)::int as count from public.kpis k ${byDimension.sql}
+      `select /* bounded: one row per dimension */ k.dimension as value, count(*)::int as count from public.kpis k ${byDimension.sql}
         group by k.dimension order by min(k.position)`,
       byDimension.params,
     ),
     db.query<FacetCount>(
-      `select k.sub_dimension as value, count(*)::int as count from public.kpis k ${bySub.sql}
+      `select /* bounded: one row per sub-dimension */ k.sub_dimension as value, count(*)::int as count from public.kpis k ${bySub.sql}
         group by k.sub_dimension order by min(k.position)`,
       bySub.params,
     ),
     db.query<FacetCount<KpiType>>(
-      `select k.kpi_type as value, count(*)::int as count from public.kpis k ${byType.sql}
+      `select /* bounded: one row per KPI type */ k.kpi_type as value, count(*)::int as count from public.kpis k ${byType.sql}
         group by k.kpi_type order by k.kpi_type desc`,
       byType.params,
     ),
     db.query<FacetCount<number>>(
-      `select l.goal::int as value, count(distinct k.code)::int as count
+      `select /* bounded: one row per SDG */ l.goal::int as value, count(distinct k.code)::int as count
          from public.kpis k join public.kpi_sdg_links l on l.kpi_code = k.code ${bySdg.sql}
         group by l.goal order by l.goal`,
       bySdg.params,
@@ -165,7 +165,7 @@ export async function findKpi(db: Queryable, slug: string): Promise<Kpi | null> 
     `select l.goal::int as goal, l.target, l.indicator, l.basis, l.source_title as "sourceTitle",
             l.source_url as "sourceUrl"
        from public.kpi_sdg_links l where l.kpi_code = $1
-      order by l.basis, l.goal, l.target nulls first, l.indicator nulls first`,
+      order by l.basis, l.goal, l.target nulls first, l.indicator nulls first limit 500`,
     [row.code],
   );
   return { ...row, sdgLinks };
@@ -178,7 +178,7 @@ export function listKpisInCategory(
 ): Promise<KpiSummary[]> {
   return db.query<KpiSummary>(
     `select ${summaryColumns} from public.kpis k
-      where k.category = $1 and k.code <> $2 order by k.position`,
+      where k.category = $1 and k.code <> $2 order by k.position limit 200`,
     [kpi.category, kpi.code],
   );
 }
@@ -192,7 +192,7 @@ export interface KpiCountByDimension {
 /** How many core and advanced KPIs each dimension has (for the catalogue's charts). */
 export function countKpisByDimension(db: Queryable): Promise<KpiCountByDimension[]> {
   return db.query<KpiCountByDimension>(
-    `select k.dimension, k.kpi_type as type, count(*)::int as count from public.kpis k
+    `select /* bounded: one row per dimension and type */ k.dimension, k.kpi_type as type, count(*)::int as count from public.kpis k
       group by k.dimension, k.kpi_type order by min(k.position), k.kpi_type desc`,
   );
 }

@@ -28,9 +28,12 @@ export interface HubStripItem {
   isDemo: boolean;
 }
 
-/** All hubs, real ones first, for the strip on the home page. */
+/** The first hubs, real ones first, for the strip on the home page (it links to all of them). */
+/** How many hubs the home page names; /hubs lists them all, page by page. */
+export const hubStripSize = 12;
+
 export function listHubStrip(db: Queryable): Promise<HubStripItem[]> {
   return db.query<HubStripItem>(
-    `select slug, name, region, is_demo as "isDemo" from public.hubs order by is_demo, name`,
+    `select slug, name, region, is_demo as "isDemo" from public.hubs order by is_demo, name limit ${hubStripSize}`,
   );
 }

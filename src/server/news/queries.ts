@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/types';
 import { publicationState, type PublicationState } from '../publishing/publication';
+import { hubFacetLimit, listingCountCap } from '../../lib/listing/facets';
 
 export interface NewsSummary {
   id: string;
@@ -43,23 +44,34 @@ export async function listNews(db: Queryable, filters: { hub?: string; page: num
     params.push(filters.hub);
     where += ` and h.slug = $${params.length}`;
   }
-  const offset = (filters.page - 1) * newsPageSize;
-  const items = await db.query<NewsSummary>(
-    `select ${summaryColumns} ${from} ${where} order by n.published_at desc, n.id limit ${newsPageSize} offset ${offset}`,
-    params,
-  );
-  const [total] = await db.query<{ n: number }>(
-    `select count(*)::int as n ${from} ${where}`,
-    params,
-  );
-  const hubFacet = await db.query<{ value: string; label: string; count: number }>(
-    `select h.slug as value, h.name as label, count(*)::int as count ${from} where ${published}
-      group by h.slug, h.name, h.is_demo order by h.is_demo, h.name`,
-  );
+  // Pages stop at the count's cap: the offset never walks more rows than that.
+  const page = Math.min(filters.page, Math.ceil(listingCountCap / newsPageSize));
+  const offset = (page - 1) * newsPageSize;
+  const [items, [total], hubFacet] = await Promise.all([
+    db.query<NewsSummary>(
+      `select ${summaryColumns} ${from} ${where} order by n.published_at desc, n.id limit ${newsPageSize} offset ${offset}`,
+      params,
+    ),
+    db.query<{ n: number }>(
+      `select count(*)::int as n from (select 1 ${from} ${where} limit ${listingCountCap}) capped`,
+      params,
+    ),
+    // Per hub, through the (hub_id, published_at) index, each count capped.
+    db.query<{ value: string; label: string; count: number }>(
+      `select h.slug as value, h.name as label, c.count
+         from public.hubs h
+         cross join lateral (
+           select count(*)::int as count from (
+             select 1 from public.news_items n where n.hub_id = h.id and ${published} limit ${listingCountCap}
+           ) capped) c
+        where c.count > 0
+        order by h.is_demo, h.name limit ${hubFacetLimit}`,
+    ),
+  ]);
   return {
     items,
     total: total?.n ?? 0,
-    page: filters.page,
+    page,
     pageSize: newsPageSize,
     facets: { hub: hubFacet },
   };
@@ -86,11 +98,11 @@ export interface FeedNewsItem extends NewsSummary {
 export function listNewsForFeed(
   db: Queryable,
   hubId: string | null,
-  limit = 30,
+  limit = 20,
 ): Promise<FeedNewsItem[]> {
   return db.query<FeedNewsItem>(
     `select ${summaryColumns}, n.body ${from} where ${published} and ($1::uuid is null or n.hub_id = $1::uuid)
-      order by n.published_at desc, n.id limit ${limit}`,
+      order by n.published_at desc, n.id limit ${Math.min(Math.max(limit, 1), 50)}`,
     [hubId],
   );
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { absolutizeMediaUrls, renderRichText } from '../rich-text/render-rich-text';
 import type { FeedNewsItem } from './queries';
 import { escapeXml } from '../../lib/feeds/xml';
@@ -15,6 +16,28 @@ export interface RssChannel {
   language: string;
 }
 
+const renderedBodies = new Map<string, string>();
+
+/**
+ * An item's body as sanitised HTML, rendered once per content: rendering rich
+ * text is the costly part of a feed, and a feed shows the same items request
+ * after request. Keyed by a digest of the stored document itself (rendering
+ * is a pure function of it), not by `updated_at`, whose milliseconds two quick
+ * edits can share.
+ */
+function renderedBody(item: FeedNewsItem): string {
+  const key = createHash('sha256')
+    .update(JSON.stringify(item.body ?? null))
+    .digest('base64');
+  let html = renderedBodies.get(key);
+  if (html === undefined) {
+    if (renderedBodies.size >= 500) renderedBodies.clear();
+    html = renderRichText(item.body);
+    renderedBodies.set(key, html);
+  }
+  return html;
+}
+
 /**
  * Builds an RSS 2.0 document for published news. Each item carries the
  * sanitised HTML body (escaped, with absolute image URLs) as its description,
@@ -24,7 +47,7 @@ export function buildRssFeed(channel: RssChannel, items: readonly FeedNewsItem[]
   const lastBuild = items[0]?.publishedAt ?? new Date(0);
   const entries = items.map((item) => {
     const url = `${channel.origin}/news/${item.slug}`;
-    const body = absolutizeMediaUrls(renderRichText(item.body), channel.origin);
+    const body = absolutizeMediaUrls(renderedBody(item), channel.origin);
     const description = item.summary ? `<p>${escapeXml(item.summary)}</p>${body}` : body;
     return [
       '    <item>',

@@ -110,22 +110,23 @@ const conditions: Record<OrganizationFacet, (param: string) => string> = {
 
 /** Each facet's values for the organizations matching `where` (`o` in scope). */
 const facetValues: Record<OrganizationFacet, string> = {
-  kind: 'select o.kind as value, o.id from matching o',
-  theme: `select t as value, o.id from matching o join public.organization_offerings f on f.organization_id = o.id
+  kind: 'select /* bounded: a facet (limit 300) */ o.kind as value, o.id from matching o',
+  theme: `select /* bounded: a facet (limit 300) */ t as value, o.id from matching o join public.organization_offerings f on f.organization_id = o.id
             cross join lateral unnest(f.themes) t`,
-  sdg: `select s::text as value, o.id from matching o join public.organization_offerings f on f.organization_id = o.id
+  sdg: `select /* bounded: a facet (limit 300) */ s::text as value, o.id from matching o join public.organization_offerings f on f.organization_id = o.id
           cross join lateral unnest(f.sdgs) s`,
   dimension:
-    'select d as value, o.id from matching o cross join lateral unnest(o.kpi_dimensions) d',
-  region: 'select r as value, o.id from matching o cross join lateral unnest(o.regions_served) r',
-  country: `select c as value, o.id from matching o
+    'select /* bounded: a facet (limit 300) */ d as value, o.id from matching o cross join lateral unnest(o.kpi_dimensions) d',
+  region:
+    'select /* bounded: a facet (limit 300) */ r as value, o.id from matching o cross join lateral unnest(o.regions_served) r',
+  country: `select /* bounded: a facet (limit 300) */ c as value, o.id from matching o
               cross join lateral unnest(array_append(o.countries_served, o.country)) c where c is not null`,
-  hub: `select h.slug as value, o.id from matching o join public.hub_partners hp on hp.organization_id = o.id
+  hub: `select /* bounded: a facet (limit 300) */ h.slug as value, o.id from matching o join public.hub_partners hp on hp.organization_id = o.id
           join public.hubs h on h.id = hp.hub_id`,
-  recommendation: `select d.slug as value, o.id from matching o
+  recommendation: `select /* bounded: a facet (limit 300) */ d.slug as value, o.id from matching o
                      join public.organization_deliverables od on od.organization_id = o.id
                      join public.deliverables d on d.id = od.deliverable_id`,
-  size: 'select o.size_band as value, o.id from matching o where o.size_band is not null',
+  size: 'select /* bounded: a facet (limit 300) */ o.size_band as value, o.id from matching o where o.size_band is not null',
 };
 
 function whereClause(filters: OrganizationFilters, except?: OrganizationFacet) {

@@ -84,7 +84,8 @@ const listingFrom = `from public.procurement_processes p
 type FilterName = 'stage' | 'status' | 'theme' | 'sdg' | 'country' | 'hub' | 'open' | 'band' | 'q';
 
 /** The hubs of a city (a city may belong to several). */
-const cityHubIds = 'select hc.hub_id from public.hub_cities hc where hc.city_id = c.id';
+const cityHubIds =
+  'select /* bounded: the hubs of one city */ hc.hub_id from public.hub_cities hc where hc.city_id = c.id';
 
 function whereClause(filters: ProcurementFilters, except?: FilterName) {
   const conditions = ['p.published_at is not null'];
@@ -385,7 +386,7 @@ export async function findProcess(db: Queryable, id: string): Promise<ProcessDet
     [releases],
   ] = await Promise.all([
     db.query<Notice>(
-      `select problem_statement as "problemStatement", market_questions as "marketQuestions", deadline,
+      `select /* bounded: one notice per process (its key) */ problem_statement as "problemStatement", market_questions as "marketQuestions", deadline,
                 short_deadline_reason as "shortDeadlineReason", documents, published_at as "publishedAt",
                 updated_at as "updatedAt"
            from public.procurement_notices where process_id = $1`,
@@ -407,7 +408,7 @@ export async function findProcess(db: Queryable, id: string): Promise<ProcessDet
       [id],
     ),
     db.query<Award>(
-      `select a.id, a.bid_id as "bidId", a.organization_id as "organizationId",
+      `select /* bounded: one award per process (unique) */ a.id, a.bid_id as "bidId", a.organization_id as "organizationId",
                 case when o.status = 'verified' then o.slug end as "organizationSlug",
                 a.supplier_name as "supplierName", a.amount::float8 as amount, a.currency,
                 a.value_usd::float8 as "valueUsd", ${dateText('a.awarded_on')} as "awardedOn", a.justification,
@@ -417,7 +418,7 @@ export async function findProcess(db: Queryable, id: string): Promise<ProcessDet
       [id],
     ),
     db.query<Contract>(
-      `select id, award_id as "awardId", amount::float8 as amount, currency,
+      `select /* bounded: one contract per process (unique) */ id, award_id as "awardId", amount::float8 as amount, currency,
                 ${dateText('period_start')} as "periodStart", ${dateText('period_end')} as "periodEnd",
                 ${dateText('signed_on')} as "signedOn", status, created_at as "createdAt", updated_at as "updatedAt"
            from public.procurement_contracts where process_id = $1`,
@@ -550,7 +551,7 @@ export async function listReleasesSince(
 /** The process id of an ocid, if that process is published. */
 export async function findProcessIdByOcid(db: Queryable, ocid: string): Promise<string | null> {
   const [row] = await db.query<{ id: string }>(
-    'select id from public.procurement_processes where ocid = $1 and published_at is not null',
+    'select /* bounded: ocid is unique */ id from public.procurement_processes where ocid = $1 and published_at is not null',
     [ocid],
   );
   return row?.id ?? null;

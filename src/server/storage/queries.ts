@@ -11,7 +11,7 @@ export interface MediaFile {
 export async function findMediaFileByKey(db: Queryable, key: string): Promise<MediaFile | null> {
   const [row] = await db.query<MediaFile>(
     `select id, storage_key as "storageKey", content_type as "contentType", byte_size as "byteSize"
-       from public.media_files where storage_key = $1`,
+       from public.media_files where storage_key = $1 /* bounded: one row, the key is unique */`,
     [key],
   );
   return row ?? null;

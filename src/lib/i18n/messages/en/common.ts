@@ -40,6 +40,7 @@ export const common = {
   'filters.invalid': 'Some filters were not understood and were ignored: {fields}.',
   'results.count.one': '{count} result',
   'results.count.other': '{count} results',
+  'results.countAtLeast': 'More than {count} results',
   'results.empty': 'Nothing matches these filters.',
   'results.emptyHint': 'Try removing a filter.',
   'pagination.label': 'Pagination',
