@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/types';
 import { withRequestContext } from '../../src/server/db/request-context';
+import { findCityForMatching } from '../../src/server/organizations/match-queries';
 import { buildDeadlinesCalendar, buildNoticesRss } from '../../src/server/procurement/feeds';
 import {
   listNoticeDeadlines,
@@ -72,8 +73,19 @@ describe.each(testTargets())('procurement feeds on $name', (target) => {
     expect(await asVisitor((rdb) => nextNoticeDeadline(rdb))).toEqual(deadlines[1]!.deadline);
   });
 
+  it("counts the open notice among its city's needs for matchmaking", async () => {
+    const fjordby = await asVisitor((rdb) => findCityForMatching(rdb, 'demo-fjordby'));
+    const notices = fjordby!.needs.filter((need) => need.kind === 'procurement');
+    expect(notices.map((need) => [need.id, need.url])).toEqual([
+      [`procurement:${open}`, `/procurement/${open}`],
+    ]);
+    expect(notices[0]!.themes.length).toBeGreaterThan(0);
+  });
+
   it('drops a notice from the RSS feed when its deadline passes, and keeps it in the calendar', async () => {
     await letNoticeDeadlinePass(db, open);
+    const fjordby = await asVisitor((rdb) => findCityForMatching(rdb, 'demo-fjordby'));
+    expect(fjordby!.needs.filter((need) => need.kind === 'procurement')).toEqual([]);
     expect(await asVisitor((rdb) => listOpenNotices(rdb))).toEqual([]);
     expect((await asVisitor((rdb) => listNoticeDeadlines(rdb))).map((n) => n.id)).toContain(open);
     expect(await asVisitor((rdb) => nextNoticeDeadline(rdb))).toBeNull();

@@ -2,18 +2,24 @@ import type { CityInput, Need, PartnerInput, Place } from '../../lib/organizatio
 import type { Queryable } from '../db/types';
 import type { OrganizationKind } from '../../lib/directory/organization-filters';
 import { listCityCaseStudyNeeds } from '../case-studies/queries';
+import { listCityOpenNoticeNeeds } from '../procurement/queries';
 
 /**
  * What matchmaking reads (src/lib/organizations/matching.ts ranks it):
  * verified organizations with their offerings and where they work, and
  * cities with where they are and what they work on: their published case
- * studies (as lead or partner city), read through the case-studies domain.
+ * studies (as lead or partner city), read through the case-studies domain,
+ * and its notices open now, read through the procurement domain.
  */
 
-/** Each city's needs: its published case studies, by city id. */
+/** Each city's needs: its published case studies and open notices, by city id. */
 async function needsOf(db: Queryable, cityIds: readonly string[]): Promise<Map<string, Need[]>> {
   const needs = new Map<string, Need[]>();
-  for (const { cityId, ...need } of await listCityCaseStudyNeeds(db, cityIds)) {
+  const [caseStudies, notices] = await Promise.all([
+    listCityCaseStudyNeeds(db, cityIds),
+    listCityOpenNoticeNeeds(db, cityIds),
+  ]);
+  for (const { cityId, ...need } of [...caseStudies, ...notices]) {
     const list = needs.get(cityId) ?? [];
     list.push(need);
     needs.set(cityId, list);

@@ -485,6 +485,42 @@ export function listOpenNotices(db: Queryable, limit = 50): Promise<OpenNotice[]
   );
 }
 
+/** An open notice as a city's need, for matchmaking (the partners domain ranks it). */
+export interface CityProcurementNeed {
+  cityId: string;
+  /** `procurement:<process id>` */
+  id: string;
+  kind: 'procurement';
+  title: string;
+  url: string;
+  themes: string[];
+  sdgs: number[];
+}
+
+/**
+ * The notices open now of the given cities ("partners for your challenges"
+ * counts a city's open market engagements among its needs), soonest deadline
+ * first, at most `perCity` each.
+ */
+export function listCityOpenNoticeNeeds(
+  db: Queryable,
+  cityIds: readonly string[],
+  perCity = 10,
+): Promise<CityProcurementNeed[]> {
+  if (cityIds.length === 0) return Promise.resolve([]);
+  return db.query<CityProcurementNeed>(
+    `select x.city_id as "cityId", 'procurement:' || x.id as id, 'procurement' as kind, x.title,
+            '/procurement/' || x.id as url, x.themes, x.sdgs
+       from (select p.city_id, p.id, p.title, p.themes, p.sdgs::int[] as sdgs,
+                    row_number() over (partition by p.city_id order by n.deadline, p.id) as position
+               ${noticeFrom}
+              where p.city_id = any ($1::uuid[]) and p.published_at is not null and ${openSql}) as x
+      where x.position <= ${Math.min(Math.max(perCity, 1), 50)}
+      order by x.city_id, x.position`,
+    [cityIds],
+  );
+}
+
 /** Deadlines of published notices from 90 days ago on (iCalendar). */
 export function listNoticeDeadlines(db: Queryable): Promise<OpenNotice[]> {
   return db.query<OpenNotice>(

@@ -86,7 +86,7 @@ export const directory = {
   'match.reason.hub': 'Partner of the {hub}, which the city belongs to',
   'match.how.title': 'How matches are found',
   'match.how.topics':
-    'An organization matches when one of its offerings shares a theme or a Sustainable Development Goal with something the city works on: the challenge described here, its published case studies and its priorities. Each shared topic counts:',
+    'An organization matches when one of its offerings shares a theme or a Sustainable Development Goal with something the city works on: the challenge described here, its published case studies and its procurement notices open now. Each shared topic counts:',
   'match.how.theme': 'a shared theme: {points} points;',
   'match.how.sdg': 'a shared SDG: {points} points;',
   'match.how.best':
