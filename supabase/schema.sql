@@ -1772,6 +1772,35 @@ CREATE FUNCTION private.peer_key_weight(key text) RETURNS real
 $$;
 
 --
+-- Name: personal_data_case_studies(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.personal_data_case_studies(p_user_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select jsonb_build_object(
+    'case_studies', coalesce((select jsonb_agg(jsonb_build_object(
+        'slug', cs.slug, 'title', cs.title, 'status', cs.status,
+        'written_by_you', cs.author_id = p_user_id,
+        'submitted_by_you', cs.submitted_by = p_user_id,
+        'reviewed_by_you', cs.reviewed_by = p_user_id,
+        'verified_by_you', cs.verified_by = p_user_id,
+        'last_changed_by_you', cs.updated_by = p_user_id)
+        order by cs.slug)
+      from public.case_studies cs
+      where p_user_id in (cs.author_id, cs.submitted_by, cs.reviewed_by, cs.verified_by, cs.updated_by)),
+      '[]'::jsonb),
+    'review_comments_written', coalesce((select jsonb_agg(jsonb_build_object(
+        'case_study', cs.slug, 'decision', c.decision, 'body', c.body, 'written_at', c.created_at)
+        order by c.created_at, c.id)
+      from public.case_study_comments c join public.case_studies cs on cs.id = c.case_study_id
+      where c.author_id = p_user_id), '[]'::jsonb),
+    'revisions_made', (select count(*)::int from public.case_study_revisions r where r.editor_id = p_user_id)
+  )
+$$;
+
+--
 -- Name: personal_data_hubs(uuid); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1909,6 +1938,39 @@ CREATE FUNCTION private.personal_data_organizations(p_user_id uuid) RETURNS json
       from public.organization_invitations i join public.organizations o on o.id = i.organization_id
       join auth.users u on u.id = p_user_id
       where i.email = lower(u.email) or i.accepted_by = p_user_id), '[]'::jsonb)
+  )
+$$;
+
+--
+-- Name: personal_data_procurement(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.personal_data_procurement(p_user_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select jsonb_build_object(
+    'processes_opened', coalesce((select jsonb_agg(jsonb_build_object(
+        'ocid', p.ocid, 'title', p.title, 'city', c.slug, 'opened_at', p.created_at)
+        order by p.created_at, p.id)
+      from public.procurement_processes p join public.cities c on c.id = p.city_id
+      where p.created_by = p_user_id), '[]'::jsonb),
+    'questions_asked', coalesce((select jsonb_agg(jsonb_build_object(
+        'process', p.ocid, 'organization', o.slug, 'body', q.body, 'asked_at', q.created_at)
+        order by q.created_at, q.id)
+      from public.procurement_questions q
+      join public.procurement_processes p on p.id = q.process_id
+      join public.organizations o on o.id = q.organization_id
+      where q.asked_by = p_user_id), '[]'::jsonb),
+    'interests_expressed', coalesce((select jsonb_agg(jsonb_build_object(
+        'process', p.ocid, 'organization', o.slug, 'message', i.message,
+        'listed_publicly', i.listed_publicly, 'expressed_at', i.created_at)
+        order by i.created_at, i.id)
+      from public.procurement_interests i
+      join public.procurement_processes p on p.id = i.process_id
+      join public.organizations o on o.id = i.organization_id
+      where i.submitted_by = p_user_id), '[]'::jsonb),
+    'answers_written', (select count(*)::int from public.procurement_answers a where a.created_by = p_user_id)
   )
 $$;
 
@@ -12660,6 +12722,12 @@ GRANT ALL ON FUNCTION private.peek_organization_invitation(p_token_hash text) TO
 REVOKE ALL ON FUNCTION private.peer_key_weight(key text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION personal_data_case_studies(p_user_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.personal_data_case_studies(p_user_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION personal_data_hubs(p_user_id uuid); Type: ACL; Schema: private; Owner: -
 --
 
@@ -12682,6 +12750,12 @@ REVOKE ALL ON FUNCTION private.personal_data_kpi_assessments(p_user_id uuid) FRO
 --
 
 REVOKE ALL ON FUNCTION private.personal_data_organizations(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION personal_data_procurement(p_user_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.personal_data_procurement(p_user_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION population_band(population integer); Type: ACL; Schema: private; Owner: -
@@ -15735,10 +15809,12 @@ INSERT INTO private.country_names VALUES ('ZW', 'Zimbabwe');
 -- Data for Name: personal_data_sources; Type: TABLE DATA; Schema: private; Owner: -
 --
 
+INSERT INTO private.personal_data_sources VALUES ('case-studies', 'private.personal_data_case_studies');
 INSERT INTO private.personal_data_sources VALUES ('hubs', 'private.personal_data_hubs');
 INSERT INTO private.personal_data_sources VALUES ('identity', 'private.personal_data_identity');
 INSERT INTO private.personal_data_sources VALUES ('kpi-assessments', 'private.personal_data_kpi_assessments');
 INSERT INTO private.personal_data_sources VALUES ('organizations', 'private.personal_data_organizations');
+INSERT INTO private.personal_data_sources VALUES ('procurement', 'private.personal_data_procurement');
 
 --
 -- Data for Name: search_sources; Type: TABLE DATA; Schema: private; Owner: -

@@ -26,7 +26,7 @@ import {
   exportMyData,
   listSoleAdminOrganizations,
 } from '../../src/server/personal-data/export-my-data';
-import { testTargets } from '../support/databases';
+import { asOwner, testTargets } from '../support/databases';
 import { claimsOf, userIdOf, type Persona } from '../support/personas';
 
 const wording = { i18n: getTranslator('en'), origin: 'http://localhost:4321' };
@@ -327,11 +327,34 @@ describe.each(testTargets())(
     it('gives every member their data, and deletes an account keeping what belongs to organizations', async () => {
       const data = await as('cityEditor', (rdb) => exportMyData(rdb));
       expect(Object.keys(data).sort()).toEqual([
+        'case-studies',
         'hubs',
         'identity',
         'kpi-assessments',
         'organizations',
+        'procurement',
       ]);
+      // The case studies and procurement processes they had a hand in, as the tables say.
+      const [done] = await asOwner(db, (tx) =>
+        tx.query<{ cases: string[]; processes: string[] }>(
+          `select coalesce((select array_agg(slug order by slug) from public.case_studies
+                             where $1 in (author_id, submitted_by, reviewed_by, verified_by, updated_by)), '{}') as cases,
+                  coalesce((select array_agg(ocid order by created_at, id) from public.procurement_processes
+                             where created_by = $1), '{}') as processes`,
+          [userIdOf('cityEditor')],
+        ),
+      );
+      expect(done!.cases.length + done!.processes.length).toBeGreaterThan(0);
+      expect(
+        (data['case-studies'] as { case_studies: { slug: string }[] }).case_studies.map(
+          (c) => c.slug,
+        ),
+      ).toEqual(done!.cases);
+      expect(
+        (data.procurement as { processes_opened: { ocid: string }[] }).processes_opened.map(
+          (p) => p.ocid,
+        ),
+      ).toEqual(done!.processes);
       expect(data.identity).toMatchObject({ account: { email: 'city@demo.u4ssc.local' } });
       expect(
         (
