@@ -256,6 +256,18 @@ describe.skipIf(!e2eEnabled())(
         draft.getByRole('button', { name: 'Turn it into a case study' }).isVisible(),
       ).resolves.toBe(true);
       await expectNoAxeViolations(page);
+      // The click saves a draft case study of the city, which goes to review like any other.
+      await Promise.all([
+        page.waitForURL(/\/case-studies\/[a-z0-9-]+\?saved=saved$/),
+        draft.getByRole('button', { name: 'Turn it into a case study' }).click(),
+      ]);
+      await expect(
+        page
+          .getByText('Both crossings are lit and no child was hurt this winter.')
+          .first()
+          .isVisible(),
+      ).resolves.toBe(true);
+      await expectNoAxeViolations(page);
       await context.close();
     });
 
