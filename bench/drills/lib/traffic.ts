@@ -102,7 +102,7 @@ export interface Traffic {
 
 /**
  * Runs readers and writers until `until`. A write is acknowledged when the
- * portal answered 303 to /news/<slug>?saved=1: the draft was committed
+ * portal answered 303 to /news/<slug>?saved=save: the draft was committed
  * before the response left (the request's transaction commits first), so an
  * acknowledged write that is missing afterwards is a lost write.
  */
@@ -152,7 +152,7 @@ export function runTraffic(options: TrafficOptions): Traffic {
       });
       records.push(record);
       const location = response?.headers.get('location') ?? '';
-      const match = /^\/news\/([^/?]+)\?saved=1$/.exec(location);
+      const match = /^\/news\/([^/?]+)\?saved=save$/.exec(location);
       if (record.status === 303 && match) {
         acknowledged.push({ title, slug: decodeURIComponent(match[1]!), at: record.endedAt });
       }
