@@ -11,12 +11,18 @@ const list = (values: readonly (string | number)[]) => values.join('; ');
 
 /**
  * `/case-studies.csv`: the published case studies the listing shows for the
- * same query string (a filter with a bad value is dropped, as on the page),
- * one row each, every text cell formula-safe (src/lib/csv). UTF-8 with a BOM
- * so spreadsheet programs read accents right.
+ * same query string, one row each, every text cell formula-safe
+ * (src/lib/csv). UTF-8 with a BOM so spreadsheet programs read accents right.
+ * A malformed filter is a 400 naming it (as `/directory.csv` and the API):
+ * dropping it would hand over more rows than were asked for, unsaid.
  */
 export const GET: APIRoute = async ({ locals, url }) => {
-  const { filters } = parseCaseStudyFilters(url.searchParams);
+  const { filters, invalid } = parseCaseStudyFilters(url.searchParams);
+  if (invalid.length > 0)
+    return new Response(`These parameters are not valid: ${invalid.join(', ')}.\n`, {
+      status: 400,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
   const { items } = await listCaseStudiesForExport(locals.db, filters, {
     limit: caseStudyExportLimit,
     offset: 0,

@@ -211,6 +211,15 @@ describe.skipIf(!e2eEnabled())(
 
       const csv = await text('/case-studies.csv?theme=mobility');
       expect(csv).toContain(title);
+      // A malformed filter is refused, not dropped (that would export every case study).
+      const refused = await fetch(`${baseUrl()}/case-studies.csv?country=zz`);
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain('country');
+      // The listing drops it and names it; its download link carries only what it applied.
+      const listing = await (
+        await fetch(`${baseUrl()}/case-studies?theme=mobility&country=zz`)
+      ).text();
+      expect(listing).toContain('href="/case-studies.csv?theme=mobility"');
       const api = (await (await fetch(`${baseUrl()}/api/case-studies?theme=economy`)).json()) as {
         items: { title: string; results: { baseline: number }[] }[];
       };
