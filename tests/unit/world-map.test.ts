@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getWorldShapes, hubPosition } from '../../src/server/hubs/world-map';
+import { worldOutlineFile } from '../../scripts/generate-world-outline';
+import { getWorldShapes, hubPosition, worldOutlineSvg } from '../../src/server/hubs/world-map';
 
 const seedDir = path.resolve(import.meta.dirname, '../../supabase/seed');
 const seededHubCountries = ['reference.json', 'demo.json'].flatMap((file) =>
@@ -26,5 +27,13 @@ describe('the hubs world map', () => {
     expect(seededHubCountries.length).toBeGreaterThan(3);
     for (const code of seededHubCountries) expect(hubPosition([code]), code).not.toBeNull();
     expect(hubPosition(['Norway'])).toBeNull();
+  });
+});
+
+describe('the world outline image', () => {
+  it('is what npm run map:generate writes from the outlines (regenerate it when they change)', () => {
+    const committed = fs.readFileSync(worldOutlineFile, 'utf8');
+    expect(committed).toBe(worldOutlineSvg());
+    expect(committed.match(/<path /g)).toHaveLength(getWorldShapes().countries.length + 1);
   });
 });

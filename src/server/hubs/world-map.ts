@@ -15,6 +15,13 @@ import { countryCodeFromEnglishName, type CountryCode } from '../../lib/taxonomy
  * neighbours dropped (Douglas–Peucker), coordinates rounded to whole pixels,
  * rings smaller than a few pixels left out. The HTML of /hubs went from
  * 141 KB to about a third of it, and the drawing looks the same.
+ *
+ * The outline is the same on every request, so it is not in the HTML: it is
+ * a static image (`worldOutlineSvg`, committed as src/assets/world-outline.svg
+ * by `npm run map:generate`, hashed and served immutable and precompressed
+ * from /_astro/) that the page's SVG draws first; only the shaded countries,
+ * hubs and cities are drawn into each page. /hubs went from 62 KB to about a
+ * third again.
  */
 export const mapSize = { width: 960, height: 470 } as const;
 
@@ -156,6 +163,26 @@ function simplifiedPath(country: Feature<Geometry>): string {
     parts.push(`M${largest.map(([x, y]) => `${x.toFixed(1)} ${y.toFixed(1)}`).join(' ')}Z`);
   }
   return parts.join('');
+}
+
+const outlineFill = '#d1d5db';
+const oceanFill = '#eff6ff';
+
+/**
+ * The world's outline as a standalone SVG image (ocean and every country in
+ * the map's grey), drawn under each page's shaded countries and points.
+ */
+export function worldOutlineSvg(): string {
+  const { sphere, countries } = load();
+  const { width, height } = mapSize;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,
+    `<path d="${sphere}" fill="${oceanFill}" stroke="${outlineFill}"/>`,
+    `<g fill="${outlineFill}" stroke="#ffffff" stroke-width="0.5">`,
+    ...countries.map((country) => `<path d="${country.path}"/>`),
+    '</g></svg>',
+    '',
+  ].join('\n');
 }
 
 /**
