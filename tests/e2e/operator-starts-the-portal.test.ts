@@ -129,6 +129,11 @@ describe.skipIf(!e2eEnabled() || !inject('serverEntry'))('an operator starts the
       // Progress came before "Server listening": migrations, seed, then ready.
       expect(run.output).toMatch(/migration 1\/\d+: /);
       expect(run.output).toMatch(/seed: reference content/);
+      // The new embedded database was prepared by a process of its own, which
+      // gave its memory back when it ended; the server opened the result.
+      expect(run.output).toContain('preparing the embedded database in a process of its own');
+      expect(run.output).toMatch(/embedded database prepared: \d+ migrations applied; seeded/);
+      expect(run.output).toMatch(/schema ready: 0 migrations applied, \d+ already applied/);
       expect(run.output.indexOf('[boot] ready in')).toBeLessThan(
         run.output.indexOf('Server listening'),
       );

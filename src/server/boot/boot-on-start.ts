@@ -1,4 +1,5 @@
 import { bootServer } from './boot-server';
+import { isPreparationProcess, prepareEmbeddedDatabase } from './first-preparation';
 
 /**
  * Imported by the production server entry before anything else runs
@@ -9,7 +10,11 @@ import { bootServer } from './boot-server';
  */
 process.env.NODE_ENV ??= 'production';
 try {
-  await bootServer();
+  if (isPreparationProcess()) {
+    await prepareEmbeddedDatabase((line) => console.log(`[boot] ${line}`));
+    process.exit(0);
+  }
+  await bootServer({ prepareFirstInOwnProcess: true });
 } catch (error) {
   console.error(
     `[boot] the portal did not start:\n${error instanceof Error ? error.message : String(error)}`,

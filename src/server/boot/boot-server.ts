@@ -5,6 +5,7 @@ import { getPrivilegedDatabase } from '../db/privileged';
 import { writeContactAddress } from '../mail/contact-address';
 import { startHousekeeping } from '../mail/housekeeping';
 import { startOutboxWorker } from '../mail/send-outbox';
+import { createsEmbeddedDatabase, prepareInOwnProcess } from './first-preparation';
 import { listPendingMigrations, prepareDatabase } from './prepare-database';
 
 export type BootLog = (line: string) => void;
@@ -21,7 +22,12 @@ const defaultLog: BootLog = (line) => console.log(`[boot] ${line}`);
  * (`boot-integration.ts`). Throws on any failure; the caller exits.
  */
 export async function bootServer(
-  options: { env?: NodeJS.ProcessEnv; log?: BootLog } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    log?: BootLog;
+    /** The production entry creates a new embedded database in a process of its own (first-preparation.ts). */
+    prepareFirstInOwnProcess?: boolean;
+  } = {},
 ): Promise<Config> {
   const log = options.log ?? defaultLog;
   const started = Date.now();
@@ -29,6 +35,7 @@ export async function bootServer(
   const { server, database } = config;
   log(`${server.nodeEnv} mode; database: ${describeConnection()}`);
   getSessionSecret(config);
+  if (options.prepareFirstInOwnProcess && createsEmbeddedDatabase(config)) prepareInOwnProcess(log);
 
   const db = await getConnection().catch((error: unknown) => {
     throw new Error(`cannot open the database (${describeConnection()}): ${errorText(error)}`);

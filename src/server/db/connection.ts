@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { getConfig } from '../config';
+import { getConfig, type Config } from '../config';
 import { DatabaseUnavailableError } from './database-unavailable';
 import { openPgliteDatabase } from './pglite-driver';
 import { openPostgresDatabase } from './postgres-driver';
@@ -51,7 +51,12 @@ export async function closeConnection(): Promise<void> {
 }
 
 function pgliteDir(): string {
-  return path.join(getConfig().server.dataDir, 'pglite');
+  return embeddedDatabaseDir(getConfig());
+}
+
+/** The embedded database's folder under DATA_DIR. */
+export function embeddedDatabaseDir(config: Pick<Config, 'server'>): string {
+  return path.join(config.server.dataDir, 'pglite');
 }
 
 async function openConfigured(onDown: () => void): Promise<Database> {
