@@ -6,6 +6,20 @@ import path from 'node:path';
 
 export const rootDir = path.resolve(import.meta.dirname, '../..');
 
+/**
+ * The Node flags `npm start` runs the server with (package.json's "start"
+ * script, the one place they are set), so the benchmark measures the server
+ * as it is started.
+ */
+export function startScriptNodeFlags(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [command, ...words] = manifest.scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error('package.json "start" no longer runs node directly');
+  return words.filter((word) => word.startsWith('--'));
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -46,19 +60,23 @@ export async function startPortal(
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(rootDir, 'scripts', 'start.mjs')], {
-    cwd: rootDir,
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      SKIP_BUILD: 'true',
-      ASTRO_NODE_LOGGING: 'disabled',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...startScriptNodeFlags(), path.join(rootDir, 'scripts', 'start.mjs')],
+    {
+      cwd: rootDir,
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        SKIP_BUILD: 'true',
+        ASTRO_NODE_LOGGING: 'disabled',
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The portal exited with code ${child.exitCode}`);
