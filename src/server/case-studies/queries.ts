@@ -10,6 +10,7 @@ import type {
   WorkflowStatus,
 } from '../../lib/case-studies/vocabulary';
 import type { FacetCount } from '../../lib/listing/facets';
+import type { Need } from '../../lib/organizations/matching';
 import type { Queryable } from '../db/types';
 import type { CaseStudyResult } from './case-study-form';
 import { listLinkableOrganizations } from '../organizations/queries';
@@ -506,15 +507,13 @@ export function listConnectedCaseStudies(
   );
 }
 
-export interface CityCaseStudyNeed {
+/** A case study as one of its city's needs: matchmaking's `Need`, with the city it belongs to. */
+export interface CityCaseStudyNeed extends Need {
   cityId: string;
   /** `case-study:<uuid>`, as matchmaking's needs are named. */
   id: string;
   kind: 'case-study';
-  title: string;
   url: string;
-  themes: string[];
-  sdgs: number[];
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
   TenderMethod,
 } from '../../lib/procurement/vocabulary';
 import { valueBands, type ValueBand } from '../../lib/taxonomy/bands';
+import type { Need } from '../../lib/organizations/matching';
 import type { Queryable } from '../db/types';
 
 /**
@@ -485,16 +486,13 @@ export function listOpenNotices(db: Queryable, limit = 50): Promise<OpenNotice[]
   );
 }
 
-/** An open notice as a city's need, for matchmaking (the partners domain ranks it). */
-export interface CityProcurementNeed {
+/** A notice as one of its city's needs: matchmaking's `Need`, with the city it belongs to. */
+export interface CityProcurementNeed extends Need {
   cityId: string;
   /** `procurement:<process id>` */
   id: string;
   kind: 'procurement';
-  title: string;
   url: string;
-  themes: string[];
-  sdgs: number[];
 }
 
 /**
