@@ -6,7 +6,7 @@ import { writeContactAddress } from '../mail/contact-address';
 import { startHousekeeping } from '../mail/housekeeping';
 import { startOutboxWorker } from '../mail/send-outbox';
 import { createsEmbeddedDatabase, prepareInOwnProcess } from './first-preparation';
-import { listPendingMigrations, prepareDatabase } from './prepare-database';
+import { describeSeeding, listPendingMigrations, prepareDatabase } from './prepare-database';
 
 export type BootLog = (line: string) => void;
 
@@ -50,9 +50,7 @@ export async function bootServer(
     const { applied, alreadyApplied } = report.migrations;
     log(
       `schema ready: ${applied.length} migrations applied, ${alreadyApplied} already applied` +
-        (report.seed
-          ? `; seeded ${report.seed.deliverables} deliverables, ${report.seed.hubs} hubs, ${report.seed.demoUsers} demo accounts`
-          : ''),
+        describeSeeding(report),
     );
   } else {
     const pending = await listPendingMigrations(db, server.rootDir).catch((error: unknown) => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { loadConfig, setConfig, type Config } from '../config';
 import { closeConnection, embeddedDatabaseDir, getConnection } from '../db/connection';
-import { prepareDatabase } from './prepare-database';
+import { describeSeeding, prepareDatabase } from './prepare-database';
 import type { BootLog } from './boot-server';
 
 /**
@@ -58,9 +58,7 @@ export async function prepareEmbeddedDatabase(log: BootLog): Promise<void> {
   );
   log(
     `embedded database prepared: ${report.migrations.applied.length} migrations applied` +
-      (report.seed
-        ? `; seeded ${report.seed.deliverables} deliverables, ${report.seed.hubs} hubs, ${report.seed.demoUsers} demo accounts`
-        : ''),
+      describeSeeding(report),
   );
   await closeConnection();
 }

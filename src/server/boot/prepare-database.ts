@@ -8,6 +8,14 @@ export interface PrepareReport {
   seed?: SeedReport;
 }
 
+/** What a preparation seeded, for the start log ("; seeded 30 deliverables, …"), or nothing. */
+export function describeSeeding(report: PrepareReport): string {
+  const { seed } = report;
+  return seed
+    ? `; seeded ${seed.deliverables} deliverables, ${seed.hubs} hubs, ${seed.demoUsers} demo accounts`
+    : '';
+}
+
 /**
  * Brings a database to the current schema: bootstrap, pending migrations, and
  * the seed when the database was empty (first start) or when asked.
