@@ -1,16 +1,23 @@
 // Prints how many tests each suite ran, and fails when a suite ran none:
-// a suite that silently skipped everything must not pass CI.
+// a suite that silently skipped everything must not pass CI. Every folder of
+// tests/ that holds tests is a suite here; a test file outside them fails the
+// summary, so a new suite cannot go uncounted.
 import fs from 'node:fs';
 
 const report = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const suites = {
   unit: { passed: 0, failed: 0, skipped: 0 },
+  components: { passed: 0, failed: 0, skipped: 0 },
   integration: { passed: 0, failed: 0, skipped: 0 },
   e2e: { passed: 0, failed: 0, skipped: 0 },
 };
 for (const file of report.testResults) {
   const suite = Object.keys(suites).find((name) => file.name.includes(`/tests/${name}/`));
-  if (!suite) continue;
+  if (!suite) {
+    console.error(`${file.name} is in no suite this summary counts (.ci/summarize-tests.mjs).`);
+    process.exitCode = 1;
+    continue;
+  }
   for (const test of file.assertionResults) {
     if (test.status === 'passed') suites[suite].passed += 1;
     else if (test.status === 'failed') suites[suite].failed += 1;
