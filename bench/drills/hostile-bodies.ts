@@ -26,7 +26,9 @@ import { postBody, sessionCookie, type RawAnswer } from '../../tests/support/raw
 import { describeRoute, listRouteFiles } from '../../tests/support/route-walk';
 import { rootDir, startPortal } from '../lib/server';
 
-const bodyBytes = Number(process.env.DRILL_BODY_MB ?? 400) * 1024 * 1024;
+const mib = 1024 * 1024;
+const bodyMb = Number(process.env.DRILL_BODY_MB ?? 400);
+const bodyBytes = bodyMb * mib;
 const burst = Number(process.env.DRILL_BURST ?? 4);
 /**
  * What refusing may legitimately hold, in MB: each body of a burst is read up
@@ -38,13 +40,11 @@ const burst = Number(process.env.DRILL_BURST ?? 4);
  */
 const rssGrowthBoundMb = Number(
   process.env.DRILL_RSS_GROWTH_MB ??
-    Math.ceil(
-      (burst * (Math.max(...Object.values(bodyLimits)) + lingerLimits.bytes)) / 1024 / 1024,
-    ) + 128,
+    Math.ceil((burst * (Math.max(...Object.values(bodyLimits)) + lingerLimits.bytes)) / mib) + 128,
 );
-if (rssGrowthBoundMb >= bodyBytes / 1024 / 1024)
+if (rssGrowthBoundMb >= bodyMb)
   throw new Error(
-    `A bound of +${rssGrowthBoundMb} MB would not catch a ${bodyBytes / 1024 / 1024} MB body kept whole: send larger bodies`,
+    `A bound of +${rssGrowthBoundMb} MB would not catch a ${bodyMb} MB body kept whole: send larger bodies`,
   );
 const password = 'demo-password-2026';
 /**
@@ -235,7 +235,7 @@ async function main(): Promise<void> {
             mode,
             status: answer.status,
             expected: expected.join('/'),
-            sentMb: Math.round((answer.sent / 1024 / 1024) * 10) / 10,
+            sentMb: Math.round((answer.sent / mib) * 10) / 10,
             ms: Math.round(performance.now() - started),
             ok: answer.status !== null && expected.includes(answer.status),
           });
@@ -258,7 +258,7 @@ async function main(): Promise<void> {
           mode: `burst of ${burst}, chunked`,
           status: answer.status,
           expected: '413',
-          sentMb: Math.round((answer.sent / 1024 / 1024) * 10) / 10,
+          sentMb: Math.round((answer.sent / mib) * 10) / 10,
           ms: Math.round(performance.now() - started),
           ok: answer.status === 413,
         });
@@ -273,7 +273,7 @@ async function main(): Promise<void> {
       rows.map((row) => ({
         route: row.route,
         who: row.persona === 'holder' ? 'has the permission' : row.persona,
-        body: `${bodyBytes / 1024 / 1024} MB ${row.mode}`,
+        body: `${bodyMb} MB ${row.mode}`,
         status: row.status ?? 'none',
         expected: row.expected,
         'MB sent before the answer': row.sentMb,
@@ -292,7 +292,7 @@ async function main(): Promise<void> {
     );
     const results = {
       date: new Date().toISOString(),
-      bodyMb: bodyBytes / 1024 / 1024,
+      bodyMb,
       burst,
       rssMb: { baseline, peak, after, growthBound: rssGrowthBoundMb },
       rows,
